@@ -1,0 +1,143 @@
+"""raw_articles: every distinct document in the landing folder, keyed by a hash of its bytes."""
+
+from datetime import UTC, datetime
+
+import dagster as dg
+import polars as pl
+
+from monitor import gates, landing, readers, settings
+from monitor.warehouse import Warehouse, insert_frame
+
+STEP = "raw_articles"
+UNITS_PER_BATCH = 2000
+TABLE_COLUMNS = [c for c in readers.CANDIDATE_SCHEMA if c not in ("path", "read_error")] + ["paths"]
+
+
+class LandingFolder(dg.ConfigurableResource):
+    """Where the crawler drops article files (env MONITOR_LANDING_DIR, default seeds/articles)."""
+
+    path: str = ""
+    max_file_bytes: int = 0
+
+    def directory(self):
+        return settings.project_path(self.path) if self.path else settings.landing_dir()
+
+    def byte_cap(self) -> int:
+        return self.max_file_bytes or settings.max_file_bytes()
+
+
+def merge_copies(candidates: pl.DataFrame) -> pl.DataFrame:
+    """The same bytes under several names are one document seen at several paths."""
+    return (
+        candidates.with_columns(text_length=pl.col("text").str.len_chars())
+        .group_by("article_id", maintain_order=True)
+        .agg(pl.exclude("path").first(), paths=pl.col("path").unique().sort())
+    )
+
+
+def _write_batch(
+    conn, gate: gates.GateResult, merged: pl.DataFrame, units: pl.DataFrame, run_id: str
+) -> dict:
+    now = datetime.now(UTC)
+    passed = gate.passed.select(TABLE_COLUMNS)
+    conn.register("incoming", passed.select("article_id").to_arrow())
+    existing = conn.execute(
+        "SELECT article_id FROM raw_articles WHERE article_id IN (SELECT article_id FROM incoming)"
+    ).pl()
+    conn.unregister("incoming")
+    fresh = passed.join(existing, on="article_id", how="anti")
+    insert_frame(conn, "raw_articles", fresh.with_columns(ingested_at=pl.lit(now), run_id=pl.lit(run_id)))
+    seen_again = passed.join(existing, on="article_id", how="inner").select("article_id", "paths")
+    if not seen_again.is_empty():
+        conn.register("seen_again", seen_again.to_arrow())
+        conn.execute(
+            """UPDATE raw_articles
+               SET paths = list_sort(list_distinct(list_concat(raw_articles.paths, s.paths)))
+               FROM seen_again s WHERE raw_articles.article_id = s.article_id"""
+        )
+        conn.unregister("seen_again")
+    rejected = (
+        gate.quarantine.join(
+            merged.select("article_id", "paths", "input_kind"), left_on="item_id", right_on="article_id"
+        )
+        .explode("paths")
+        .rename({"paths": "path"})
+        .with_columns(
+            item_kind=pl.when(pl.col("input_kind") == "jsonl")
+            .then(pl.lit("record"))
+            .otherwise(pl.lit("file")),
+            step=pl.lit(STEP),
+            run_id=pl.lit(run_id),
+            quarantined_at=pl.lit(now),
+        )
+        .drop("input_kind")
+    )
+    insert_frame(conn, "quarantine", rejected)
+    conn.register("batch_files", units.select("path", "size_bytes", "mtime_ns", "role").to_arrow())
+    conn.execute("DELETE FROM landing_files WHERE path IN (SELECT path FROM batch_files)")
+    conn.execute(
+        "INSERT INTO landing_files SELECT path, size_bytes, mtime_ns, role, ?, ? FROM batch_files",
+        [run_id, now],
+    )
+    conn.unregister("batch_files")
+    return {"new_articles": fresh.height, "new_paths_of_known_articles": seen_again.height}
+
+
+def step_summary(conn) -> dict:
+    articles, quarantined = conn.execute(
+        """SELECT (SELECT count(*) FROM raw_articles),
+                  (SELECT count(DISTINCT item_id) FROM quarantine WHERE step = ?)""",
+        [STEP],
+    ).fetchone()
+    total = articles + quarantined
+    return {
+        "articles_total": articles,
+        "quarantined_total": quarantined,
+        "quarantined_share": quarantined / total if total else 0.0,
+    }
+
+
+@dg.asset(
+    check_specs=gates.check_specs(STEP),
+    group_name="ingest",
+    kinds={"duckdb", "polars"},
+    description="One row per distinct raw document (hash of its bytes and sidecar) with every path it was "
+    "seen at, its text, encoding and the metadata that came with it. Bad files go to `quarantine`.",
+)
+def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landing_folder: LandingFolder):
+    folder = landing_folder.directory()
+    if not folder.is_dir():
+        raise dg.Failure(f"Landing folder {folder} does not exist (set MONITOR_LANDING_DIR).")
+    with warehouse.connect() as conn:
+        ledger = conn.execute("SELECT path, size_bytes, mtime_ns FROM landing_files").pl()
+    listing = landing.classify_files(landing.list_landing_files(folder))
+    units = landing.changed_units(listing, ledger)
+    keys = units["unit_key"].unique(maintain_order=True)
+    totals = {
+        "files_listed": listing.height,
+        "files_changed": units.height,
+        "new_articles": 0,
+        "new_paths_of_known_articles": 0,
+    }
+    results = []
+    for start in range(0, len(keys), UNITS_PER_BATCH):
+        batch_units = units.filter(pl.col("unit_key").is_in(keys.slice(start, UNITS_PER_BATCH).implode()))
+        merged = merge_copies(readers.read_units(batch_units, landing_folder.byte_cap()))
+        gate = gates.validate_rows(STEP, merged)
+        with warehouse.transaction() as conn:
+            written = _write_batch(conn, gate, merged, batch_units, context.run_id)
+        for name, value in written.items():
+            totals[name] += value
+        results.append(gate)
+    with warehouse.connect() as conn:
+        summary = step_summary(conn)
+    verdict = gates.validate_table(gates.combine(STEP, results, TABLE_COLUMNS), summary)
+    return dg.MaterializeResult(
+        metadata={
+            **totals,
+            **summary,
+            "quarantined_this_run": verdict.quarantine["item_id"].n_unique(),
+            "landing_dir": str(folder),
+        },
+        check_results=gates.check_results(verdict),
+    )

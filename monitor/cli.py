@@ -1,0 +1,70 @@
+"""`monitor run` materialises the whole chain through Dagster; `monitor dev` opens the Dagster UI.
+
+Both use the same DAGSTER_HOME (default data/dagster_home), so runs started here show in the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+
+from monitor import settings
+
+
+def _prepare_environment() -> None:
+    home = settings.dagster_home()
+    home.mkdir(parents=True, exist_ok=True)
+    instance_config = home / "dagster.yaml"
+    if not instance_config.exists():
+        instance_config.write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
+    os.environ["DAGSTER_HOME"] = str(home)
+
+
+def run(args: argparse.Namespace) -> int:
+    _prepare_environment()
+    import dagster as dg
+
+    from monitor import summary
+    from monitor.definitions import defs
+    from monitor.warehouse import Warehouse
+
+    job = defs.resolve_job_def("monitor_job")
+    result = job.execute_in_process(
+        instance=dg.DagsterInstance.get(),
+        run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}},
+        raise_on_error=False,
+    )
+    with Warehouse().connect(read_only=False) as conn:
+        print(summary.render(summary.collect(conn, result.run_id)))
+    failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    for check in failed_checks:
+        print(f"  check failed: {check.asset_key.to_user_string()} / {check.check_name}")
+    print(f"  dagster run {result.run_id}: {'succeeded' if result.success else 'FAILED'}")
+    print(f"  database: {settings.database_path()}")
+    return 0 if result.success else 1
+
+
+def dev(args: argparse.Namespace) -> int:
+    _prepare_environment()
+    command = ["dagster", "dev", "-h", args.host, "-p", str(args.port)]
+    return subprocess.call(command, cwd=settings.PROJECT_ROOT)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="monitor", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run_parser = commands.add_parser("run", help="materialise the whole chain for the landing folder")
+    run_parser.add_argument("--log-level", default="WARNING", help="Dagster console log level")
+    run_parser.set_defaults(handler=run)
+    dev_parser = commands.add_parser("dev", help="start the Dagster UI and daemon (dagster dev)")
+    dev_parser.add_argument("--host", default="127.0.0.1", help="bind address (Dagster OSS has no login)")
+    dev_parser.add_argument("--port", type=int, default=3000)
+    dev_parser.set_defaults(handler=dev)
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

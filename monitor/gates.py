@@ -1,0 +1,275 @@
+"""The bridge from Great Expectations 1.x to Dagster: suites in expectations/ decide, Dagster reports.
+
+Each suite's expectations carry `meta.scope`:
+- "row": a column-map expectation run on the candidate rows; the rows GE lists as unexpected go to
+  quarantine with the expectation and the observed value. GE's own result decides, nothing else.
+- "table": run on the rows that passed (schema, unique keys, not-null keys).
+- "summary": run on one row of step totals (quarantined share, rows processed).
+Table and summary outcomes form the step's blocking check; row outcomes form a non-blocking check that
+says how many rows each expectation sent to quarantine, with examples.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from functools import cache
+
+import dagster as dg
+import great_expectations as gx
+import polars as pl
+from great_expectations.data_context.types.base import ProgressBarsConfig
+
+from monitor import settings
+
+logging.getLogger("great_expectations").setLevel(logging.ERROR)
+MAX_EXAMPLES = 5
+HEAVY_COLUMNS = {"text", "raw_text", "body"}
+QUARANTINE_SCHEMA = {
+    "item_id": pl.String,
+    "rule": pl.String,
+    "reason": pl.String,
+    "observed_value": pl.String,
+}
+
+
+@dataclass
+class Outcome:
+    """One expectation's verdict, in the terms the Dagster UI shows."""
+
+    expectation: str
+    scope: str
+    critical: bool
+    success: bool
+    unexpected_count: int = 0
+    observed: object = None
+    examples: list = field(default_factory=list)
+
+
+@dataclass
+class GateResult:
+    step: str
+    passed: pl.DataFrame
+    quarantine: pl.DataFrame
+    row_outcomes: list[Outcome]
+    table_outcomes: list[Outcome] = field(default_factory=list)
+
+
+def rows_check_name(step: str) -> str:
+    return f"{step}_rows_gate"
+
+
+def table_check_name(step: str) -> str:
+    return f"{step}_table_gate"
+
+
+def check_specs(step: str) -> list[dg.AssetCheckSpec]:
+    return [
+        dg.AssetCheckSpec(
+            rows_check_name(step),
+            asset=step,
+            description=f"Row expectations of expectations/{step}.json; rejected rows go to quarantine.",
+        ),
+        dg.AssetCheckSpec(
+            table_check_name(step),
+            asset=step,
+            blocking=True,
+            description=f"Table-level expectations of expectations/{step}.json; a failure stops downstream.",
+        ),
+    ]
+
+
+@cache
+def _suite_config(step: str) -> dict:
+    return json.loads((settings.EXPECTATIONS_DIR / f"{step}.json").read_text(encoding="utf-8"))
+
+
+def load_suite(step: str, scope: str) -> gx.ExpectationSuite:
+    """The part of expectations/<step>.json with the given scope, as a GE suite."""
+    config = _suite_config(step)
+    chosen = [e for e in config["expectations"] if e.get("meta", {}).get("scope") == scope]
+    return gx.ExpectationSuite(name=f"{config['name']}.{scope}", expectations=chosen, meta=config.get("meta"))
+
+
+def _expectation_label(config) -> str:
+    kwargs = {k: v for k, v in config.kwargs.items() if k != "batch_id"}
+    target = kwargs.get("column") or ",".join(kwargs.get("column_list", []) or [])
+    return f"{config.type}({target})" if target else config.type
+
+
+@cache
+def _context() -> gx.data_context.AbstractDataContext:
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    context.data_sources.add_pandas("monitor")
+    return context
+
+
+@cache
+def _batch_definition(name: str):
+    return (
+        _context()
+        .data_sources.get("monitor")
+        .add_dataframe_asset(name)
+        .add_batch_definition_whole_dataframe("batch")
+    )
+
+
+def _validate(frame: pl.DataFrame, suite: gx.ExpectationSuite, id_column: str | None):
+    batch = _batch_definition(suite.name).get_batch(batch_parameters={"dataframe": frame.to_pandas()})
+    result_format = {"result_format": "COMPLETE"}
+    if id_column:
+        result_format["unexpected_index_column_names"] = [id_column]
+    return batch.validate(suite, result_format=result_format).results
+
+
+def _suite_columns(suite: gx.ExpectationSuite) -> set[str]:
+    columns: set[str] = set()
+    for expectation in suite.expectations:
+        config = expectation.configuration
+        columns.update(c for c in [config.kwargs.get("column")] if c)
+        columns.update(config.kwargs.get("column_list") or [])
+    return columns
+
+
+def table_view(step: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """What the table suite needs of a frame: every column name, but only the values it reads.
+
+    Long texts become their lengths and unread columns a constant, so a step can keep the view of a
+    whole run in memory and GE never converts megabytes of article bodies to pandas.
+    """
+    needed = _suite_columns(load_suite(step, "table"))
+    return frame.select(
+        (pl.col(c).str.len_chars() if frame.schema[c] == pl.String and c in HEAVY_COLUMNS else pl.col(c))
+        if c in needed
+        else pl.lit(True).alias(c)
+        for c in frame.columns
+    )
+
+
+def combine(step: str, results: list[GateResult], columns: list[str]) -> GateResult:
+    """One verdict for a run that went through the gate in several batches."""
+    outcomes: dict[str, Outcome] = {}
+    for outcome in (o for r in results for o in r.row_outcomes):
+        merged = outcomes.setdefault(
+            outcome.expectation, Outcome(outcome.expectation, "row", outcome.critical, True)
+        )
+        merged.success = merged.success and outcome.success
+        merged.unexpected_count += outcome.unexpected_count
+        merged.examples = (merged.examples + outcome.examples)[:MAX_EXAMPLES]
+    passed = [table_view(step, r.passed.select(columns)) for r in results]
+    quarantine = [r.quarantine for r in results]
+    return GateResult(
+        step,
+        pl.concat(passed) if passed else pl.DataFrame(schema={c: pl.Boolean for c in columns}),
+        pl.concat(quarantine) if quarantine else pl.DataFrame(schema=QUARANTINE_SCHEMA),
+        list(outcomes.values()),
+    )
+
+
+def validate_rows(step: str, frame: pl.DataFrame, id_column: str = "article_id") -> GateResult:
+    suite = load_suite(step, "row")
+    needed = sorted((_suite_columns(suite) | {id_column}) & set(frame.columns))
+    results = _validate(frame.select(needed), suite, id_column) if suite.expectations else []
+    outcomes, rejected = [], []
+    for result in results:
+        config = result.expectation_config
+        label = _expectation_label(config)
+        column = config.kwargs.get("column")
+        unexpected = result.result.get("unexpected_index_list") or []
+        reason = config.meta.get("reason", label)
+        rejected += [(row[id_column], label, reason, _observed(row.get(column))) for row in unexpected]
+        outcomes.append(
+            Outcome(
+                label,
+                "row",
+                config.severity.value == "critical",
+                bool(result.success),
+                len(unexpected),
+                examples=[row[id_column] for row in unexpected[:MAX_EXAMPLES]],
+            )
+        )
+    quarantine = pl.DataFrame(rejected, schema=QUARANTINE_SCHEMA, orient="row")
+    passed = frame.filter(~pl.col(id_column).is_in(quarantine["item_id"].implode()))
+    return GateResult(step, passed, quarantine, outcomes)
+
+
+def _observed(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)[:500]
+
+
+def validate_table(result: GateResult, summary: dict) -> GateResult:
+    """Table expectations on what passed, summary expectations on the step's totals."""
+    for scope, frame in (
+        ("table", table_view(result.step, result.passed)),
+        ("summary", pl.DataFrame([summary])),
+    ):
+        suite = load_suite(result.step, scope)
+        if not suite.expectations:
+            continue
+        for outcome in _validate(frame, suite, None):
+            config = outcome.expectation_config
+            details = outcome.result
+            result.table_outcomes.append(
+                Outcome(
+                    _expectation_label(config),
+                    scope,
+                    config.severity.value == "critical",
+                    bool(outcome.success),
+                    int(details.get("unexpected_count") or 0),
+                    observed=details.get("observed_value"),
+                    examples=[
+                        _observed(v) for v in (details.get("partial_unexpected_list") or [])[:MAX_EXAMPLES]
+                    ],
+                )
+            )
+    return result
+
+
+def _outcome_metadata(outcomes: list[Outcome]) -> dict:
+    return {
+        o.expectation: {
+            "success": o.success,
+            "unexpected_count": o.unexpected_count,
+            "observed": _observed(o.observed),
+            "examples": o.examples,
+        }
+        for o in outcomes
+    }
+
+
+def check_results(result: GateResult) -> list[dg.AssetCheckResult]:
+    quarantined = result.quarantine["item_id"].n_unique()
+    failed_rows = [o.expectation for o in result.row_outcomes if not o.success]
+    failed_table = [o for o in result.table_outcomes if not o.success]
+    return [
+        dg.AssetCheckResult(
+            check_name=rows_check_name(result.step),
+            asset_key=result.step,
+            passed=not failed_rows,
+            severity=dg.AssetCheckSeverity.WARN,
+            metadata={
+                "rows_passed": result.passed.height,
+                "rows_quarantined": quarantined,
+                "failed_expectations": dg.MetadataValue.json(failed_rows),
+                "expectations": dg.MetadataValue.json(_outcome_metadata(result.row_outcomes)),
+            },
+        ),
+        dg.AssetCheckResult(
+            check_name=table_check_name(result.step),
+            asset_key=result.step,
+            passed=not failed_table,
+            severity=dg.AssetCheckSeverity.ERROR
+            if any(o.critical for o in failed_table)
+            else dg.AssetCheckSeverity.WARN,
+            metadata={
+                "failed_expectations": dg.MetadataValue.json([o.expectation for o in failed_table]),
+                "expectations": dg.MetadataValue.json(_outcome_metadata(result.table_outcomes)),
+            },
+        ),
+    ]

@@ -1,0 +1,227 @@
+"""Turn landing units (a page with its sidecar, a JSONL export, a stray file) into candidate documents.
+
+Every unit yields at least one candidate row, good or bad: what cannot be read carries `read_error`,
+and the raw_articles gate (not this module) decides what that means. Nothing is dropped here.
+Paths named inside sidecars or records are kept as data and never opened.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import polars as pl
+import trafilatura
+
+from monitor.decoding import decode_document
+
+METADATA_FIELDS = ("url", "outlet", "published", "title")
+TEXT_FIELDS = ("text", "body", "content")
+RECORD_ALIASES = {
+    "outlet": ("outlet", "source", "site_name"),
+    "published": ("published", "date", "published_at"),
+}
+
+CANDIDATE_SCHEMA = {
+    "article_id": pl.String,
+    "input_kind": pl.String,
+    "raw_text": pl.String,
+    "text": pl.String,
+    "url": pl.String,
+    "outlet": pl.String,
+    "published": pl.String,
+    "title": pl.String,
+    "metadata_source": pl.String,
+    "metadata": pl.String,
+    "path": pl.String,
+    "sidecar_path": pl.String,
+    "size_bytes": pl.Int64,
+    "encoding": pl.String,
+    "read_error": pl.String,
+}
+
+
+def _digest(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()[:32]
+
+
+def _as_text(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _candidate(**values: object) -> dict:
+    return {name: values.get(name) for name in CANDIDATE_SCHEMA}
+
+
+def _read_capped(path: Path, max_bytes: int) -> tuple[bytes | None, str | None]:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        return None, f"unreadable: {type(error).__name__}: {error.strerror or error}"
+    if len(data) > max_bytes:
+        return None, f"oversized: more than {max_bytes} bytes"
+    return data, None
+
+
+def _parse_sidecar(data: bytes) -> tuple[dict | None, str | None]:
+    try:
+        parsed = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        return None, f"malformed sidecar: {type(error).__name__}: {str(error)[:200]}"
+    if not isinstance(parsed, dict):
+        return None, f"malformed sidecar: expected a JSON object, found {type(parsed).__name__}"
+    return parsed, None
+
+
+def _metadata_columns(metadata: dict, source: str) -> dict:
+    columns = {field: _as_text(metadata.get(field)) for field in METADATA_FIELDS}
+    for field, aliases in RECORD_ALIASES.items():
+        columns[field] = next((_as_text(metadata[a]) for a in aliases if metadata.get(a) is not None), None)
+    return {**columns, "metadata_source": source, "metadata": json.dumps(metadata, ensure_ascii=False)}
+
+
+def _html_fields(html: str) -> dict:
+    extracted = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if extracted is None:
+        return {"text": None}
+    metadata = {
+        "url": extracted.url,
+        "outlet": extracted.sitename,
+        "published": extracted.date,
+        "title": extracted.title,
+    }
+    return {"text": extracted.text, **_metadata_columns(metadata, "html")}
+
+
+def read_document(path: str, sidecar_path: str | None, input_kind: str, max_bytes: int) -> dict:
+    """A page (.txt/.html) and its optional JSON sidecar, as one candidate."""
+    data, error = _read_capped(Path(path), max_bytes)
+    sidecar, sidecar_bytes = None, b""
+    if sidecar_path is not None and error is None:
+        sidecar_bytes, error = _read_capped(Path(sidecar_path), max_bytes)
+        if error is None:
+            sidecar, error = _parse_sidecar(sidecar_bytes)
+            error = f"{error} ({sidecar_path})" if error else None
+    base = {"input_kind": input_kind, "path": path, "sidecar_path": sidecar_path}
+    if data is None:
+        return _candidate(**base, article_id=_digest(path.encode()), size_bytes=-1, read_error=error)
+    canonical_sidecar = json.dumps(sidecar, sort_keys=True).encode() if sidecar is not None else sidecar_bytes
+    article_id = _digest(data, canonical_sidecar or b"")
+    decoded = decode_document(data)
+    fields = {**base, "article_id": article_id, "size_bytes": len(data), "encoding": decoded.encoding}
+    if error is not None or decoded.error is not None:
+        return _candidate(**fields, read_error=error or decoded.error)
+    page = _html_fields(decoded.text) if input_kind == "html" else {"text": decoded.text}
+    if input_kind == "html" and not page["text"]:
+        return _candidate(**fields, raw_text=decoded.text, read_error="no main text found in the HTML page")
+    metadata = _metadata_columns(sidecar, "sidecar") if sidecar is not None else {}
+    merged = {**page, **{k: v for k, v in metadata.items() if v is not None}}
+    return _candidate(**fields, raw_text=decoded.text, **merged)
+
+
+def _record_candidate(line: bytes, location: str, max_bytes: int) -> dict:
+    base = {"input_kind": "jsonl", "path": location, "article_id": _digest(line), "size_bytes": len(line)}
+    if len(line) > max_bytes:
+        return _candidate(**base, read_error=f"oversized: JSONL record of more than {max_bytes} bytes")
+    decoded = decode_document(line)
+    if decoded.error is not None:
+        return _candidate(**base, read_error=decoded.error)
+    try:
+        record = json.loads(decoded.text)
+    except (ValueError, RecursionError) as error:
+        return _candidate(
+            **base,
+            encoding=decoded.encoding,
+            read_error=f"malformed JSONL record: {type(error).__name__}: {str(error)[:200]}",
+        )
+    if not isinstance(record, dict):
+        return _candidate(
+            **base,
+            encoding=decoded.encoding,
+            read_error=f"malformed JSONL record: expected an object, found {type(record).__name__}",
+        )
+    text = next((record[f] for f in TEXT_FIELDS if isinstance(record.get(f), str)), None)
+    if text is None:
+        return _candidate(**base, encoding=decoded.encoding, read_error="JSONL record has no text field")
+    metadata = {k: v for k, v in record.items() if k not in TEXT_FIELDS}
+    return _candidate(
+        **base,
+        encoding=decoded.encoding,
+        raw_text=decoded.text,
+        text=text,
+        **_metadata_columns(metadata, "jsonl"),
+    )
+
+
+def read_export(path: str, max_bytes: int) -> list[dict]:
+    """One candidate per non-blank line; a line longer than the cap is skipped over, not loaded."""
+    candidates: list[dict] = []
+    try:
+        with open(path, "rb") as handle:
+            line_no = 0
+            while True:
+                line = handle.readline(max_bytes + 1)
+                if not line:
+                    break
+                line_no += 1
+                if len(line) > max_bytes and not line.endswith(b"\n"):
+                    while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                        pass
+                if line.strip():
+                    candidates.append(_record_candidate(line.strip(), f"{path}#{line_no}", max_bytes))
+    except OSError as error:
+        candidates.append(
+            _candidate(
+                input_kind="jsonl",
+                path=path,
+                article_id=_digest(path.encode()),
+                size_bytes=-1,
+                read_error=f"unreadable: {type(error).__name__}",
+            )
+        )
+    return candidates
+
+
+def read_units(units: pl.DataFrame, max_bytes: int, workers: int = 8) -> pl.DataFrame:
+    """Read every changed unit (threads: this is I/O and C-level hashing/decoding)."""
+    documents = units.filter(pl.col("role") == "document").join(
+        units.filter(pl.col("role") == "sidecar").select("unit_key", sidecar_path="path"),
+        on="unit_key",
+        how="left",
+    )
+    strays = units.filter(pl.col("role") == "unsupported")
+    exports = units.filter(pl.col("role") == "export")
+
+    def read_one(row: dict) -> list[dict]:
+        return [read_document(row["path"], row["sidecar_path"], row["input_kind"], max_bytes)]
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        parts = list(pool.map(read_one, documents.iter_rows(named=True)))
+        parts += list(
+            pool.map(lambda row: read_export(row["path"], max_bytes), exports.iter_rows(named=True))
+        )
+    rows = [row for part in parts for row in part]
+    rows += [
+        _candidate(
+            article_id=_digest(row["path"].encode()),
+            input_kind=row["suffix"] or "(none)",
+            path=row["path"],
+            size_bytes=row["size_bytes"],
+        )
+        for row in strays.iter_rows(named=True)
+    ]
+    return pl.DataFrame(rows, schema=CANDIDATE_SCHEMA, orient="row")

@@ -1,0 +1,50 @@
+"""Table definitions: the data contract SQL users rely on (see DESIGN.md, interface contract)."""
+
+from __future__ import annotations
+
+import duckdb
+
+TABLES: dict[str, str] = {
+    "raw_articles": """
+        article_id      VARCHAR,
+        input_kind      VARCHAR NOT NULL,
+        raw_text        VARCHAR NOT NULL,
+        text            VARCHAR,
+        url             VARCHAR,
+        outlet          VARCHAR,
+        published       VARCHAR,
+        title           VARCHAR,
+        metadata_source VARCHAR,
+        metadata        JSON,
+        paths           VARCHAR[] NOT NULL,
+        sidecar_path    VARCHAR,
+        size_bytes      BIGINT NOT NULL,
+        encoding        VARCHAR NOT NULL,
+        ingested_at     TIMESTAMPTZ NOT NULL,
+        run_id          VARCHAR
+    """,
+    "quarantine": """
+        item_id         VARCHAR NOT NULL,
+        item_kind       VARCHAR NOT NULL,
+        step            VARCHAR NOT NULL,
+        rule            VARCHAR NOT NULL,
+        reason          VARCHAR NOT NULL,
+        observed_value  VARCHAR,
+        path            VARCHAR,
+        run_id          VARCHAR,
+        quarantined_at  TIMESTAMPTZ NOT NULL
+    """,
+    "landing_files": """
+        path            VARCHAR,
+        size_bytes      BIGINT NOT NULL,
+        mtime_ns        BIGINT NOT NULL,
+        role            VARCHAR NOT NULL,
+        run_id          VARCHAR,
+        processed_at    TIMESTAMPTZ NOT NULL
+    """,
+}
+
+
+def ensure_tables(conn: duckdb.DuckDBPyConnection) -> None:
+    for name, columns in TABLES.items():
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")

@@ -1,0 +1,40 @@
+"""Where things live: one place that turns environment variables into absolute paths.
+
+Relative paths are taken from the project root (the folder holding workspace.yaml), so `monitor run`
+and `dagster dev` agree whatever the shell's working directory is.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+
+DEFAULT_LANDING_DIR = "seeds/articles"
+DEFAULT_DB = "data/monitor.duckdb"
+DEFAULT_DAGSTER_HOME = "data/dagster_home"
+DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+def project_path(value: str | os.PathLike) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def landing_dir() -> Path:
+    return project_path(os.environ.get("MONITOR_LANDING_DIR") or DEFAULT_LANDING_DIR)
+
+
+def database_path() -> Path:
+    return project_path(os.environ.get("MONITOR_DB") or DEFAULT_DB)
+
+
+def dagster_home() -> Path:
+    return project_path(os.environ.get("DAGSTER_HOME") or DEFAULT_DAGSTER_HOME)
+
+
+def max_file_bytes() -> int:
+    return int(os.environ.get("MONITOR_MAX_FILE_BYTES") or DEFAULT_MAX_FILE_BYTES)

@@ -1,0 +1,78 @@
+"""Fixtures that run the real thing: a DuckDB file, a landing folder, Dagster materialisations."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from assets.raw import LandingFolder
+from monitor import settings
+from monitor.definitions import defs
+from monitor.warehouse import Warehouse
+
+SAMPLES_DIR = settings.SEEDS_DIR / "articles"
+
+
+@dataclass
+class Pipeline:
+    """A landing folder and a database of a test's own, and a way to run assets over them."""
+
+    landing: Path
+    db_path: Path
+    instance: dg.DagsterInstance
+
+    def resources(self) -> dict:
+        return {
+            "warehouse": Warehouse(db_path=str(self.db_path)),
+            "landing_folder": LandingFolder(path=str(self.landing), max_file_bytes=64 * 1024),
+        }
+
+    def materialize(
+        self, selection: str | None = None, extra_assets: list | None = None
+    ) -> dg.ExecuteInProcessResult:
+        assets = list(defs.assets) + list(extra_assets or [])
+        return dg.materialize(
+            assets,
+            selection=selection,
+            resources=self.resources(),
+            instance=self.instance,
+            raise_on_error=False,
+        )
+
+    def query(self, sql: str, params: list | None = None) -> list[tuple]:
+        with duckdb.connect(str(self.db_path), read_only=True) as conn:
+            return conn.execute(sql, params or []).fetchall()
+
+    def write(self, name: str, content: bytes | str, sidecar: dict | None = None) -> Path:
+        path = self.landing / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        if sidecar is not None:
+            path.with_suffix(".json").write_text(json.dumps(sidecar), encoding="utf-8")
+        return path
+
+
+@pytest.fixture
+def pipeline(tmp_path: Path) -> Pipeline:
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    return Pipeline(landing, tmp_path / "data" / "monitor.duckdb", dg.DagsterInstance.ephemeral())
+
+
+@pytest.fixture
+def sample_pipeline(pipeline: Pipeline) -> Pipeline:
+    for path in SAMPLES_DIR.iterdir():
+        shutil.copy(path, pipeline.landing / path.name)
+    return pipeline
+
+
+@pytest.fixture
+def sample_text() -> dict[str, str]:
+    """The five shipped articles by their number (000..004)."""
+    return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SAMPLES_DIR.glob("*.txt"))}

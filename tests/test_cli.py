@@ -1,0 +1,63 @@
+"""The commands a user types: `monitor run`, the Dagster CLI, and the DuckDB CLI on the result."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from monitor import settings
+
+BIN = Path(sys.executable).parent
+
+
+def user_env(tmp_path: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MONITOR_", "DAGSTER_"))}
+    landing = tmp_path / "landing"
+    shutil.copytree(settings.SEEDS_DIR / "articles", landing)
+    return {
+        **env,
+        "MONITOR_LANDING_DIR": str(landing),
+        "MONITOR_DB": str(tmp_path / "x.duckdb"),
+        "DAGSTER_HOME": str(tmp_path / "dagster_home"),
+    }
+
+
+def test_monitor_run_ingests_the_configured_folder_and_prints_a_summary(tmp_path):
+    env = user_env(tmp_path)
+    done = subprocess.run([BIN / "monitor", "run"], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "raw articles                         5" in done.stdout
+    assert "succeeded" in done.stdout
+    runs = list((tmp_path / "dagster_home").glob("storage/*"))
+    assert runs, "the run should be recorded in DAGSTER_HOME so the UI shows it"
+
+
+def test_dagster_cli_materialises_a_single_asset(tmp_path):
+    env = user_env(tmp_path)
+    (tmp_path / "dagster_home").mkdir()
+    done = subprocess.run(
+        [BIN / "dagster", "asset", "materialize", "-m", "monitor.definitions", "--select", "raw_articles"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=settings.PROJECT_ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "RUN_SUCCESS" in done.stderr
+
+
+def test_the_database_opens_in_the_duckdb_cli(tmp_path):
+    env = user_env(tmp_path)
+    subprocess.run([BIN / "monitor", "run"], env=env, capture_output=True, timeout=300, check=True)
+    done = subprocess.run(
+        [BIN / "duckdb", "-csv", "-noheader", env["MONITOR_DB"], "-c", "SELECT count(*) FROM raw_articles"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "5"
