@@ -9,6 +9,7 @@ import argparse
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from monitor import settings
 
@@ -48,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
 
 def dev(args: argparse.Namespace) -> int:
     _prepare_environment()
-    command = ["dagster", "dev", "-h", args.host, "-p", str(args.port)]
+    dagster = Path(sys.executable).parent / "dagster"
+    command = [str(dagster), "dev", "-h", args.host, "-p", str(args.port)]
     return subprocess.call(command, cwd=settings.PROJECT_ROOT)
 
 

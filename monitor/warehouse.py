@@ -82,3 +82,12 @@ def insert_frame(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFram
     finally:
         conn.unregister("_incoming")
     return frame.height
+
+
+def replace_table(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    """Swap a whole (reference) table for a frame, inside the caller's transaction."""
+    conn.register("_replacement", frame.to_arrow())
+    try:
+        conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM _replacement")  # noqa: S608
+    finally:
+        conn.unregister("_replacement")

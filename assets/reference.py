@@ -1,0 +1,34 @@
+"""Reference tables curators edit in seeds/, loaded into DuckDB so SQL users can join them.
+
+Each asset's code version is the hash of its seed files, so editing a file shows the table and everything
+downstream of it as changed in the Dagster UI.
+"""
+
+import dagster as dg
+
+from monitor import incremental, outlets
+from monitor.warehouse import Warehouse, replace_table
+
+OUTLET_SEEDS = [outlets.OUTLETS_PATH, outlets.TEXT_PATTERNS_PATH]
+
+
+@dg.asset(
+    name="outlets",
+    group_name="reference",
+    kinds={"duckdb", "csv"},
+    code_version=incremental.fingerprint(*OUTLET_SEEDS),
+    description="The outlet registry (seeds/outlets.csv): publishers and wire agencies, their country, kind, "
+    "registered domains and in-text signatures.",
+)
+def outlets_table(warehouse: Warehouse) -> dg.MaterializeResult:
+    registry = outlets.load_outlets()
+    with warehouse.transaction() as conn:
+        replace_table(conn, "outlets", registry)
+    return dg.MaterializeResult(
+        metadata={
+            "outlets": registry.height,
+            "countries": registry["country"].n_unique(),
+            "wire_agencies": int(registry["is_wire"].sum()),
+        },
+        data_version=dg.DataVersion(incremental.fingerprint(*OUTLET_SEEDS)),
+    )

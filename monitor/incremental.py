@@ -1,0 +1,53 @@
+"""Which rows a step must (re)process: only what is new, unless the rules it applies changed.
+
+A step's fingerprint hashes what decides its output (its gate suite, the seeds it reads, the code version
+of its logic). When it differs from the one stored with the step's rows, or an upstream step was rebuilt
+since, the step rebuilds everything; otherwise it handles only articles it has not seen. Each full rebuild
+bumps the step's generation, which is how downstream steps learn about it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+
+STATE_DDL = """CREATE TABLE IF NOT EXISTS step_state (
+    step VARCHAR, fingerprint VARCHAR, generation BIGINT, upstream VARCHAR, updated_at TIMESTAMPTZ)"""
+
+
+def fingerprint(*parts: Path | str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.read_bytes() if isinstance(part, Path) else part.encode()
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()[:16]
+
+
+def _state(conn: duckdb.DuckDBPyConnection, step: str) -> tuple[str, int, str] | None:
+    conn.execute(STATE_DDL)
+    return conn.execute(
+        "SELECT fingerprint, generation, upstream FROM step_state WHERE step = ?", [step]
+    ).fetchone()
+
+
+def _upstream_marker(conn: duckdb.DuckDBPyConnection, upstream_steps: list[str]) -> str:
+    return ",".join(f"{s}:{(_state(conn, s) or ('', 0, ''))[1]}" for s in upstream_steps)
+
+
+def needs_rebuild(conn: duckdb.DuckDBPyConnection, step: str, print_: str, upstream_steps: list[str]) -> bool:
+    state = _state(conn, step)
+    return state is None or state[0] != print_ or state[2] != _upstream_marker(conn, upstream_steps)
+
+
+def record(
+    conn: duckdb.DuckDBPyConnection, step: str, print_: str, upstream_steps: list[str], rebuilt: bool
+) -> None:
+    state = _state(conn, step)
+    generation = (state[1] if state else 0) + (1 if rebuilt or state is None else 0)
+    conn.execute("DELETE FROM step_state WHERE step = ?", [step])
+    conn.execute(
+        "INSERT INTO step_state VALUES (?, ?, ?, ?, now())",
+        [step, print_, generation, _upstream_marker(conn, upstream_steps)],
+    )
