@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
         print(summary.render(summary.collect(conn, result.run_id)))
     failed_checks = [e for e in result.get_asset_check_evaluations() if not e.passed]
     for check in failed_checks:
-        print(f"  check failed: {check.asset_key.to_user_string()} / {check.check_name}")
+        level = "FAILED (blocks downstream)" if check.severity.value == "ERROR" else "warning"
+        print(f"  check {level}: {check.asset_key.to_user_string()} / {check.check_name}")
     print(f"  dagster run {result.run_id}: {'succeeded' if result.success else 'FAILED'}")
     print(f"  database: {settings.database_path()}")
     return 0 if result.success else 1

@@ -34,6 +34,37 @@ TABLES: dict[str, str] = {
         run_id          VARCHAR,
         quarantined_at  TIMESTAMPTZ NOT NULL
     """,
+    "cleaned_articles": """
+        article_id           VARCHAR NOT NULL,
+        title                VARCHAR,
+        body                 VARCHAR NOT NULL,
+        language             VARCHAR,
+        published_on         DATE,
+        date_source          VARCHAR,
+        date_evidence        VARCHAR,
+        outlet_id            VARCHAR,
+        outlet_method        VARCHAR,
+        wire                 VARCHAR,
+        wire_evidence        VARCHAR,
+        story_id             VARCHAR,
+        canonical_article_id VARCHAR,
+        duplicate_similarity DOUBLE,
+        url                  VARCHAR,
+        lines_total          INTEGER,
+        lines_dropped        INTEGER,
+        ingested_at          TIMESTAMPTZ,
+        run_id               VARCHAR
+    """,
+    "story_signatures": """
+        article_id      VARCHAR NOT NULL,
+        story_id        VARCHAR NOT NULL,
+        signature       UBIGINT[] NOT NULL
+    """,
+    "story_bands": """
+        article_id      VARCHAR NOT NULL,
+        band            INTEGER NOT NULL,
+        key             UBIGINT NOT NULL
+    """,
     "landing_files": """
         path            VARCHAR,
         size_bytes      BIGINT NOT NULL,

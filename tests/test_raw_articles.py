@@ -185,7 +185,7 @@ def test_bad_files_are_quarantined_with_a_reason_and_the_run_goes_on(pipeline, s
     (pipeline.landing / "bad_sidecar.json").write_text("{url: oops", encoding="utf-8")
     pipeline.write("report.pdf", b"%PDF-1.4")
     os.symlink(pipeline.landing / "gone.txt", pipeline.landing / "dangling.txt")
-    result = pipeline.materialize()
+    result = pipeline.materialize(selection="raw_articles")
     assert len(raw_rows(pipeline)) == 25
     reasons = {
         path.rsplit("/", 1)[1]: observed or reason for path, _, reason, observed in quarantined(pipeline)

@@ -1,0 +1,178 @@
+"""cleaned_articles: title and body without page furniture, a trustworthy date, the publisher, the wire it
+credits, and a story id shared by syndicated copies."""
+
+from datetime import UTC, datetime
+
+import dagster as dg
+import polars as pl
+
+from monitor import dates, dedup, gates, incremental, language, outlets, settings, text_cleaning
+from monitor.warehouse import Warehouse, insert_frame
+
+STEP = "cleaned_articles"
+UPSTREAM = ["raw_articles"]
+ARTICLES_PER_BATCH = 20_000
+LOGIC_VERSION = "1"
+SEEDS = [
+    *sorted((settings.SEEDS_DIR / "cleaning").glob("*")),
+    outlets.OUTLETS_PATH,
+    outlets.TEXT_PATTERNS_PATH,
+    dates.PATTERNS_FILE,
+    settings.EXPECTATIONS_DIR / f"{STEP}.json",
+]
+TABLE_COLUMNS = [
+    "article_id", "title", "body", "language", "published_on", "date_source", "date_evidence",
+    "outlet_id", "outlet_method", "wire", "wire_evidence", "story_id", "canonical_article_id",
+    "duplicate_similarity", "url", "lines_total", "lines_dropped", "ingested_at",
+]  # fmt: skip
+
+
+def clean_batch(raw: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
+    """Every article of the batch with what the gate needs to judge it (pure: no I/O)."""
+    raw = raw.with_columns(site=outlets.registered_domain(raw["url"]))
+    cleaned = text_cleaning.clean_articles(raw.select("article_id", "text", "title", "site"))
+    published = dates.resolve_published_dates(
+        raw.select("article_id", "published", "url", "text", "ingested_at")
+    )
+    publisher = outlets.resolve_outlets(raw.select("article_id", "url", "outlet", "text"), registry)
+    wire = outlets.detect_wire(cleaned.select("article_id", text="body"), registry)
+    # the page as a whole, not the cleaned body: cleaning drops lines in other languages
+    languages = language.detect_language(raw.select("article_id", body="text")).drop("english_score")
+    return (
+        raw.select("article_id", "url", "ingested_at")
+        .join(cleaned, on="article_id", how="left")
+        .join(languages, on="article_id", how="left")
+        .join(published, on="article_id", how="left")
+        .join(publisher, on="article_id", how="left")
+        .join(wire, on="article_id", how="left")
+        .with_columns(
+            body_length=pl.col("body").str.len_chars(),
+            days_after_ingestion=(pl.col("ingested_at").dt.date() - pl.col("published_on")).dt.total_days(),
+        )
+    )
+
+
+def assign_stories(conn, articles: pl.DataFrame) -> pl.DataFrame:
+    """Story ids for the batch: candidates among stored articles are found by joining LSH band keys."""
+    signatures = dedup.minhash_signatures(articles.select("article_id", "body"))
+    keys = dedup.band_keys(signatures)
+    conn.register("new_keys", keys.to_arrow())
+    stored = conn.execute(
+        """SELECT s.article_id, s.story_id, s.signature FROM story_signatures s
+           WHERE s.article_id IN (SELECT b.article_id FROM story_bands b JOIN new_keys n USING (band, key))"""
+    ).pl()
+    conn.unregister("new_keys")
+    stories = dedup.assign_story_ids(
+        signatures.join(articles.select("article_id", "published_on"), on="article_id"),
+        stored.with_columns(pl.col("signature").cast(pl.List(pl.UInt64))),
+    )
+    with_story = signatures.join(stories.select("article_id", "story_id"), on="article_id")
+    insert_frame(conn, "story_signatures", with_story.filter(pl.col("signature").is_not_null()))
+    insert_frame(conn, "story_bands", keys)
+    return stories
+
+
+def _pending(conn, rebuild: bool) -> pl.DataFrame:
+    if rebuild:
+        for table in ("cleaned_articles", "story_signatures", "story_bands"):
+            conn.execute(f"DELETE FROM {table}")  # noqa: S608
+        conn.execute("DELETE FROM quarantine WHERE step = ?", [STEP])
+    return conn.execute(
+        """SELECT article_id FROM raw_articles
+           WHERE article_id NOT IN (SELECT article_id FROM cleaned_articles)
+             AND article_id NOT IN (SELECT item_id FROM quarantine WHERE step = ?)
+           ORDER BY article_id""",
+        [STEP],
+    ).pl()
+
+
+def step_summary(conn) -> dict:
+    articles, quarantined = conn.execute(
+        """SELECT (SELECT count(*) FROM cleaned_articles),
+                  (SELECT count(DISTINCT item_id) FROM quarantine WHERE step = ?)""",
+        [STEP],
+    ).fetchone()
+    total = articles + quarantined
+    return {
+        "articles_total": articles,
+        "quarantined_total": quarantined,
+        "quarantined_share": quarantined / total if total else 0.0,
+    }
+
+
+def _process_batch(conn, ids: pl.Series, registry: pl.DataFrame, run_id: str) -> gates.GateResult:
+    conn.register("batch_ids", pl.DataFrame({"article_id": ids}).to_arrow())
+    raw = conn.execute(
+        """SELECT article_id, input_kind, text, title, url, outlet, published, ingested_at
+           FROM raw_articles WHERE article_id IN (SELECT article_id FROM batch_ids)"""
+    ).pl()
+    conn.unregister("batch_ids")
+    gate = gates.validate_rows(STEP, clean_batch(raw, registry))
+    stories = assign_stories(conn, gate.passed)
+    gate.passed = gate.passed.join(stories, on="article_id", how="left").select(TABLE_COLUMNS)
+    insert_frame(conn, STEP, gate.passed.with_columns(run_id=pl.lit(run_id)))
+    now = datetime.now(UTC)
+    insert_frame(
+        conn,
+        "quarantine",
+        gate.quarantine.with_columns(
+            item_kind=pl.lit("article"), step=pl.lit(STEP), run_id=pl.lit(run_id), quarantined_at=pl.lit(now)
+        ),
+    )
+    return gate
+
+
+def _batch_metadata(conn, run_id: str) -> dict:
+    def counts(column: str) -> dict:
+        rows = conn.execute(
+            f"""SELECT coalesce({column}, '(none)'), count(*) FROM cleaned_articles
+                WHERE run_id = ? GROUP BY 1""",  # noqa: S608
+            [run_id],
+        ).fetchall()
+        return dict(sorted(rows))
+
+    unknown = conn.execute(
+        """SELECT regexp_extract(r.url, '^[a-zA-Z]+://([^/:?#]+)', 1) AS host, count(*) AS articles
+           FROM quarantine q JOIN raw_articles r ON r.article_id = q.item_id
+           WHERE q.step = ? AND q.rule LIKE '%(outlet_id)' GROUP BY host ORDER BY articles DESC LIMIT 20""",
+        [STEP],
+    ).fetchall()
+    return {
+        "date_sources": dg.MetadataValue.json(counts("date_source")),
+        "outlet_methods": dg.MetadataValue.json(counts("outlet_method")),
+        "wires": dg.MetadataValue.json(counts("wire")),
+        "unknown_outlet_hosts": dg.MetadataValue.json({host or "(no url)": n for host, n in unknown}),
+    }
+
+
+@dg.asset(
+    deps=["raw_articles", "outlets"],
+    check_specs=gates.check_specs(STEP),
+    group_name="clean",
+    kinds={"duckdb", "polars"},
+    code_version=LOGIC_VERSION,
+    description="One row per raw article that passed the gate: title, body without boilerplate, language, "
+    "publication date and where it came from, publishing outlet and how it was resolved, the wire agency "
+    "the text credits, and a story id shared by near-duplicate copies.",
+)
+def cleaned_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    fingerprint = incremental.fingerprint(*SEEDS, LOGIC_VERSION)
+    with warehouse.transaction() as conn:
+        rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
+        pending = _pending(conn, rebuild)["article_id"]
+        registry = conn.execute("SELECT * FROM outlets").pl()
+    results = []
+    for start in range(0, pending.len(), ARTICLES_PER_BATCH):
+        with warehouse.transaction() as conn:
+            results.append(
+                _process_batch(conn, pending.slice(start, ARTICLES_PER_BATCH), registry, context.run_id)
+            )
+    with warehouse.transaction() as conn:
+        incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
+        summary = step_summary(conn)
+        metadata = _batch_metadata(conn, context.run_id)
+    verdict = gates.validate_table(gates.combine(STEP, results, TABLE_COLUMNS), summary)
+    return dg.MaterializeResult(
+        metadata={"processed": pending.len(), "full_rebuild": rebuild, **summary, **metadata},
+        check_results=gates.check_results(verdict),
+    )

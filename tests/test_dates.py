@@ -1,0 +1,216 @@
+"""Publication dates: metadata, then dateline, then URL; abstain rather than guess."""
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import polars as pl
+import pytest
+import yaml
+
+from monitor.dates import OUTPUT_SCHEMA, PATTERNS_FILE, DateVocabulary, resolve_published_dates
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "seeds" / "articles"
+INGESTED = datetime(2023, 11, 22, 12, 0, tzinfo=UTC)
+BODY = "The United States voiced concern over military cooperation between Russia and North Korea.\n"
+
+
+def _resolve(text="", url=None, published=None, ingested_at=INGESTED, vocab=None) -> dict:
+    frame = pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "published": [published],
+            "url": [url],
+            "text": [text],
+            "ingested_at": [ingested_at],
+        },
+        schema={
+            "article_id": pl.String,
+            "published": pl.String,
+            "url": pl.String,
+            "text": pl.String,
+            "ingested_at": pl.Datetime("us", "UTC"),
+        },
+    )
+    return resolve_published_dates(frame, vocab).row(0, named=True)
+
+
+def _sample(stem: str) -> dict:
+    path = next(ARTICLES.glob(f"{stem}_*.txt"))
+    sidecar = path.with_suffix(".json")
+    meta = json.loads(sidecar.read_text()) if sidecar.exists() else {}
+    return _resolve(
+        path.read_text(encoding="utf-8"),
+        meta.get("url"),
+        meta.get("published"),
+        datetime(2025, 1, 1, tzinfo=UTC),
+    )
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected", "source"),
+    [
+        ("000", None, None),
+        ("001", None, None),
+        ("002", date(2023, 11, 21), "url"),
+        ("003", date(2023, 11, 11), "dateline"),
+        ("004", date(2023, 11, 9), "dateline"),
+    ],
+)
+def test_sample_articles_get_their_expected_date_and_source(stem, expected, source):
+    row = _sample(stem)
+    assert (row["published_on"], row["date_source"]) == (expected, source)
+
+
+def test_output_has_one_row_per_article_with_the_contract_types():
+    frame = pl.DataFrame(
+        {
+            "article_id": ["x", "y"],
+            "published": [None, "2023-11-21"],
+            "url": [None, None],
+            "text": ["", None],
+            "ingested_at": [INGESTED, INGESTED],
+        }
+    )
+    out = resolve_published_dates(frame)
+    assert out.schema == OUTPUT_SCHEMA
+    assert out["article_id"].to_list() == ["x", "y"]
+
+
+def test_metadata_iso_with_offset_keeps_the_publishers_local_day():
+    row = _resolve(published="2023-11-21T08:30:00+09:00")
+    assert (row["published_on"], row["date_source"]) == (date(2023, 11, 21), "metadata")
+
+
+def test_metadata_rfc_2822_is_parsed():
+    assert _resolve(published="Tue, 21 Nov 2023 08:30:00 +0900")["published_on"] == date(2023, 11, 21)
+
+
+def test_metadata_in_another_language_falls_back_to_dateparser():
+    assert _resolve(published="21 listopada 2023")["published_on"] == date(2023, 11, 21)
+
+
+def test_metadata_wins_over_a_dateline_and_a_url():
+    row = _resolve("November 20, 2023\n" + BODY, "https://x.com/2023/11/19/a/", "2023-11-21")
+    assert (row["published_on"], row["date_source"], row["date_evidence"]) == (
+        date(2023, 11, 21),
+        "metadata",
+        "2023-11-21",
+    )
+
+
+def test_relative_metadata_is_ignored_and_the_dateline_used():
+    row = _resolve("Posted on November 20, 2023 by admin\n" + BODY, published="2 days ago")
+    assert (row["published_on"], row["date_source"]) == (date(2023, 11, 20), "dateline")
+
+
+def test_dateline_wins_over_the_url():
+    row = _resolve("November 21, 2023\n" + BODY, "https://x.com/2023/11/25/a/")
+    assert (row["published_on"], row["date_source"]) == (date(2023, 11, 21), "dateline")
+
+
+def test_published_line_is_preferred_to_updated_line():
+    text = "N. Korea slams US\nPublished : Aug. 8, 2023 - 09:05\nUpdated : Aug. 9, 2023 - 10:30\n" + BODY
+    assert _resolve(text)["published_on"] == date(2023, 8, 8)
+
+
+def test_labelled_date_line_counts_below_the_page_furniture():
+    text = "".join(f"Menu item {i}\n" for i in range(12)) + "Published: November 21, 2023\n" + BODY
+    assert _resolve(text)["published_on"] == date(2023, 11, 21)
+
+
+def test_wire_dateline_with_a_year_is_used():
+    row = _resolve("SEOUL, Nov. 21, 2023 (Yonhap) -- The US reiterated its concerns Monday.\n")
+    assert (row["published_on"], row["date_evidence"]) == (
+        date(2023, 11, 21),
+        "SEOUL, Nov. 21, 2023 (Yonhap) --",
+    )
+
+
+def test_wire_dateline_without_a_year_abstains():
+    assert (
+        _resolve("SEOUL, Nov. 21 (Yonhap) -- The US reiterated its concerns Monday.\n")["published_on"]
+        is None
+    )
+
+
+def test_photo_caption_date_at_the_top_is_not_a_dateline():
+    text = (
+        "Russia-N Korea satellite cooperation troubling: US\n\n"
+        "This picture taken on 13 September 2023 and released by KCNA on September 14 shows Kim Jong Un.\n\n"
+        "The United States on Wednesday voiced alarm.\n"
+    )
+    assert _resolve(text)["published_on"] is None
+
+
+def test_reported_date_inside_a_body_sentence_is_not_a_dateline():
+    text = "US Military\n\nIn a report by Yonhap News Agency, in November 20, 2023, the focus is Pyongyang.\n"
+    assert _resolve(text)["published_on"] is None
+
+
+def test_headline_event_date_after_a_preposition_is_not_a_dateline():
+    assert _resolve("Summit set for November 30, 2023\n" + BODY)["published_on"] is None
+
+
+def test_relative_days_and_future_event_windows_abstain():
+    text = (
+        "US renews concerns over N. Korea\nThe State Department reiterated its concerns Monday.\n"
+        "Pyongyang plans the launch between Nov. 22 and Dec. 1, 2023, Japanese media reported.\n"
+    )
+    assert _resolve(text)["published_on"] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("09/11/2023", None), ("21/11/2023", date(2023, 11, 21)), ("11/21/2023", date(2023, 11, 21))],
+)
+def test_numeric_dates_are_used_only_when_day_and_month_cannot_be_swapped(line, expected):
+    assert _resolve(line + "\n" + BODY)["published_on"] == expected
+
+
+def test_dates_after_ingestion_are_rejected_beyond_the_time_zone_lead():
+    assert _resolve("December 25, 2023\n" + BODY)["published_on"] is None
+    seoul_morning = _resolve(
+        published="2023-11-23T08:00:00+09:00", ingested_at=datetime(2023, 11, 22, 23, 30, tzinfo=UTC)
+    )
+    assert seoul_morning["published_on"] == date(2023, 11, 23)
+
+
+def test_dates_before_1990_are_rejected():
+    assert _resolve("March 3, 1989\n" + BODY, published="1985-05-01")["published_on"] is None
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://checkersaga.com/2023/11/21/us-raises-alarms/", date(2023, 11, 21)),
+        ("https://news.example.com/world/20231121/us-concern", date(2023, 11, 21)),
+        ("https://example.com/news/2023-11-21-us-warns-pyongyang", date(2023, 11, 21)),
+        ("https://www.ruetir.com/2023/11/russia-north-korea/", None),
+        ("https://en.yna.co.kr/view/AEN20231121000351315", None),
+        ("https://example.com/2023/02/30/x/", None),
+    ],
+)
+def test_url_gives_a_day_only_when_it_holds_a_full_valid_date(url, expected):
+    row = _resolve(BODY, url)
+    assert row["published_on"] == expected
+    assert row["date_source"] == ("url" if expected else None)
+
+
+def test_month_names_come_from_the_vocabulary_file(tmp_path):
+    spec = yaml.safe_load(PATTERNS_FILE.read_text(encoding="utf-8"))
+    spec["months"][11].append("noviembre")
+    custom = tmp_path / "date_patterns.yaml"
+    custom.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    text = "21 noviembre 2023\n" + BODY
+    assert _resolve(text)["published_on"] is None
+    assert _resolve(text, vocab=DateVocabulary.from_yaml(custom))["published_on"] == date(2023, 11, 21)
+
+
+def test_devset_has_no_wrong_dates():
+    from scripts.eval_dates import DEVSET, evaluate
+
+    scored = evaluate(DEVSET)
+    assert scored.height >= 40
+    assert scored.filter(pl.col("outcome") == "WRONG DATE").height == 0

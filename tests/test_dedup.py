@@ -1,0 +1,146 @@
+"""Near-duplicate stories: one wire story republished with other furniture shares a story id."""
+
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+from datasketch import MinHash
+
+from monitor.dedup import assign_story_ids, band_keys, lsh_shape, minhash_signatures, shingle_hashes
+
+ARTICLES = Path(__file__).resolve().parent.parent / "seeds" / "articles"
+
+
+def _sample(stem: str) -> str:
+    return next(ARTICLES.glob(f"{stem}_*.txt")).read_text(encoding="utf-8")
+
+
+YONHAP = "\n".join(_sample("001").splitlines()[1:11]).replace(" (Yonhap)", "")
+KOREA_HERALD_PAGE = (
+    "US renews concerns over N. Korea\nPublished : Nov. 21, 2023 - 09:12\n"
+    + YONHAP
+    + " (Yonhap)\nKorean Air orders 20 Airbus A321neo aircraft\nJungkook holds live stage event for fans\n"
+)
+AGGREGATOR_PAGE = (
+    "Home > World > Asia\nShare on Facebook Share on X\nSEOUL, Nov. 21 (Yonhap) -- "
+    + YONHAP.replace("reiterated its concerns Monday", "on Monday reiterated its concerns")
+    .replace("Japanese media reported", "Japanese media outlets reported")
+    .replace("planed", "planned")
+    + "\nREAD ALSO: Milan Lucic is scheduled to appear in court\nLeave a comment\n"
+)
+AFP_SAME_TOPIC = _sample("000")
+
+
+def _signed(bodies: dict[str, str], published: dict[str, date] | None = None) -> pl.DataFrame:
+    frame = pl.DataFrame({"article_id": list(bodies), "body": list(bodies.values())})
+    signed = minhash_signatures(frame)
+    dates = published or {}
+    return signed.with_columns(
+        pl.col("article_id").replace_strict(dates, default=None, return_dtype=pl.Date).alias("published_on")
+    )
+
+
+def _stories(out: pl.DataFrame) -> dict[str, str]:
+    return dict(out.select("article_id", "story_id").iter_rows())
+
+
+def test_signature_equals_datasketch_update_batch_over_the_same_shingles():
+    frame = pl.DataFrame({"article_id": ["kh"], "body": [KOREA_HERALD_PAGE]})
+    expected = MinHash(num_perm=128, hashfunc=int)
+    expected.update_batch(shingle_hashes(frame)["shingle"].to_list())
+    signature = minhash_signatures(frame)["signature"][0].to_numpy()
+    assert np.array_equal(signature, expected.hashvalues.astype(np.uint64))
+
+
+def test_case_and_punctuation_do_not_change_the_signature():
+    out = minhash_signatures(
+        pl.DataFrame({"article_id": ["a", "b"], "body": [YONHAP, YONHAP.upper().replace(",", " ;")]})
+    )
+    assert out["signature"][0].to_list() == out["signature"][1].to_list()
+
+
+def test_empty_body_has_no_signature_and_stays_a_story_of_its_own():
+    signed = _signed({"empty1": "", "empty2": "   ", "kh": KOREA_HERALD_PAGE})
+    assert signed.filter(pl.col("article_id").str.starts_with("empty"))["signature"].null_count() == 2
+    assert _stories(assign_story_ids(signed)) == {"empty1": "empty1", "empty2": "empty2", "kh": "kh"}
+
+
+def test_band_keys_give_one_key_per_lsh_band_and_equal_bodies_share_them_all():
+    keys = band_keys(_signed({"a": YONHAP, "b": YONHAP}))
+    bands, _ = lsh_shape(0.5, 128)
+    assert keys.group_by("article_id").len()["len"].to_list() == [bands, bands]
+    shared = keys.group_by("band", "key").agg(pl.col("article_id").n_unique().alias("n"))
+    assert shared["n"].to_list() == [2] * bands
+
+
+def test_same_wire_story_in_two_outlets_pages_shares_a_story_id():
+    signed = _signed(
+        {"koreaherald": KOREA_HERALD_PAGE, "aggregator": AGGREGATOR_PAGE},
+        {"koreaherald": date(2023, 11, 21), "aggregator": date(2023, 11, 21)},
+    )
+    out = assign_story_ids(signed)
+    assert set(out["story_id"]) == {"aggregator"}
+    assert (out["duplicate_similarity"] >= 0.5).all()
+
+
+def test_canonical_article_is_the_earliest_published_one():
+    signed = _signed(
+        {"aggregator": AGGREGATOR_PAGE, "koreaherald": KOREA_HERALD_PAGE},
+        {"koreaherald": date(2023, 11, 21), "aggregator": date(2023, 11, 22)},
+    )
+    out = assign_story_ids(signed)
+    assert set(out["canonical_article_id"]) == {"koreaherald"}
+    assert set(out["story_id"]) == {"koreaherald"}
+
+
+def test_different_stories_on_the_same_topic_stay_apart():
+    out = assign_story_ids(_signed({"yonhap": KOREA_HERALD_PAGE, "afp": AFP_SAME_TOPIC}))
+    assert _stories(out) == {"yonhap": "yonhap", "afp": "afp"}
+    assert out["duplicate_similarity"].null_count() == 2
+
+
+def test_story_ids_do_not_depend_on_row_order():
+    signed = _signed(
+        {"kh": KOREA_HERALD_PAGE, "agg": AGGREGATOR_PAGE, "afp": AFP_SAME_TOPIC, "asianlite": _sample("003")}
+    )
+    forward = assign_story_ids(signed).sort("article_id")
+    backward = assign_story_ids(signed.reverse()).sort("article_id")
+    assert forward.equals(backward)
+
+
+def test_copies_of_copies_join_one_story_transitively():
+    paragraphs = [p for p in (_sample("003") + _sample("000")).split("\n") if len(p.split()) > 25][:6]
+    first, middle, last = (" ".join(paragraphs[i : i + 4]) for i in (0, 1, 2))
+    assert _stories(assign_story_ids(_signed({"first": first, "last": last}))) == {
+        "first": "first",
+        "last": "last",
+    }
+    out = assign_story_ids(_signed({"first": first, "middle": middle, "last": last}))
+    assert set(out["story_id"]) == {"first"}
+
+
+def test_second_batch_joins_the_stored_story_and_keeps_its_id():
+    day_one = assign_story_ids(
+        _signed({"koreaherald": KOREA_HERALD_PAGE}, {"koreaherald": date(2023, 11, 21)})
+    )
+    stored = day_one.join(_signed({"koreaherald": KOREA_HERALD_PAGE}), on="article_id")
+    day_two = _signed(
+        {"aggregator": AGGREGATOR_PAGE, "afp": AFP_SAME_TOPIC}, {"aggregator": date(2023, 11, 20)}
+    )
+    out = assign_story_ids(day_two, stored.select("article_id", "story_id", "signature"))
+    assert _stories(out) == {"aggregator": "koreaherald", "afp": "afp"}
+
+
+def test_rerunning_a_stored_batch_gives_the_same_ids():
+    signed = _signed({"kh": KOREA_HERALD_PAGE, "agg": AGGREGATOR_PAGE, "afp": AFP_SAME_TOPIC})
+    first = assign_story_ids(signed)
+    stored = first.join(signed, on="article_id").select("article_id", "story_id", "signature")
+    assert assign_story_ids(signed, stored).sort("article_id").equals(first.sort("article_id"))
+
+
+def test_a_stricter_threshold_separates_edited_copies():
+    signed = _signed({"kh": KOREA_HERALD_PAGE, "agg": AGGREGATOR_PAGE})
+    similarity = assign_story_ids(signed)["duplicate_similarity"][0]
+    strict = assign_story_ids(signed, threshold=min(1.0, similarity + 0.05))
+    assert _stories(strict) == {"kh": "kh", "agg": "agg"}

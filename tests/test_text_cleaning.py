@@ -1,0 +1,251 @@
+"""Boilerplate removal on the shipped sample pages and on realistic page furniture."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from monitor.settings import PROJECT_ROOT, SEEDS_DIR
+from monitor.text_cleaning import classify_lines, clean_articles
+
+SAMPLES = SEEDS_DIR / "articles"
+SAMPLE_LABELS = PROJECT_ROOT / "devset" / "boilerplate" / "seeds"
+SCHEMA = {"article_id": pl.String, "text": pl.String, "title": pl.String, "site": pl.String}
+
+
+def pages(*rows: tuple[str, str | None, str | None, str | None]) -> pl.DataFrame:
+    return pl.DataFrame(rows, schema=SCHEMA, orient="row")
+
+
+def sample(stem: str) -> str:
+    return next(SAMPLES.glob(f"{stem}_*.txt")).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def samples() -> pl.DataFrame:
+    return pages(
+        *((path.stem, path.read_text(encoding="utf-8"), None, None) for path in sorted(SAMPLES.glob("*.txt")))
+    )
+
+
+@pytest.fixture(scope="module")
+def decided(samples: pl.DataFrame) -> pl.DataFrame:
+    return classify_lines(samples)
+
+
+@pytest.fixture(scope="module")
+def cleaned(samples: pl.DataFrame) -> pl.DataFrame:
+    return clean_articles(samples)
+
+
+def verdict(decided: pl.DataFrame, line: str) -> dict:
+    rows = decided.filter(pl.col("line") == line)
+    assert rows.height >= 1, f"no line {line!r}"
+    return rows.row(0, named=True)
+
+
+def body_of(cleaned: pl.DataFrame, stem: str) -> str:
+    return cleaned.filter(pl.col("article_id").str.starts_with(stem))["body"].item()
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Connect with us", "navigation"),
+        ("Hi, what are you looking for?", "navigation"),
+        ("1 min read", "navigation"),
+        ("Go toTop", "navigation"),
+        ("Previous Story", "navigation"),
+        ("Next Story", "navigation"),
+        ("You May Also Like", "navigation"),
+        ("Click to comment", "comment_prompt"),
+        ("Leave a Reply", "comment_prompt"),
+        ("Your email address will not be published. Required fields are marked *", "comment_prompt"),
+        ("Photo: Lowy Institute", "photo_credit"),
+        ("(责任编辑:요리)", "editor_tag"),
+    ],
+)
+def test_page_furniture_of_the_samples_is_dropped_with_its_reason(decided, line, reason):
+    assert verdict(decided, line) == {**verdict(decided, line), "keep": False, "reason": reason}
+
+
+def test_read_also_links_are_dropped_wherever_they_stand(decided):
+    links = decided.filter(pl.col("line").str.contains("(?i)^(read also|also read)"))
+    assert links.height == 3
+    assert links["keep"].not_().all()
+    assert set(links["reason"]) == {"link_list"}
+
+
+def test_photo_captions_and_credits_are_dropped(decided):
+    captions = decided.filter(
+        pl.col("line").str.starts_with("This picture taken on 13 September 2023")
+        | pl.col("line").str.ends_with("(Photo: NBC News)")
+        | pl.col("line").str.ends_with("Photo/Illustration")
+    )
+    assert captions.height == 3
+    assert set(captions["reason"]) == {"photo_credit"}
+
+
+def test_teasers_after_you_may_also_like_are_dropped(decided):
+    teasers = decided.filter(
+        pl.col("line").str.starts_with("A convicted felon")
+        | pl.col("line").str.starts_with("News from Springfield")
+    )
+    assert teasers.height == 2
+    assert not teasers["keep"].any()
+
+
+def test_003_previous_story_and_latest_from_teasers_are_gone(cleaned):
+    body = body_of(cleaned, "003")
+    for gone in (
+        "Macron urges Israel",
+        "Saudi Arabia Hosts",
+        "Kill and Dump",
+        "ASEAN Expands",
+        "Chinese dams",
+        "Barrow",
+    ):
+        assert gone not in body
+    assert body.endswith("after failed attempts in May and August.")
+
+
+def test_002_read_also_and_comment_prompts_are_gone(cleaned):
+    body = body_of(cleaned, "002")
+    for gone in (
+        "READ ALSO",
+        "Milan Lucic",
+        "Click to comment",
+        "Leave a Reply",
+        "You May Also Like",
+        "Springfield",
+    ):
+        assert gone not in body
+
+
+def test_001_trailing_headline_lists_and_foreign_fragments_are_gone_but_the_yonhap_line_stays(cleaned):
+    body = body_of(cleaned, "001")
+    assert body.endswith("raising speculation that it might need more preparation time. (Yonhap)")
+    for gone in (
+        "Korean Air orders",
+        "HiteJinro",
+        "Jungkook",
+        "[Today",
+        "详细",
+        "责任编辑",
+        "김영진",
+        "따발총",
+        "Hyundai",
+    ):
+        assert gone not in body
+
+
+def test_every_sentence_labelled_article_in_the_samples_is_kept(decided):
+    for labels_path in sorted(SAMPLE_LABELS.glob("*.labels")):
+        stem = labels_path.name.removesuffix(".labels")
+        labels = labels_path.read_text(encoding="utf-8").split("\n")
+        article_lines = [no for no, label in enumerate(labels) if label == "keep"]
+        kept = decided.filter((pl.col("article_id") == stem) & pl.col("keep"))["line_no"].to_list()
+        assert kept == article_lines, stem
+
+
+def test_short_quoted_lines_inside_the_article_are_kept(decided):
+    assert verdict(decided, '"That is our position with respect to any country in the world," he added.')[
+        "keep"
+    ]
+    assert verdict(
+        decided, '"We\'re looking to make sure that we, as necessary, can impose costs and consequences."'
+    )["keep"]
+
+
+def test_subheads_inside_the_article_are_kept(decided):
+    assert verdict(decided, "Speculations Rise Amidst Delayed North Korean Launch")["keep"]
+
+
+def test_title_is_the_first_headline_and_is_not_repeated_in_the_body(cleaned):
+    row = cleaned.filter(pl.col("article_id").str.starts_with("001")).row(0, named=True)
+    assert row["title"] == "US renews concerns over N. Korea"
+    assert "US renews concerns" not in row["body"]
+    assert row["body"].startswith("The US Department of State reiterated its concerns Monday")
+
+
+def test_metadata_title_wins_and_its_line_is_removed_from_the_body():
+    text = sample("001")
+    out = clean_articles(pages(("a", text, "US renews concerns over N. Korea ", None)))
+    assert out["title"].item() == "US renews concerns over N. Korea"
+    assert not out["body"].item().startswith("US renews")
+
+
+def test_page_without_a_headline_before_the_text_has_no_title(cleaned):
+    assert cleaned.filter(pl.col("article_id").str.starts_with("004"))["title"].item() is None
+
+
+def test_body_paragraphs_are_separated_by_a_blank_line(cleaned):
+    paragraphs = body_of(cleaned, "004").split("\n\n")
+    assert len(paragraphs) == 10
+    assert paragraphs[0].startswith("SEOUL")
+
+
+def test_line_counts_count_non_blank_lines_and_exclude_the_title_from_dropped(cleaned):
+    row = cleaned.filter(pl.col("article_id").str.starts_with("000")).row(0, named=True)
+    assert (row["lines_total"], row["lines_dropped"]) == (14, 1)
+
+
+def test_lines_repeated_across_many_pages_of_one_site_are_dropped():
+    footer = "Subscribe to our newsletter for the latest analysis of the region and beyond."
+    stories = [
+        "Japan protested against China's new maritime law.\n\nTokyo said it broke international rules.",
+        "Poland said on Tuesday it would expel two diplomats.\n\nWarsaw blamed Minsk for a border incident.",
+        "Brazil and Argentina agreed to expand trade.\n\nThey will settle more of it in pesos and reais.",
+        "Kenya welcomed on Thursday a UN decision.\n\nMore peacekeepers will be sent to Haiti this year.",
+    ]
+    batch = pages(*((f"p{i}", f"{s}\n\n{footer}", None, "briefing.example") for i, s in enumerate(stories)))
+    decided = classify_lines(batch)
+    assert set(decided.filter(pl.col("line") == footer)["reason"]) == {"repeated_across_site"}
+    assert decided.filter(pl.col("line") != footer)["keep"].all()
+
+
+def test_versions_of_one_story_from_one_site_keep_their_sentences():
+    story = "\n\n".join(
+        [
+            "Japan protested on Monday against China's maritime law, saying it broke international rules.",
+            "Tokyo said the law could lead to the use of force against Japanese vessels in disputed waters.",
+        ]
+    )
+    batch = pages(
+        *(
+            (
+                f"v{i}",
+                f"{story}\n\nUpdate {i}: the ministry said more talks were planned.",
+                None,
+                "wire.example",
+            )
+            for i in range(4)
+        )
+    )
+    assert clean_articles(batch)["body"].str.contains("Tokyo said the law").all()
+
+
+def test_a_fragment_in_another_language_is_dropped_from_an_english_article():
+    text = "\n".join(
+        [
+            "France said on Monday it would send air defence systems to Armenia to help guard its borders.",
+            "Le ministre a déclaré que la France ne laissera pas tomber l'Arménie face aux menaces.",
+            "Azerbaijan called the decision a threat to the peace process in the South Caucasus region.",
+        ]
+    )
+    decided = classify_lines(pages(("fr", text, None, None)))
+    assert decided["reason"].to_list() == [None, "foreign_language", None]
+
+
+def test_a_korean_article_keeps_its_korean_text():
+    text = (
+        "북한 외무성은 미국의 경고를 일축하며 러시아와의 관계가 계속 강화될 것이라고 밝혔다.\n\n"
+        "대변인은 미국이 새로운 현실에 익숙해져야 한다고 말했다."
+    )
+    out = clean_articles(pages(("ko", text, None, None)))
+    assert out["body"].item() == text
+
+
+def test_an_article_without_text_gets_an_empty_body():
+    out = clean_articles(pages(("empty", None, None, None), ("blank", "\n \n", "A title", None)))
+    assert out.select("article_id", "body", "lines_total").rows() == [("empty", "", 0), ("blank", "", 0)]
