@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dagster as dg
 
-from assets import clean, raw, reference
+from assets import clean, mentions, raw, reference
 from monitor.warehouse import Warehouse
 
-all_assets = dg.load_assets_from_modules([raw, reference, clean])
+all_assets = dg.load_assets_from_modules([raw, reference, clean, mentions])
 
 monitor_job = dg.define_asset_job(
     "monitor_job",

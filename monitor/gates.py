@@ -94,7 +94,8 @@ def load_suite(step: str, scope: str) -> gx.ExpectationSuite:
 
 def _expectation_label(config) -> str:
     kwargs = {k: v for k, v in config.kwargs.items() if k != "batch_id"}
-    target = kwargs.get("column") or ",".join(kwargs.get("column_list", []) or [])
+    pair = [kwargs[k] for k in ("column_A", "column_B") if kwargs.get(k)]
+    target = kwargs.get("column") or ",".join(pair or kwargs.get("column_list", []) or [])
     return f"{config.type}({target})" if target else config.type
 
 
@@ -116,19 +117,22 @@ def _batch_definition(name: str):
     )
 
 
-def _validate(frame: pl.DataFrame, suite: gx.ExpectationSuite, id_column: str | None):
+def _validate(
+    frame: pl.DataFrame, suite: gx.ExpectationSuite, id_column: str | None, parameters: dict | None = None
+):
+    """`parameters` fill the suite's {"$PARAMETER": name} values (e.g. the ids of the actor dictionary)."""
     batch = _batch_definition(suite.name).get_batch(batch_parameters={"dataframe": frame.to_pandas()})
     result_format = {"result_format": "COMPLETE"}
     if id_column:
         result_format["unexpected_index_column_names"] = [id_column]
-    return batch.validate(suite, result_format=result_format).results
+    return batch.validate(suite, result_format=result_format, expectation_parameters=parameters).results
 
 
 def _suite_columns(suite: gx.ExpectationSuite) -> set[str]:
     columns: set[str] = set()
     for expectation in suite.expectations:
         config = expectation.configuration
-        columns.update(c for c in [config.kwargs.get("column")] if c)
+        columns.update(c for k in ("column", "column_A", "column_B") if (c := config.kwargs.get(k)))
         columns.update(config.kwargs.get("column_list") or [])
     return columns
 
@@ -168,18 +172,20 @@ def combine(step: str, results: list[GateResult], columns: list[str]) -> GateRes
     )
 
 
-def validate_rows(step: str, frame: pl.DataFrame, id_column: str = "article_id") -> GateResult:
+def validate_rows(
+    step: str, frame: pl.DataFrame, id_column: str = "article_id", parameters: dict | None = None
+) -> GateResult:
     suite = load_suite(step, "row")
     needed = sorted((_suite_columns(suite) | {id_column}) & set(frame.columns))
-    results = _validate(frame.select(needed), suite, id_column) if suite.expectations else []
+    results = _validate(frame.select(needed), suite, id_column, parameters) if suite.expectations else []
     outcomes, rejected = [], []
     for result in results:
         config = result.expectation_config
         label = _expectation_label(config)
-        column = config.kwargs.get("column")
+        columns = [c for k in ("column", "column_A", "column_B") if (c := config.kwargs.get(k))]
         unexpected = result.result.get("unexpected_index_list") or []
         reason = config.meta.get("reason", label)
-        rejected += [(row[id_column], label, reason, _observed(row.get(column))) for row in unexpected]
+        rejected += [(row[id_column], label, reason, _observed_in(row, columns)) for row in unexpected]
         outcomes.append(
             Outcome(
                 label,
@@ -193,6 +199,13 @@ def validate_rows(step: str, frame: pl.DataFrame, id_column: str = "article_id")
     quarantine = pl.DataFrame(rejected, schema=QUARANTINE_SCHEMA, orient="row")
     passed = frame.filter(~pl.col(id_column).is_in(quarantine["item_id"].implode()))
     return GateResult(step, passed, quarantine, outcomes)
+
+
+def _observed_in(row: dict, columns: list[str]) -> str | None:
+    """The offending value; both values, ' | '-separated, for a column-pair expectation."""
+    if len(columns) == 1:
+        return _observed(row.get(columns[0]))
+    return " | ".join(str(_observed(row.get(c))) for c in columns)
 
 
 def _observed(value: object) -> str | None:

@@ -65,6 +65,32 @@ TABLES: dict[str, str] = {
         band            INTEGER NOT NULL,
         key             UBIGINT NOT NULL
     """,
+    "sentences": """
+        article_id      VARCHAR NOT NULL,
+        sentence_no     INTEGER NOT NULL,
+        start           INTEGER NOT NULL,
+        "end"           INTEGER NOT NULL,
+        text            VARCHAR NOT NULL
+    """,
+    "entity_mentions": """
+        mention_id      VARCHAR NOT NULL,
+        article_id      VARCHAR NOT NULL,
+        sentence_no     INTEGER,
+        start           INTEGER NOT NULL,
+        "end"           INTEGER NOT NULL,
+        surface         VARCHAR NOT NULL,
+        actor_id        VARCHAR NOT NULL,
+        country         VARCHAR,
+        actor_kind      VARCHAR,
+        role            VARCHAR,
+        rule            VARCHAR,
+        run_id          VARCHAR
+    """,
+    "step_articles": """
+        step            VARCHAR NOT NULL,
+        article_id      VARCHAR NOT NULL,
+        run_id          VARCHAR
+    """,
     "landing_files": """
         path            VARCHAR,
         size_bytes      BIGINT NOT NULL,

@@ -35,15 +35,17 @@ def samples() -> pl.DataFrame:
         sidecar = path.with_suffix(".json")
         url = json.loads(sidecar.read_text())["url"] if sidecar.exists() else None
         rows.append({"article_id": path.name[:3], "url": url, "outlet": None, "text": path.read_text()})
-    return pl.DataFrame(rows, schema={"article_id": pl.String, "url": pl.String, "outlet": pl.String,
-                                      "text": pl.String})
+    return pl.DataFrame(
+        rows, schema={"article_id": pl.String, "url": pl.String, "outlet": pl.String, "text": pl.String}
+    )
 
 
 def _articles(*rows: dict) -> pl.DataFrame:
     blank = {"url": None, "outlet": None, "text": None}
     full = [{"article_id": f"a{i}"} | blank | row for i, row in enumerate(rows)]
-    return pl.DataFrame(full, schema={"article_id": pl.String, "url": pl.String, "outlet": pl.String,
-                                      "text": pl.String})
+    return pl.DataFrame(
+        full, schema={"article_id": pl.String, "url": pl.String, "outlet": pl.String, "text": pl.String}
+    )
 
 
 def _resolved(outlets: pl.DataFrame, **row) -> tuple[str | None, str | None]:
@@ -63,6 +65,7 @@ def _registry(tmp_path: Path, *lines: str) -> Path:
 
 
 # --- the shipped registry -------------------------------------------------------------------------------
+
 
 def test_shipped_registry_is_valid_and_broad(outlets):
     assert outlets.height >= 90
@@ -92,6 +95,7 @@ def test_registry_holds_the_sample_publishers_and_credited_agencies(outlets, out
 
 
 # --- publishers of the samples --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("article_id", "outlet_id"),
@@ -128,6 +132,7 @@ def test_last_self_signature_wins_because_footers_close_the_page(outlets):
 
 # --- URL domains ----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("url", "outlet_id"),
     [
@@ -153,10 +158,13 @@ def test_unknown_domain_leaves_publisher_null_even_with_a_sidecar_name_and_signa
 
 def test_url_outranks_sidecar_name(outlets):
     assert _resolved(outlets, url="https://www.reuters.com/world/asia-pacific/x", outlet="Yahoo News") == (
-        "reuters", "url_domain")
+        "reuters",
+        "url_domain",
+    )
 
 
 # --- sidecar names --------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", ["The Korea Herald", "korea herald", "KOREA-HERALD", "korea_herald"])
 def test_sidecar_name_matches_ignoring_case_punctuation_and_leading_the(outlets, name):
@@ -172,6 +180,7 @@ def test_unknown_sidecar_name_without_signature_leaves_publisher_null(outlets):
 
 
 # --- wire credits are not publishers --------------------------------------------------------------------
+
 
 def test_agency_credit_in_text_is_not_the_publisher(outlets):
     assert _resolved(outlets, text=YONHAP_DATELINE) == (None, None)
@@ -190,6 +199,7 @@ def test_agency_copyright_line_is_a_credit_not_a_publisher(outlets):
 
 
 # --- wire detection on the samples ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("article_id", "wire", "evidence"),
@@ -252,18 +262,33 @@ def test_missing_text_gives_a_null_wire_row(outlets):
 
 # --- domains for curators -------------------------------------------------------------------------------
 
+
 def test_registered_domain_strips_subdomains_and_returns_null_without_a_public_suffix():
-    urls = pl.Series(["https://en.prothomalo.com/international/x", "www.ruetir.com/2023", "localhost:8080/a",
-                      None, "http://news.bbc.co.uk/1/hi"])
+    urls = pl.Series(
+        [
+            "https://en.prothomalo.com/international/x",
+            "www.ruetir.com/2023",
+            "localhost:8080/a",
+            None,
+            "http://news.bbc.co.uk/1/hi",
+        ]
+    )
     assert registered_domain(urls).to_list() == ["prothomalo.com", "ruetir.com", None, None, "bbc.co.uk"]
 
 
 def test_unknown_domains_are_listed_with_article_counts_busiest_first(outlets, samples):
-    articles = pl.DataFrame({
-        "article_id": ["a", "b", "c", "d", "e"],
-        "url": ["https://www.nknewsdesk-example.org/1", "https://m.nknewsdesk-example.org/2",
-                "https://blog.unknown-example.co.uk/3", "https://en.prothomalo.com/4", None],
-    })
+    articles = pl.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "d", "e"],
+            "url": [
+                "https://www.nknewsdesk-example.org/1",
+                "https://m.nknewsdesk-example.org/2",
+                "https://blog.unknown-example.co.uk/3",
+                "https://en.prothomalo.com/4",
+                None,
+            ],
+        }
+    )
     out = unknown_outlet_domains(articles, outlets)
     assert out.rows() == [("nknewsdesk-example.org", 2), ("unknown-example.co.uk", 1)]
     assert unknown_outlet_domains(samples.select("article_id", "url"), outlets).height == 0
@@ -304,7 +329,9 @@ def test_malformed_row_is_rejected_with_its_line_and_id(tmp_path, line, problem)
 
 def test_missing_column_is_rejected(tmp_path):
     path = tmp_path / "outlets.csv"
-    path.write_text("outlet_id,name,country,kind,domains,is_wire\nreuters,Reuters,GBR,wire,reuters.com,true\n")
+    path.write_text(
+        "outlet_id,name,country,kind,domains,is_wire\nreuters,Reuters,GBR,wire,reuters.com,true\n"
+    )
     with pytest.raises(ValueError, match="signatures"):
         load_outlets(path)
 

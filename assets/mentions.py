@@ -1,0 +1,229 @@
+"""entity_mentions: who is named where, resolved against the curated actor dictionary."""
+
+from datetime import UTC, datetime
+
+import dagster as dg
+import polars as pl
+
+from monitor import gates, incremental, settings
+from monitor.actor_dictionary import ACTORS_DIR, ActorDictionary, load_actor_dictionary
+from monitor.candidates import unresolved_candidates
+from monitor.mentions import find_mentions
+from monitor.sentences import split_sentences
+from monitor.warehouse import Warehouse, insert_frame, replace_table
+
+STEP = "entity_mentions"
+UPSTREAM = ["cleaned_articles"]
+ARTICLES_PER_BATCH = 20_000
+LOGIC_VERSION = "1"
+ACTOR_SEEDS = sorted(ACTORS_DIR.glob("*.csv"))
+SEEDS = [
+    *ACTOR_SEEDS,
+    *sorted((settings.SEEDS_DIR / "sentences").glob("*")),
+    settings.EXPECTATIONS_DIR / f"{STEP}.json",
+]
+TABLE_COLUMNS = [
+    "mention_id", "article_id", "sentence_no", "start", "end", "surface", "actor_id", "country",
+    "actor_kind", "role", "rule",
+]  # fmt: skip
+SELECT_MENTIONS = ", ".join(f'"{c}"' for c in TABLE_COLUMNS)
+
+
+@dg.asset(
+    group_name="reference",
+    kinds={"duckdb", "csv"},
+    code_version=incremental.fingerprint(*ACTOR_SEEDS),
+    description="The actor dictionary (seeds/actors/): states (ISO alpha-3), organisations, institutions "
+    "and people, with their aliases (`actor_aliases`) and dated roles (`actor_roles`).",
+)
+def actors(warehouse: Warehouse) -> dg.MaterializeResult:
+    dictionary = load_actor_dictionary()
+    with warehouse.transaction() as conn:
+        replace_table(conn, "actors", dictionary.actors)
+        replace_table(conn, "actor_aliases", dictionary.aliases.drop("key", strict=False))
+        replace_table(conn, "actor_roles", dictionary.roles)
+    counts = dictionary.actors.group_by("kind").len().sort("kind")
+    return dg.MaterializeResult(
+        metadata={
+            "aliases": dictionary.aliases.height,
+            "roles": dictionary.roles.height,
+            **{f"actors_{k}": n for k, n in counts.iter_rows()},
+        },
+        data_version=dg.DataVersion(incremental.fingerprint(*ACTOR_SEEDS)),
+    )
+
+
+def _role_bounds(mentions: pl.DataFrame, roles: pl.DataFrame) -> pl.DataFrame:
+    """The interval of the role each person mention claims: the one holding on the day if any."""
+    claimed = mentions.filter(pl.col("actor_kind") == "person").select(
+        "mention_id", "actor_id", "role", "published_on"
+    )
+    bounds = (
+        claimed.join(
+            roles.rename({"person_id": "actor_id", "actor_id": "role_country"}), on=["actor_id", "role"]
+        )
+        .with_columns(
+            holds=(pl.col("start") <= pl.col("published_on")) & (pl.col("published_on") <= pl.col("end"))
+        )
+        .sort(["mention_id", "holds", "start"], descending=[False, True, True])
+        .unique("mention_id", keep="first")
+        .select("mention_id", role_start="start", role_end="end")
+    )
+    return mentions.join(bounds, on="mention_id", how="left")
+
+
+def mention_candidates(
+    articles: pl.DataFrame, dictionary: ActorDictionary
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Sentences and mentions of a batch, with the columns the gate reads (pure: no I/O)."""
+    sentences = split_sentences(articles.select("article_id", "body"))
+    mentions = find_mentions(articles, dictionary, sentences)
+    sentence_counts = sentences.group_by("article_id").agg(sentence_count=pl.len())
+    candidates = (
+        mentions.join(articles.select("article_id", "body", "published_on"), on="article_id", how="left")
+        .join(sentence_counts, on="article_id", how="left")
+        .with_columns(
+            body_slice=pl.col("body").str.slice(pl.col("start"), pl.col("end") - pl.col("start")),
+            body_length=pl.col("body").str.len_chars(),
+        )
+        .drop("body")
+    )
+    return sentences, _role_bounds(
+        candidates,
+        dictionary.roles.with_columns(
+            pl.col("start").cast(pl.Date, strict=False), pl.col("end").cast(pl.Date, strict=False)
+        ),
+    )
+
+
+def _process_batch(conn, ids: pl.Series, dictionary: ActorDictionary, run_id: str) -> gates.GateResult:
+    conn.register("batch_ids", pl.DataFrame({"article_id": ids}).to_arrow())
+    articles = conn.execute(
+        """SELECT article_id, body, published_on FROM cleaned_articles
+           WHERE article_id IN (SELECT article_id FROM batch_ids)"""
+    ).pl()
+    conn.unregister("batch_ids")
+    sentences, candidates = mention_candidates(articles, dictionary)
+    gate = gates.validate_rows(
+        STEP,
+        candidates,
+        id_column="mention_id",
+        parameters={"known_actor_ids": dictionary.actors["actor_id"].to_list()},
+    )
+    gate.passed = gate.passed.select(TABLE_COLUMNS)
+    insert_frame(conn, "sentences", sentences)
+    insert_frame(conn, STEP, gate.passed.with_columns(run_id=pl.lit(run_id)))
+    insert_frame(
+        conn,
+        "quarantine",
+        gate.quarantine.with_columns(
+            item_kind=pl.lit("mention"),
+            step=pl.lit(STEP),
+            run_id=pl.lit(run_id),
+            quarantined_at=pl.lit(datetime.now(UTC)),
+        ),
+    )
+    insert_frame(
+        conn, "step_articles", articles.select("article_id", step=pl.lit(STEP), run_id=pl.lit(run_id))
+    )
+    return gate
+
+
+def _pending(conn, rebuild: bool) -> pl.Series:
+    if rebuild:
+        for table in (STEP, "sentences"):
+            conn.execute(f"DELETE FROM {table}")  # noqa: S608
+        conn.execute("DELETE FROM quarantine WHERE step = ?", [STEP])
+        conn.execute("DELETE FROM step_articles WHERE step = ?", [STEP])
+    return conn.execute(
+        """SELECT article_id FROM cleaned_articles
+           WHERE article_id NOT IN (SELECT article_id FROM step_articles WHERE step = ?)
+           ORDER BY article_id""",
+        [STEP],
+    ).pl()["article_id"]
+
+
+def step_summary(conn) -> dict:
+    mentions, quarantined, articles = conn.execute(
+        """SELECT (SELECT count(*) FROM entity_mentions),
+                  (SELECT count(DISTINCT item_id) FROM quarantine WHERE step = ?),
+                  (SELECT count(*) FROM step_articles WHERE step = ?)""",
+        [STEP, STEP],
+    ).fetchone()
+    total = mentions + quarantined
+    return {
+        "mentions_total": mentions,
+        "articles_scanned": articles,
+        "quarantined_total": quarantined,
+        "quarantined_share": quarantined / total if total else 0.0,
+    }
+
+
+@dg.asset(
+    deps=["cleaned_articles", "actors"],
+    check_specs=gates.check_specs(STEP),
+    group_name="actors",
+    kinds={"duckdb", "polars"},
+    code_version=LOGIC_VERSION,
+    description="One row per actor mention: article, sentence, character span in the cleaned body, surface "
+    "text, the resolved actor and its state or organisation, the role a person held that day, and the "
+    "rule that matched. Sentences are kept in `sentences` so evidence can be read back with SQL.",
+)
+def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    dictionary = load_actor_dictionary()
+    fingerprint = incremental.fingerprint(*SEEDS, LOGIC_VERSION)
+    with warehouse.transaction() as conn:
+        rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
+        pending = _pending(conn, rebuild)
+    results = []
+    for start in range(0, pending.len(), ARTICLES_PER_BATCH):
+        with warehouse.transaction() as conn:
+            results.append(
+                _process_batch(conn, pending.slice(start, ARTICLES_PER_BATCH), dictionary, context.run_id)
+            )
+    with warehouse.transaction() as conn:
+        incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
+        summary = step_summary(conn)
+        by_kind = dict(
+            conn.execute(
+                "SELECT actor_kind, count(*) FROM entity_mentions WHERE run_id = ? GROUP BY 1 ORDER BY 1",
+                [context.run_id],
+            ).fetchall()
+        )
+    verdict = gates.validate_table(gates.combine(STEP, results, TABLE_COLUMNS), summary)
+    return dg.MaterializeResult(
+        metadata={
+            "articles_processed": pending.len(),
+            "full_rebuild": rebuild,
+            **summary,
+            "mentions_by_kind": dg.MetadataValue.json(by_kind),
+        },
+        check_results=gates.check_results(verdict),
+    )
+
+
+@dg.asset(
+    name="unresolved_candidates",
+    deps=[STEP],
+    group_name="actors",
+    kinds={"duckdb", "polars"},
+    description="Names the dictionary does not know that stand where actors stand (after a title such as "
+    "'Foreign Minister', before 'said'), with counts and example articles: what curators add next to "
+    "seeds/actors/.",
+)
+def unresolved_candidates_table(warehouse: Warehouse) -> dg.MaterializeResult:
+    dictionary = load_actor_dictionary()
+    with warehouse.connect() as conn:
+        articles = conn.execute("SELECT article_id, body FROM cleaned_articles").pl()
+        mentions = conn.execute(f"SELECT {SELECT_MENTIONS} FROM entity_mentions").pl()  # noqa: S608
+    candidates = unresolved_candidates(articles, mentions, dictionary)
+    with warehouse.transaction() as conn:
+        replace_table(conn, "unresolved_candidates", candidates)
+    return dg.MaterializeResult(
+        metadata={
+            "candidates": candidates.height,
+            "top": dg.MetadataValue.md(candidates.head(15).to_pandas().to_markdown(index=False))
+            if candidates.height
+            else "none",
+        },
+    )

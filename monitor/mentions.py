@@ -1,0 +1,176 @@
+"""entity_mentions: find actor aliases in article bodies and resolve them to actors.
+
+Matching is one Aho-Corasick pass (polars str.find_many/extract_many) over the whole body column per
+case mode. Bodies and alias keys are both mapped to "ASCII letters and digits, everything else a space"
+and keys are padded with a space, so a literal match is a word-bounded match and byte offsets equal
+character offsets. Overlaps are resolved leftmost-longest; the surviving spans then go through the rules
+in monitor.mention_rules (context cues, nearby state, dated roles, surnames).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from monitor.actor_dictionary import ActorDictionary, match_key_expr
+from monitor.mention_rules import (
+    resolve_context_institutions,
+    resolve_people,
+    resolve_required_cues,
+)
+from monitor.sentences import split_sentences
+
+MENTION_SCHEMA = pl.Schema(
+    {
+        "mention_id": pl.String,
+        "article_id": pl.String,
+        "sentence_no": pl.Int32,
+        "start": pl.Int64,
+        "end": pl.Int64,
+        "surface": pl.String,
+        "actor_id": pl.String,
+        "country": pl.String,
+        "actor_kind": pl.String,
+        "role": pl.String,
+        "rule": pl.String,
+    }
+)
+RULE_PRIORITY = {"person_full": 0, "institution": 1, "context": 2, "alias": 3, "capital": 4, "demonym": 5}
+
+
+def _find(norm: pl.DataFrame, keys: list[str], case_insensitive: bool) -> pl.DataFrame:
+    if not keys:
+        return pl.DataFrame(schema={"article_id": pl.UInt32, "start": pl.Int64, "key": pl.String})
+    found = norm.select(
+        "article_id",
+        pl.col("norm")
+        .str.find_many(keys, overlapping=True, ascii_case_insensitive=case_insensitive)
+        .alias("start"),
+        pl.col("norm")
+        .str.extract_many(keys, overlapping=True, ascii_case_insensitive=case_insensitive)
+        .alias("key"),
+    ).explode(["start", "key"])
+    key = pl.col("key").str.to_lowercase() if case_insensitive else pl.col("key")
+    return found.drop_nulls("start").select("article_id", pl.col("start").cast(pl.Int64), key)
+
+
+def _normalised(articles: pl.DataFrame) -> pl.DataFrame:
+    return articles.select("article_id", match_key_expr(pl.col("body").fill_null("")).alias("norm"))
+
+
+def _spans(norm: pl.DataFrame, dictionary: ActorDictionary) -> pl.DataFrame:
+    """norm[article_id (UInt32 row number, ascending), norm] -> leftmost-longest spans."""
+    aliases = dictionary.aliases
+    hits = pl.concat(
+        [
+            _find(norm, aliases.filter(pl.col("case_sensitive"))["key"].unique().to_list(), False),
+            _find(norm, aliases.filter(~pl.col("case_sensitive"))["key"].unique().to_list(), True),
+        ]
+    ).with_columns((pl.col("start") + pl.col("key").str.len_bytes() - 2).alias("end"))
+    # rows are sorted, so one running maximum over (row, end) keys replaces a per-article window
+    row_key = pl.col("article_id").cast(pl.Int64) * (1 << 32)
+    return hits.sort(["article_id", "start", "end"], descending=[False, False, True]).filter(
+        (row_key + pl.col("start")) >= (row_key + pl.col("end")).cum_max().shift(1).fill_null(-1)
+    )
+
+
+def match_spans(articles: pl.DataFrame, dictionary: ActorDictionary) -> pl.DataFrame:
+    """articles[article_id, body] -> spans[article_id, start, end, key]: every dictionary key found,
+    word-bounded, overlaps resolved leftmost-longest (a blocked or unresolvable span still wins)."""
+    work, ids = _with_row_ids(articles)
+    return (
+        _spans(_normalised(work), dictionary)
+        .pipe(_restore_ids, ids)
+        .select("article_id", "start", "end", "key")
+    )
+
+
+def _with_row_ids(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Work on UInt32 row numbers as article_id (cheap sorts and joins); ids maps them back."""
+    row = pl.int_range(pl.len(), dtype=pl.UInt32)
+    ids = articles.select(row.alias("row"), "article_id")
+    return articles.with_columns(row.alias("article_id")), ids
+
+
+def _restore_ids(frame: pl.DataFrame, ids: pl.DataFrame) -> pl.DataFrame:
+    return frame.rename({"article_id": "row"}).join(ids, on="row").drop("row")
+
+
+def find_mentions(
+    articles: pl.DataFrame, dictionary: ActorDictionary, sentences: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """articles[article_id, body, published_on] -> entity_mentions (docs/CONTRACTS.md).
+
+    Pass `sentences` (split_sentences of the same articles) when the caller has them already.
+
+    A person resolves only through a role valid on the article's published_on (none valid, or no date:
+    no mention), so every emitted person carries the state or organisation they acted for that day.
+    Ambiguous names (Georgia, Jordan...) need a cue elsewhere in the article; '*' institutions (Foreign
+    Ministry) need a state right before them ("the North's Foreign Ministry") or fall back if curated.
+    """
+    work, ids = _with_row_ids(articles)
+    norm = _normalised(work)
+    spans = _spans(norm, dictionary).join(dictionary.aliases, on="key").drop("key", "case_sensitive")
+    spans = spans.filter(pl.col("rule") != "block")
+    is_person = pl.col("rule").str.starts_with("person")
+    needs_cue = pl.col("requires").is_not_null()
+    is_template = pl.col("actor_id").str.starts_with("*")
+
+    plain = spans.filter(~is_person & ~needs_cue & ~is_template)
+    cued = resolve_required_cues(spans.filter(needs_cue), norm)
+    states = pl.concat([plain, cued]).join(dictionary.actors, on="actor_id").filter(pl.col("kind") == "state")
+    templated = resolve_context_institutions(spans.filter(is_template), states, work)
+    people = resolve_people(spans.filter(is_person), work, dictionary)
+
+    resolved = (
+        pl.concat([plain, cued, templated], how="diagonal")
+        .select("article_id", "start", "end", "actor_id", "rule")
+        .join(dictionary.actors, on="actor_id")
+        .select(
+            "article_id",
+            "start",
+            "end",
+            "actor_id",
+            "country",
+            pl.col("kind").alias("actor_kind"),
+            "role",
+            "rule",
+        )
+    )
+    mentions = pl.concat([resolved, people], how="diagonal_relaxed")
+    if sentences is None:
+        sentences = split_sentences(work.select("article_id", "body"))
+    else:
+        sentences = sentences.join(ids, on="article_id").with_columns(pl.col("row").alias("article_id"))
+    return _finish(mentions, work, sentences).pipe(_restore_ids, ids).pipe(_with_mention_ids)
+
+
+def _finish(mentions: pl.DataFrame, articles: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """Attach sentence numbers and surfaces; one row per span."""
+    sentences = sentences.select("article_id", "sentence_no", pl.col("start").alias("sentence_start"))
+    bodies = articles.select("article_id", "body")
+    return (
+        mentions.sort(pl.col("rule").replace_strict(RULE_PRIORITY, default=9, return_dtype=pl.Int8))
+        .unique(["article_id", "start"], keep="first", maintain_order=True)
+        .sort("article_id", "start")
+        .join_asof(
+            sentences.sort("article_id", "sentence_start"),
+            left_on="start",
+            right_on="sentence_start",
+            by="article_id",
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .join(bodies, on="article_id")
+        .with_columns(
+            pl.col("body").str.slice(pl.col("start"), pl.col("end") - pl.col("start")).alias("surface"),
+        )
+    )
+
+
+def _with_mention_ids(mentions: pl.DataFrame) -> pl.DataFrame:
+    mention_id = pl.concat_str(pl.col("article_id"), pl.lit(":"), pl.col("start").cast(pl.String))
+    return (
+        mentions.with_columns(mention_id.alias("mention_id"))
+        .select([pl.col(name).cast(dtype) for name, dtype in MENTION_SCHEMA.items()])
+        .sort("article_id", "start")
+    )
