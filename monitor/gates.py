@@ -65,19 +65,25 @@ def table_check_name(step: str) -> str:
 
 
 def check_specs(step: str) -> list[dg.AssetCheckSpec]:
-    return [
-        dg.AssetCheckSpec(
-            rows_check_name(step),
-            asset=step,
-            description=f"Row expectations of expectations/{step}.json; rejected rows go to quarantine.",
-        ),
+    """A non-blocking rows check where the suite has row expectations, and the blocking table check."""
+    specs = [
         dg.AssetCheckSpec(
             table_check_name(step),
             asset=step,
             blocking=True,
             description=f"Table-level expectations of expectations/{step}.json; a failure stops downstream.",
-        ),
+        )
     ]
+    if load_suite(step, "row").expectations:
+        specs.insert(
+            0,
+            dg.AssetCheckSpec(
+                rows_check_name(step),
+                asset=step,
+                description=f"Row expectations of expectations/{step}.json; rejected rows go to quarantine.",
+            ),
+        )
+    return specs
 
 
 @cache
@@ -216,7 +222,7 @@ def _observed(value: object) -> str | None:
     return str(value)[:500]
 
 
-def validate_table(result: GateResult, summary: dict) -> GateResult:
+def validate_table(result: GateResult, summary: dict, parameters: dict | None = None) -> GateResult:
     """Table expectations on what passed, summary expectations on the step's totals."""
     for scope, frame in (
         ("table", table_view(result.step, result.passed)),
@@ -225,7 +231,7 @@ def validate_table(result: GateResult, summary: dict) -> GateResult:
         suite = load_suite(result.step, scope)
         if not suite.expectations:
             continue
-        for outcome in _validate(frame, suite, None):
+        for outcome in _validate(frame, suite, None, parameters):
             config = outcome.expectation_config
             details = outcome.result
             result.table_outcomes.append(
@@ -260,7 +266,7 @@ def check_results(result: GateResult) -> list[dg.AssetCheckResult]:
     quarantined = result.quarantine["item_id"].n_unique()
     failed_rows = [o.expectation for o in result.row_outcomes if not o.success]
     failed_table = [o for o in result.table_outcomes if not o.success]
-    return [
+    rows_check = [
         dg.AssetCheckResult(
             check_name=rows_check_name(result.step),
             asset_key=result.step,
@@ -272,17 +278,19 @@ def check_results(result: GateResult) -> list[dg.AssetCheckResult]:
                 "failed_expectations": dg.MetadataValue.json(failed_rows),
                 "expectations": dg.MetadataValue.json(_outcome_metadata(result.row_outcomes)),
             },
-        ),
-        dg.AssetCheckResult(
-            check_name=table_check_name(result.step),
-            asset_key=result.step,
-            passed=not failed_table,
-            severity=dg.AssetCheckSeverity.ERROR
-            if any(o.critical for o in failed_table)
-            else dg.AssetCheckSeverity.WARN,
-            metadata={
-                "failed_expectations": dg.MetadataValue.json([o.expectation for o in failed_table]),
-                "expectations": dg.MetadataValue.json(_outcome_metadata(result.table_outcomes)),
-            },
-        ),
+        )
     ]
+    table_check = dg.AssetCheckResult(
+        check_name=table_check_name(result.step),
+        asset_key=result.step,
+        passed=not failed_table,
+        severity=dg.AssetCheckSeverity.ERROR
+        if any(o.critical for o in failed_table)
+        else dg.AssetCheckSeverity.WARN,
+        metadata={
+            "failed_expectations": dg.MetadataValue.json([o.expectation for o in failed_table]),
+            "expectations": dg.MetadataValue.json(_outcome_metadata(result.table_outcomes)),
+        },
+    )
+    has_row_gate = bool(load_suite(result.step, "row").expectations)
+    return [*rows_check, table_check] if has_row_gate else [table_check]

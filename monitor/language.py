@@ -14,12 +14,12 @@ from functools import lru_cache
 import polars as pl
 import py3langid
 
-from monitor.line_signals import CLEANING_SEEDS, stopword_pattern
+from monitor.line_signals import CLEANING_SEEDS, NON_LATIN_LETTER, stopword_pattern
 
 ENGLISH_MIN_SCORE = 0.25
 MIN_LATIN_SHARE = 0.8
 MIN_SCRIPT_SHARE = 0.3
-SAMPLE_CHARS = 2000
+SAMPLE_CHARS = 1000
 OUTPUT_SCHEMA = {"article_id": pl.String, "language": pl.String, "english_score": pl.Float64}
 
 
@@ -47,8 +47,8 @@ def detect_language(articles: pl.DataFrame) -> pl.DataFrame:
         return pl.DataFrame(schema=OUTPUT_SCHEMA)
     body = pl.col("body").fill_null("")
     head = pl.col("head")
-    non_ascii = pl.when(head.str.len_bytes() > head.str.len_chars()).then(head)
-    letters = pl.max_horizontal(non_ascii.str.count_matches(r"\p{L}").fill_null(0), 1)
+    non_latin = pl.when(head.str.contains(NON_LATIN_LETTER)).then(head)
+    letters = pl.max_horizontal(non_latin.str.count_matches(r"\p{L}").fill_null(0), 1)
     scored = (
         articles.select(pl.col("article_id").cast(pl.String), body.alias("body"))
         .with_columns(body.str.slice(0, SAMPLE_CHARS).alias("head"))
@@ -59,11 +59,9 @@ def detect_language(articles: pl.DataFrame) -> pl.DataFrame:
             )
             .cast(pl.Float64)
             .alias("english_score"),
-            (1 - non_ascii.str.count_matches(r"[\p{L}--\p{Latin}]").fill_null(0) / letters).alias(
-                "latin_share"
-            ),
+            (1 - non_latin.str.count_matches(NON_LATIN_LETTER).fill_null(0) / letters).alias("latin_share"),
             ~head.str.contains(r"\p{L}").alias("no_letters"),
-            _script_language(non_ascii, letters).alias("script_language"),
+            _script_language(non_latin, letters).alias("script_language"),
         )
     )
     fast = (

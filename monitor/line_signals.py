@@ -18,12 +18,18 @@ CLEANING_SEEDS = SEEDS_DIR / "cleaning"
 SENTENCE_END = r"[.!?:。！？][\"'”’»)\]]*(\s*\([^()]{1,40}\))?$"
 TRUNCATED = r"(\.{3}|…)\s*(\[[^\]]{1,12}\])?$"
 BULLET = r"^[-–•*·▪►»]"
-NUMERIC_DATE = r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
-YEAR = r"\b(19|20)\d{2}\b"
+ASCII_EDGE = r"(?-u:\b)"
+NUMERIC_DATE = (
+    rf"{ASCII_EDGE}([0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}|[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{2,4}}){ASCII_EDGE}"
+)
+YEAR = rf"{ASCII_EDGE}(19|20)[0-9]{{2}}{ASCII_EDGE}"
 INVISIBLE = "[\u200b\u200c\u200d\u2060\ufeff]"
 MIN_SITE_PAGES = 3
-PREFIX_CHARS = 240
+PREFIX_CHARS = 120
 FOREIGN_CHECK_BELOW = 0.15
+MIN_PROSE_WORDS = 5
+LONG_LINE_WORDS = 12
+NON_LATIN_LETTER = r"[\p{L}--\p{Latin}]"
 MIN_REPEAT_SHARE = 0.3
 
 
@@ -52,19 +58,41 @@ def foreign_word_pattern() -> str:
 
 @lru_cache(maxsize=1)
 def cue_table() -> pl.DataFrame:
-    """Cue patterns grouped into one alternation per (reason, ends_article, max_words)."""
+    """Cue patterns grouped into one alternation per (reason, ends_article, max_words, anchoring).
+
+    Start- and end-anchored patterns are kept apart so that the regex engine can use its anchored
+    (and reverse-anchored) search instead of scanning every line.
+    """
     cues = pl.read_csv(CLEANING_SEEDS / "boilerplate_cues.csv", schema_overrides={"pattern": pl.String})
-    return cues.group_by("reason", "ends_article", "max_words", maintain_order=True).agg(
+    anchoring = (
+        pl.when(pl.col("pattern").str.starts_with("^"))
+        .then(pl.lit("start"))
+        .when(pl.col("pattern").str.ends_with("$"))
+        .then(pl.lit("end"))
+        .otherwise(pl.lit("none"))
+    )
+    cues = cues.with_columns(anchoring.alias("anchoring"))
+    return cues.group_by("reason", "ends_article", "max_words", "anchoring", maintain_order=True).agg(
         pl.concat_str(pl.lit("(?:"), "pattern", pl.lit(")")).str.join("|").alias("pattern")
     )
 
 
 def split_lines(articles: pl.DataFrame) -> pl.DataFrame:
-    """article_id, line_no (0-based, blank lines counted), k (ordinal among non-blank lines), line."""
+    """doc, line_no (0-based, blank lines counted), k (ordinal among non-blank lines), line.
+
+    The row-wise part runs on polars' streaming engine, which spreads it over all cores and keeps
+    row order.
+    """
     lines = (
-        articles.select(
-            "article_id",
-            pl.col("text").fill_null("").str.replace_all(r"\r\n?", "\n").str.split("\n").alias("line"),
+        articles.lazy()
+        .select(
+            "doc",
+            pl.col("text")
+            .fill_null("")
+            .str.replace_all("\r\n", "\n", literal=True)
+            .str.replace_all("\r", "\n", literal=True)
+            .str.split("\n")
+            .alias("line"),
         )
         .with_columns(pl.int_ranges(0, pl.col("line").list.len()).alias("line_no"))
         .explode("line", "line_no")
@@ -73,8 +101,9 @@ def split_lines(articles: pl.DataFrame) -> pl.DataFrame:
             pl.col("line_no").cast(pl.Int32),
         )
         .filter(pl.col("line").str.len_bytes() > 0)
+        .collect(engine="streaming")
     )
-    return lines.with_columns(pl.int_range(pl.len(), dtype=pl.Int32).over("article_id").alias("k"))
+    return lines.with_columns(pl.int_range(pl.len(), dtype=pl.Int32).over("doc").alias("k"))
 
 
 def _cue_expressions(lower: pl.Expr, n_words: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
@@ -92,74 +121,82 @@ def _cue_expressions(lower: pl.Expr, n_words: pl.Expr) -> tuple[pl.Expr, pl.Expr
 def line_signals(lines: pl.DataFrame) -> pl.DataFrame:
     """Add shape, language and cue signals to split_lines output.
 
-    Costly scans are bounded: function words are counted in the first PREFIX_CHARS characters of a
-    line, scripts only in lines that are not plain ASCII.
+    Costly scans are bounded: function words are counted in the first PREFIX_CHARS characters of
+    lines long enough to be prose, scripts only in lines holding a non-Latin letter.
     """
     line = pl.col("line")
     n_words = pl.col("n_words")
     cue_reason, ends_article = _cue_expressions(pl.col("lower"), n_words)
-    non_ascii = pl.when(pl.col("n_chars") < line.str.len_bytes()).then(line)
-    head = pl.col("lower").str.slice(0, PREFIX_CHARS)
+    non_latin = pl.when(pl.col("has_non_latin")).then(line)
+    may_be_prose = (n_words >= MIN_PROSE_WORDS) & (pl.col("ends_sentence") | (n_words >= LONG_LINE_WORDS))
+    head = pl.when(may_be_prose).then(pl.col("lower").str.slice(0, PREFIX_CHARS))
     short = pl.when(n_words <= 6).then(line)
     return (
         lines.with_columns(
             line.str.to_lowercase().alias("lower"),
             (line.str.count_matches(" ", literal=True) + 1).cast(pl.Int32).alias("n_words"),
             line.str.len_chars().cast(pl.Int32).alias("n_chars"),
-        )
-        .with_columns(
-            non_ascii.str.count_matches(r"\p{L}").fill_null(0).alias("letters"),
-            non_ascii.str.count_matches(r"[\p{L}--\p{Latin}]").fill_null(0).alias("nonlatin"),
-            head.str.count_matches(stopword_pattern()).alias("stop"),
-            (head.str.count_matches(" ", literal=True) + 1).alias("head_words"),
+            line.str.contains(NON_LATIN_LETTER).alias("has_non_latin"),
             line.str.contains(SENTENCE_END).alias("ends_sentence"),
+        )
+        .with_columns(head.alias("head"), short.alias("short"))
+        .with_columns(
+            non_latin.str.count_matches(r"\p{L}").fill_null(0).alias("letters"),
+            non_latin.str.count_matches(NON_LATIN_LETTER).fill_null(0).alias("nonlatin"),
+            pl.col("head").str.count_matches(stopword_pattern()).fill_null(0).alias("stop"),
+            (pl.col("head").str.count_matches(" ", literal=True) + 1).fill_null(1).alias("head_words"),
             ((n_words >= 4) & line.str.contains(TRUNCATED)).alias("truncated"),
             line.str.contains(BULLET).alias("bullet"),
             (
                 ~line.str.contains(r"[.!?]$")
                 & (
-                    short.str.contains(NUMERIC_DATE)
-                    | (short.str.contains(YEAR) & (short.str.count_matches(r"\d+") >= 2))
+                    pl.col("short").str.contains(NUMERIC_DATE)
+                    | (
+                        pl.col("short").str.contains(YEAR)
+                        & (pl.col("short").str.count_matches(r"[0-9]+") >= 2)
+                    )
                 ).fill_null(False)
             ).alias("date_stamp"),
             cue_reason.alias("cue_reason"),
             ends_article.alias("end_marker"),
+            pl.col("lower").hash().alias("line_hash"),
         )
         .with_columns(
             (pl.col("stop") / pl.col("head_words")).alias("stop_share"),
             (pl.col("nonlatin") / pl.max_horizontal(pl.col("letters"), 1)).alias("nonlatin_share"),
         )
         .with_columns(
-            pl.when((pl.col("stop_share") < FOREIGN_CHECK_BELOW) & (n_words >= 5))
-            .then(head)
+            pl.when(pl.col("stop_share") < FOREIGN_CHECK_BELOW)
+            .then(pl.col("head"))
             .str.count_matches(foreign_word_pattern())
             .fill_null(0)
             .alias("foreign_stop"),
         )
-        .drop("lower", "head_words")
+        .drop("lower", "head", "short", "head_words", "has_non_latin")
     )
 
 
-def repeated_across_site(lines: pl.DataFrame, sites: pl.DataFrame) -> pl.DataFrame:
-    """Flag lines that recur on a large share of a site's pages in this batch (site furniture)."""
-    keyed = lines.join(sites, on="article_id", how="left", maintain_order="left").with_columns(
-        pl.col("line").str.to_lowercase().hash().alias("norm")
-    )
-    site_pages = sites.group_by("site").agg(pl.col("article_id").n_unique().alias("site_pages"))
+def repeated_across_site(lines: pl.DataFrame, sites: pl.Series) -> pl.DataFrame:
+    """Flag lines that recur on a large share of a site's pages in this batch (site furniture).
+
+    `sites` holds each article's site, indexed by `doc`.
+    """
+    keyed = lines.with_columns(sites.gather(lines["doc"]).alias("site"))
+    site_pages = pl.DataFrame({"site": sites}).group_by("site").agg(pl.len().alias("site_pages"))
     line_pages = (
         keyed.filter(pl.col("site").is_not_null())
-        .group_by("site", "norm")
-        .agg(pl.col("article_id").n_unique().alias("pages"))
+        .group_by("site", "line_hash")
+        .agg(pl.col("doc").n_unique().alias("pages"))
         .join(site_pages, on="site")
         .filter(
             (pl.col("site_pages") >= MIN_SITE_PAGES)
             & (pl.col("pages") >= MIN_SITE_PAGES)
             & (pl.col("pages") >= MIN_REPEAT_SHARE * pl.col("site_pages"))
         )
-        .select("site", "norm", pl.lit(True).alias("repeated"))
+        .select("site", "line_hash", pl.lit(True).alias("repeated"))
     )
     return (
-        keyed.join(line_pages, on=["site", "norm"], how="left", maintain_order="left")
+        keyed.join(line_pages, on=["site", "line_hash"], how="left", maintain_order="left")
         .with_columns(pl.col("repeated").fill_null(False))
-        .drop("site", "norm")
+        .drop("site")
     )

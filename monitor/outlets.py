@@ -38,7 +38,10 @@ _AFTER_CHARS = 40
 
 def _split_list(column: str) -> pl.Expr:
     return (
-        pl.col(column).fill_null("").str.split(";").list.eval(pl.element().str.strip_chars())
+        pl.col(column)
+        .fill_null("")
+        .str.split(";")
+        .list.eval(pl.element().str.strip_chars())
         .list.filter(pl.element() != "")
     )
 
@@ -57,16 +60,23 @@ def _row_problems(row: dict) -> list[str]:
         problems.append(f"is_wire {row['is_wire']!r} is not true/false")
     if not row["domains"]:
         problems.append("no domains")
-    problems += [f"domain {d!r} is not a bare lower-case host name" for d in row["domains"]
-                 if not re.fullmatch(_DOMAIN, d)]
+    problems += [
+        f"domain {d!r} is not a bare lower-case host name"
+        for d in row["domains"]
+        if not re.fullmatch(_DOMAIN, d)
+    ]
     return problems
 
 
 def _duplicates(rows: pl.DataFrame, column: str, label: str) -> list[str]:
     """One message per value claimed by more than one outlet, naming the rows."""
     owners = (
-        rows.select("line", "outlet_id", pl.col(column).alias("value")).explode("value").drop_nulls("value")
-        .group_by("value").agg("line", "outlet_id").filter(pl.col("line").list.n_unique() > 1)
+        rows.select("line", "outlet_id", pl.col(column).alias("value"))
+        .explode("value")
+        .drop_nulls("value")
+        .group_by("value")
+        .agg("line", "outlet_id")
+        .filter(pl.col("line").list.n_unique() > 1)
         .sort("value")
     )
     return [
@@ -85,14 +95,19 @@ def load_outlets(path: Path | str = OUTLETS_PATH) -> pl.DataFrame:
     missing = [c for c in OUTLET_COLUMNS if c not in raw.columns]
     if missing:
         raise ValueError(f"{path}: missing columns {missing}")
-    rows = raw.select(OUTLET_COLUMNS).with_row_index("line", offset=2).with_columns(
-        pl.col("outlet_id", "name", "country", "kind", "is_wire").str.strip_chars(),
-        _split_list("domains").alias("domains"),
-        _split_list("signatures").alias("signatures"),
+    rows = (
+        raw.select(OUTLET_COLUMNS)
+        .with_row_index("line", offset=2)
+        .with_columns(
+            pl.col("outlet_id", "name", "country", "kind", "is_wire").str.strip_chars(),
+            _split_list("domains").alias("domains"),
+            _split_list("signatures").alias("signatures"),
+        )
     )
     errors = [
         f"line {row['line']} (outlet_id={row['outlet_id']!r}): {problem}"
-        for row in rows.iter_rows(named=True) for problem in _row_problems(row)
+        for row in rows.iter_rows(named=True)
+        for problem in _row_problems(row)
     ]
     errors += _duplicates(rows.with_columns(pl.concat_list("outlet_id").alias("ids")), "ids", "outlet_id")
     errors += _duplicates(rows, "domains", "domain")
@@ -159,9 +174,11 @@ def _url_outlets(articles: pl.DataFrame, outlets: pl.DataFrame) -> pl.DataFrame:
     table = _host_table(hosts["host"])
     domains = outlets.select("outlet_id", pl.col("domains").alias("candidates")).explode("candidates")
     matched = (
-        table.explode("candidates").join(domains, on="candidates")
+        table.explode("candidates")
+        .join(domains, on="candidates")
         .sort(pl.col("candidates").str.len_chars(), descending=True)
-        .group_by("host").agg(pl.col("outlet_id").first().alias("url_outlet"))
+        .group_by("host")
+        .agg(pl.col("outlet_id").first().alias("url_outlet"))
     )
     resolved = table.join(matched, on="host", how="left")
     return hosts.join(resolved, on="host", how="left", maintain_order="left").select(
@@ -172,21 +189,30 @@ def _url_outlets(articles: pl.DataFrame, outlets: pl.DataFrame) -> pl.DataFrame:
 def _normalised_name(name: pl.Expr) -> pl.Expr:
     """Case-, punctuation- and leading-'the'-insensitive key: 'The Korea Herald' == 'korea_herald'."""
     key = (
-        name.str.to_lowercase().str.replace_all("_", " ", literal=True)
-        .str.replace(r"^\W*the\W+", "").str.replace_all(r"[^\p{L}\p{N}]+", "")
+        name.str.to_lowercase()
+        .str.replace_all("_", " ", literal=True)
+        .str.replace(r"^\W*the\W+", "")
+        .str.replace_all(r"[^\p{L}\p{N}]+", "")
     )
     return pl.when(key != "").then(key)
 
 
 def _name_keys(outlets: pl.DataFrame) -> pl.DataFrame:
     """key -> outlet_id from names, ids, plain signatures and domains; keys two outlets share are dropped."""
-    keys = outlets.select(
-        "outlet_id",
-        pl.concat_list(
-            pl.concat_list("name", "outlet_id"), "domains",
-            pl.col("signatures").list.filter(~pl.element().str.starts_with("@")),
-        ).alias("key"),
-    ).explode("key").with_columns(_normalised_name(pl.col("key")).alias("key")).drop_nulls("key").unique()
+    keys = (
+        outlets.select(
+            "outlet_id",
+            pl.concat_list(
+                pl.concat_list("name", "outlet_id"),
+                "domains",
+                pl.col("signatures").list.filter(~pl.element().str.starts_with("@")),
+            ).alias("key"),
+        )
+        .explode("key")
+        .with_columns(_normalised_name(pl.col("key")).alias("key"))
+        .drop_nulls("key")
+        .unique()
+    )
     return keys.filter(pl.col("outlet_id").n_unique().over("key") == 1)
 
 
@@ -201,8 +227,10 @@ def _context_match(before: str, after: str) -> tuple[pl.Expr, pl.Expr]:
     if after:
         holds = holds & ctx_after.str.contains(after)
         after_text = ctx_after.str.extract(f"({after})", 1)
-    evidence = pl.concat_str(before_text, pl.col("needle"), after_text).str.strip_chars().str.strip_chars_end(
-        " \t\u00a0-–—:|,"
+    evidence = (
+        pl.concat_str(before_text, pl.col("needle"), after_text)
+        .str.strip_chars()
+        .str.strip_chars_end(" \t\u00a0-–—:|,")
     )
     return holds, evidence
 
@@ -213,36 +241,54 @@ def signature_hits(texts: pl.DataFrame, outlets: pl.DataFrame, patterns: pl.Data
     evidence. The first pattern (file order) that holds decides each occurrence.
     """
     needles = (
-        outlets.select("outlet_id", "is_wire", pl.col("signatures").alias("needle")).explode("needle")
-        .drop_nulls("needle").unique("needle").sort(pl.col("needle").str.len_chars(), descending=True)
+        outlets.select("outlet_id", "is_wire", pl.col("signatures").alias("needle"))
+        .explode("needle")
+        .drop_nulls("needle")
+        .unique("needle")
+        .sort(pl.col("needle").str.len_chars(), descending=True)
     )
     words = needles["needle"].to_list()
     found = (
-        texts.with_columns(pl.col("text").cast(pl.String)).filter(pl.col("text").is_not_null())
+        texts.with_columns(pl.col("text").cast(pl.String))
+        .filter(pl.col("text").is_not_null())
         .with_columns(
             pl.col("text").str.extract_many(words, overlapping=True).alias("needle"),
             pl.col("text").str.find_many(words, overlapping=True).alias("position"),
         )
-        .explode("needle", "position").drop_nulls("needle")
+        .explode("needle", "position")
+        .drop_nulls("needle")
     )
     raw = pl.col("text").cast(pl.Binary)
     end = pl.col("position") + pl.col("needle").str.len_bytes()
-    hits = found.join(needles, on="needle").with_columns(
-        raw.bin.slice(0, pl.col("position")).cast(pl.String).str.tail(_BEFORE_CHARS).alias("before"),
-        raw.bin.slice(end).cast(pl.String).str.head(_AFTER_CHARS).alias("after"),
-    ).filter(
-        pl.col("needle").str.contains(_ALNUM_START).not_() | pl.col("before").str.contains(_ALNUM_END).not_(),
-        pl.col("needle").str.contains(_ALNUM_END).not_() | pl.col("after").str.contains(_ALNUM_START).not_(),
+    hits = (
+        found.join(needles, on="needle")
+        .with_columns(
+            raw.bin.slice(0, pl.col("position")).cast(pl.String).str.tail(_BEFORE_CHARS).alias("before"),
+            raw.bin.slice(end).cast(pl.String).str.head(_AFTER_CHARS).alias("after"),
+        )
+        .filter(
+            pl.col("needle").str.contains(_ALNUM_START).not_()
+            | pl.col("before").str.contains(_ALNUM_END).not_(),
+            pl.col("needle").str.contains(_ALNUM_END).not_()
+            | pl.col("after").str.contains(_ALNUM_START).not_(),
+        )
     )
     verdicts = []
     for row in patterns.iter_rows(named=True):
         holds, evidence = _context_match(row["before"], row["after"])
-        verdicts.append(pl.when(holds).then(pl.struct(
-            pl.lit(row["pattern_id"]).alias("pattern_id"), pl.lit(row["role"]).alias("role"),
-            evidence.alias("evidence"),
-        )))
+        verdicts.append(
+            pl.when(holds).then(
+                pl.struct(
+                    pl.lit(row["pattern_id"]).alias("pattern_id"),
+                    pl.lit(row["role"]).alias("role"),
+                    evidence.alias("evidence"),
+                )
+            )
+        )
     return (
-        hits.with_columns(pl.coalesce(verdicts).alias("verdict")).drop_nulls("verdict").unnest("verdict")
+        hits.with_columns(pl.coalesce(verdicts).alias("verdict"))
+        .drop_nulls("verdict")
+        .unnest("verdict")
         .select("article_id", "outlet_id", "is_wire", "role", "pattern_id", "position", "evidence")
         .sort("article_id", "position", pl.col("evidence").str.len_chars(), descending=[False, False, True])
         .unique(["article_id", "outlet_id", "position"], keep="first", maintain_order=True)
@@ -259,7 +305,8 @@ def detect_wire(
     """
     patterns = load_text_patterns() if text_patterns is None else text_patterns
     credits = (
-        signature_hits(articles.select("article_id", "text"), outlets, patterns).filter(pl.col("is_wire"))
+        signature_hits(articles.select("article_id", "text"), outlets, patterns)
+        .filter(pl.col("is_wire"))
         .group_by("article_id", maintain_order=True)
         .agg(pl.col("outlet_id").first().alias("wire"), pl.col("evidence").first().alias("wire_evidence"))
     )
@@ -285,7 +332,8 @@ def resolve_outlets(
     by_text = (
         signature_hits(articles.select("article_id", "text"), outlets, patterns)
         .filter(pl.col("role") == "publisher", ~pl.col("is_wire"))
-        .group_by("article_id").agg(pl.col("outlet_id").last().alias("text_outlet"))
+        .group_by("article_id")
+        .agg(pl.col("outlet_id").last().alias("text_outlet"))
     )
     frame = (
         articles.select("article_id")
@@ -295,13 +343,18 @@ def resolve_outlets(
     )
     unknown_url = pl.col("url_domain").is_not_null() & pl.col("url_outlet").is_null()
     method = (
-        pl.when(pl.col("url_outlet").is_not_null()).then(pl.lit("url_domain"))
-        .when(unknown_url).then(pl.lit(None, pl.String))
-        .when(pl.col("name_outlet").is_not_null()).then(pl.lit("sidecar_name"))
-        .when(pl.col("text_outlet").is_not_null()).then(pl.lit("text_signature"))
+        pl.when(pl.col("url_outlet").is_not_null())
+        .then(pl.lit("url_domain"))
+        .when(unknown_url)
+        .then(pl.lit(None, pl.String))
+        .when(pl.col("name_outlet").is_not_null())
+        .then(pl.lit("sidecar_name"))
+        .when(pl.col("text_outlet").is_not_null())
+        .then(pl.lit("text_signature"))
     )
     outlet_id = (
-        pl.when(unknown_url).then(pl.lit(None, pl.String))
+        pl.when(unknown_url)
+        .then(pl.lit(None, pl.String))
         .otherwise(pl.coalesce("url_outlet", "name_outlet", "text_outlet"))
     )
     return frame.select("article_id", outlet_id.alias("outlet_id"), method.alias("outlet_method"))

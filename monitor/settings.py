@@ -38,3 +38,11 @@ def dagster_home() -> Path:
 
 def max_file_bytes() -> int:
     return int(os.environ.get("MONITOR_MAX_FILE_BYTES") or DEFAULT_MAX_FILE_BYTES)
+
+
+DEFAULT_START_DATE = "2023-11-01"
+
+
+def start_date() -> str:
+    """First day of the daily stance partitions (env MONITOR_START_DATE): the first day of your archive."""
+    return os.environ.get("MONITOR_START_DATE") or DEFAULT_START_DATE

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import polars as pl
 
-from monitor.line_signals import line_signals, repeated_across_site, split_lines
+from monitor.line_signals import (
+    LONG_LINE_WORDS,
+    MIN_PROSE_WORDS,
+    line_signals,
+    repeated_across_site,
+    split_lines,
+)
 
 MAX_GAP = 4
-MIN_PROSE_WORDS = 5
 MIN_PROSE_STOP_SHARE = 0.1
 MAX_FOREIGN_SCRIPT_SHARE = 0.3
-LEAD_MIN_WORDS = 12
+LEAD_MIN_WORDS = LONG_LINE_WORDS
 LEAD_MIN_STOP_SHARE = 0.2
 MIN_TITLE_WORDS = 3
 PREFERRED_TITLE_WORDS = 5
@@ -40,7 +45,7 @@ def _normalised(expr: pl.Expr) -> pl.Expr:
 
 def _shape(lines: pl.DataFrame) -> pl.DataFrame:
     """Script, language and prose/headline shape, relative to the article's dominant script."""
-    by_article = pl.col("article_id")
+    by_article = pl.col("doc")
     latin_article = pl.col("nonlatin").sum().over(by_article) < MAX_FOREIGN_SCRIPT_SHARE * pl.col(
         "n_chars"
     ).sum().over(by_article)
@@ -105,7 +110,7 @@ def _shape(lines: pl.DataFrame) -> pl.DataFrame:
 
 def _position(lines: pl.DataFrame) -> pl.DataFrame:
     """Find the main run of prose: main_start and main_end as non-blank ordinals (k)."""
-    by_article = pl.col("article_id")
+    by_article = pl.col("doc")
     prev_headline = pl.col("headline_like").shift(1).over(by_article).fill_null(False)
     next_headline = pl.col("headline_like").shift(-1).over(by_article).fill_null(False)
     lines = lines.with_columns(
@@ -118,7 +123,7 @@ def _position(lines: pl.DataFrame) -> pl.DataFrame:
     lines = lines.with_columns(cutoff.alias("cutoff"))
     prose = (
         lines.filter(pl.col("prose") & (pl.col("k") < pl.col("cutoff")))
-        .select("article_id", "k", "n_chars", "strong_prose")
+        .select("doc", "k", "n_chars", "strong_prose")
         .with_columns((pl.col("k") - pl.col("k").shift(1).over(by_article) - 1).alias("gap"))
         .with_columns(
             (pl.col("gap").is_null() | (pl.col("gap") > MAX_GAP))
@@ -129,7 +134,7 @@ def _position(lines: pl.DataFrame) -> pl.DataFrame:
         )
     )
     segments = (
-        prose.group_by("article_id", "seg")
+        prose.group_by("doc", "seg")
         .agg(
             pl.col("k").min().alias("main_start"),
             pl.col("k").filter(pl.col("strong_prose")).max().alias("main_end"),
@@ -137,17 +142,18 @@ def _position(lines: pl.DataFrame) -> pl.DataFrame:
         )
         .filter(pl.col("main_end").is_not_null())
         .sort("weight", "seg", descending=[True, False])
-        .group_by("article_id")
+        .group_by("doc")
         .first()
-        .select("article_id", "main_start", "main_end")
+        .select("doc", "main_start", "main_end")
     )
-    return lines.join(segments, on="article_id", how="left", maintain_order="left")
+    return lines.join(segments, on="doc", how="left", maintain_order="left")
 
 
 def _title(lines: pl.DataFrame, titles: pl.DataFrame) -> pl.DataFrame:
-    """Mark the title line: the metadata title where it recurs, else the first headline before the text."""
-    by_article = pl.col("article_id")
-    lines = lines.join(titles, on="article_id", how="left", maintain_order="left")
+    """Mark title lines: the metadata title where it recurs, else the first headline before the text,
+    and any repeat of that headline further down (breadcrumbs and re-printed headlines)."""
+    by_article = pl.col("doc")
+    lines = lines.join(titles, on="doc", how="left", maintain_order="left")
     has_meta = pl.col("meta_title").is_not_null()
     candidate = (
         ~has_meta
@@ -159,15 +165,20 @@ def _title(lines: pl.DataFrame, titles: pl.DataFrame) -> pl.DataFrame:
         pl.when(candidate & (pl.col("n_words") >= PREFERRED_TITLE_WORDS)).then("k").min().over(by_article),
         pl.when(candidate).then("k").min().over(by_article),
     )
-    is_title = (has_meta & (_normalised(pl.col("line")) == pl.col("meta_title"))) | (
-        pl.col("k") == first_candidate
+    title_hash = pl.when(pl.col("k") == pl.col("title_k")).then("line_hash").max().over(by_article)
+    is_title = (_normalised(pl.when(has_meta).then("line")) == pl.col("meta_title")) | (
+        pl.col("headline_like") & (pl.col("line_hash") == title_hash)
     )
-    return lines.with_columns(is_title.fill_null(False).alias("is_title"))
+    return (
+        lines.with_columns(first_candidate.alias("title_k"))
+        .with_columns(is_title.fill_null(False).alias("is_title"))
+        .drop("title_k")
+    )
 
 
 def _headline_runs() -> pl.Expr:
-    run = pl.col("headline_like").rle_id().over("article_id")
-    return pl.col("headline_like") & (pl.len().over("article_id", run) >= MIN_HEADLINE_RUN)
+    run = pl.col("headline_like").rle_id().over("doc")
+    return pl.col("headline_like") & (pl.len().over("doc", run) >= MIN_HEADLINE_RUN)
 
 
 def _reason(lines: pl.DataFrame) -> pl.DataFrame:
@@ -212,36 +223,51 @@ def _reason(lines: pl.DataFrame) -> pl.DataFrame:
     return lines.with_columns(_headline_runs().alias("headline_run")).with_columns(reason.alias("reason"))
 
 
+def _decide(articles: pl.DataFrame) -> pl.DataFrame:
+    """Per non-blank line: doc (row of articles), line_no, line, reason (null when kept)."""
+    lines = line_signals(split_lines(articles.select("doc", "text")))
+    lines = repeated_across_site(lines, articles["site"].cast(pl.String))
+    titles = articles.select("doc", _normalised(pl.col("title").cast(pl.String)).alias("meta_title"))
+    titles = titles.filter(pl.col("meta_title") != "")
+    return _reason(_title(_position(_shape(lines)), titles)).select("doc", "line_no", "line", "reason")
+
+
+def _indexed(articles: pl.DataFrame) -> pl.DataFrame:
+    return articles.with_columns(pl.col("article_id").cast(pl.String)).with_row_index("doc")
+
+
 def classify_lines(articles: pl.DataFrame) -> pl.DataFrame:
     """articles[article_id, text, title, site] -> one row per non-blank line with keep and reason."""
     if articles.is_empty():
         return pl.DataFrame(schema=CLASSIFIED_SCHEMA)
-    articles = articles.with_columns(pl.col("article_id").cast(pl.String))
-    lines = line_signals(split_lines(articles))
-    lines = repeated_across_site(lines, articles.select("article_id", pl.col("site").cast(pl.String)))
-    titles = articles.select("article_id", _normalised(pl.col("title").cast(pl.String)).alias("meta_title"))
-    titles = titles.with_columns(
-        pl.when(pl.col("meta_title") != "").then(pl.col("meta_title")).alias("meta_title")
-    )
-    lines = _reason(_title(_position(_shape(lines)), titles))
+    articles = _indexed(articles)
+    lines = _decide(articles)
     return lines.select(
-        "article_id", "line_no", "line", pl.col("reason").is_null().alias("keep"), "reason"
+        articles["article_id"].gather(lines["doc"]).alias("article_id"),
+        "line_no",
+        "line",
+        pl.col("reason").is_null().alias("keep"),
+        "reason",
     ).cast(CLASSIFIED_SCHEMA)
 
 
 def clean_articles(articles: pl.DataFrame) -> pl.DataFrame:
     """articles[article_id, text, title, site] -> [article_id, title, body, lines_total, lines_dropped]."""
-    lines = classify_lines(articles)
-    rebuilt = lines.group_by("article_id", maintain_order=True).agg(
-        pl.col("line").filter(pl.col("keep")).str.join("\n\n").alias("body"),
+    articles = _indexed(articles)
+    lines = (
+        _decide(articles) if articles.height else pl.DataFrame(schema={**CLASSIFIED_SCHEMA, "doc": pl.UInt32})
+    )
+    kept = pl.col("reason").is_null()
+    rebuilt = lines.group_by("doc", maintain_order=True).agg(
+        pl.col("line").filter(kept).str.join("\n\n").alias("body"),
         pl.col("line").filter(pl.col("reason") == "title").first().alias("title_line"),
         pl.len().cast(pl.Int32).alias("lines_total"),
-        (~pl.col("keep") & (pl.col("reason") != "title")).sum().cast(pl.Int32).alias("lines_dropped"),
+        (~kept & (pl.col("reason") != "title")).sum().cast(pl.Int32).alias("lines_dropped"),
     )
     meta_title = pl.col("title").cast(pl.String).str.strip_chars()
     return (
-        articles.select(pl.col("article_id").cast(pl.String), meta_title.alias("title"))
-        .join(rebuilt, on="article_id", how="left", maintain_order="left")
+        articles.select("doc", "article_id", meta_title.alias("title"))
+        .join(rebuilt, on="doc", how="left", maintain_order="left")
         .select(
             "article_id",
             pl.when(pl.col("title").str.len_chars() > 0).then("title").otherwise("title_line").alias("title"),

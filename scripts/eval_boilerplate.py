@@ -1,8 +1,9 @@
 """Score classify_lines against the labelled pages in devset/boilerplate/.
 
-Prints, overall and per template: the share of junk lines removed (recall of junk), the share of
-article lines kept, and the share of headlines taken as the title. `--show-errors` lists every line
-the cleaner got wrong.
+Prints, per template, for the development and the held-out templates (folders named heldout_*,
+written after the rules were set and not tuned on) and overall: the share of junk lines removed
+(recall of junk), the share of article lines kept, and the share of headlines taken as the title.
+`--show-errors` lists every line the cleaner got wrong.
 
     python scripts/eval_boilerplate.py [--show-errors]
 """
@@ -78,7 +79,7 @@ def score(articles: pl.DataFrame, labels: pl.DataFrame) -> tuple[pl.DataFrame, p
             pl.when(pl.col("label") == "junk")
             .then(~pl.col("keep"))
             .when(pl.col("label") == "title")
-            .then(pl.col("reason") == "title")
+            .then(pl.col("reason").eq_missing("title"))
             .otherwise(pl.col("keep"))
             .alias("right")
         )
@@ -91,9 +92,15 @@ def score(articles: pl.DataFrame, labels: pl.DataFrame) -> tuple[pl.DataFrame, p
         pl.col("right").filter(pl.col("label") == "keep").mean().alias("article_kept"),
         pl.col("right").filter(pl.col("label") == "title").mean().alias("title_found"),
     ]
+    split = (
+        pl.when(pl.col("template").str.starts_with("heldout_"))
+        .then(pl.lit("HELD-OUT"))
+        .otherwise(pl.lit("DEV"))
+    )
     table = pl.concat(
         [
             decided.group_by("template").agg(metrics).sort("template"),
+            decided.group_by(split.alias("template")).agg(metrics).sort("template"),
             decided.select(pl.lit("ALL").alias("template"), *metrics),
         ]
     )

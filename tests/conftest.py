@@ -33,16 +33,27 @@ class Pipeline:
             "landing_folder": LandingFolder(path=str(self.landing), max_file_bytes=64 * 1024),
         }
 
-    def materialize(
-        self, selection: str | None = None, extra_assets: list | None = None
-    ) -> dg.ExecuteInProcessResult:
+    def materialize(self, selection=None, extra_assets: list | None = None) -> dg.ExecuteInProcessResult:
+        """Everything but the day-partitioned stance table (see materialize_days), or `selection`."""
         assets = list(defs.assets) + list(extra_assets or [])
+        selection = selection or (dg.AssetSelection.all() - dg.AssetSelection.assets("actor_stance_daily"))
         return dg.materialize(
             assets,
             selection=selection,
             resources=self.resources(),
             instance=self.instance,
             raise_on_error=False,
+        )
+
+    def materialize_days(self, first: str, last: str, extra_assets: list | None = None):
+        """One run over a range of days of actor_stance_daily (single-run backfill)."""
+        return dg.materialize(
+            list(defs.assets) + list(extra_assets or []),
+            selection="actor_stance_daily",
+            resources=self.resources(),
+            instance=self.instance,
+            raise_on_error=False,
+            tags={"dagster/asset_partition_range_start": first, "dagster/asset_partition_range_end": last},
         )
 
     def query(self, sql: str, params: list | None = None) -> list[tuple]:

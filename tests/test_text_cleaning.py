@@ -249,3 +249,35 @@ def test_a_korean_article_keeps_its_korean_text():
 def test_an_article_without_text_gets_an_empty_body():
     out = clean_articles(pages(("empty", None, None, None), ("blank", "\n \n", "A title", None)))
     assert out.select("article_id", "body", "lines_total").rows() == [("empty", "", 0), ("blank", "", 0)]
+
+
+def test_a_headline_printed_twice_is_the_title_and_neither_copy_is_in_the_body():
+    headline = "Congo-Kinshasa: DR Congo Accuses Rwanda of Backing M23 Rebels"
+    text = "\n".join(
+        [
+            "Top Headlines",
+            headline,
+            "Kinshasa —",
+            headline,
+            "The Democratic Republic of Congo on Tuesday accused Rwanda of supporting the M23 rebel group.",
+            "Rwanda denied the accusation and said Congo was collaborating with the FDLR militia.",
+        ]
+    )
+    out = clean_articles(pages(("drc", text, None, None))).row(0, named=True)
+    assert out["title"] == headline
+    assert out["body"].startswith("The Democratic Republic of Congo")
+
+
+def test_tags_and_pointers_to_the_original_end_the_article():
+    text = "\n".join(
+        [
+            "The United States called on Rwanda to stop its support for the M23 and withdraw its troops.",
+            "The African Union urged both countries to resolve their dispute through dialogue.",
+            "Read the original article on Premium Times.",
+            "Tagged:",
+            "Central Africa, Congo-Kinshasa, Rwanda, East Africa, International Relations",
+            "AllAfrica publishes around 400 reports a day from more than 100 news organizations.",
+        ]
+    )
+    decided = classify_lines(pages(("drc", text, None, None)))
+    assert decided["keep"].to_list() == [True, True, False, False, False, False]

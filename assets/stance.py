@@ -1,0 +1,216 @@
+"""stance_statements and actor_stance_daily: who expressed what stance toward whom, per day, and why."""
+
+import base64
+from datetime import UTC, date, datetime
+
+import dagster as dg
+import polars as pl
+
+from monitor import gates, incremental, plots, settings, views
+from monitor.actor_dictionary import load_actor_dictionary
+from monitor.stance import STATEMENT_SCHEMA, extract_statements
+from monitor.stance_daily import DAILY_SCHEMA, aggregate_daily
+from monitor.stance_matching import CUES_PATH, RULES_PATH, load_cues
+from monitor.warehouse import Warehouse, insert_frame, replace_table
+
+STEP = "stance_statements"
+DAILY = "actor_stance_daily"
+UPSTREAM = ["entity_mentions"]
+ARTICLES_PER_BATCH = 20_000
+LOGIC_VERSION = "1"
+CUE_SEEDS = [CUES_PATH, RULES_PATH]
+SEEDS = [*CUE_SEEDS, settings.EXPECTATIONS_DIR / f"{STEP}.json"]
+STATEMENT_COLUMNS = list(STATEMENT_SCHEMA)
+DAILY_COLUMNS = list(DAILY_SCHEMA)
+daily_partitions = dg.DailyPartitionsDefinition(start_date=settings.start_date(), end_offset=1)
+
+
+@dg.asset(
+    group_name="reference",
+    kinds={"duckdb", "csv"},
+    code_version=incremental.fingerprint(*CUE_SEEDS),
+    description="Stance cues (seeds/stance_cues.csv): phrases grouped in event-coding classes with a "
+    "polarity each; the phrase classes (speech verbs, negators) are in seeds/stance_rules.yaml.",
+)
+def stance_cues(warehouse: Warehouse) -> dg.MaterializeResult:
+    cues = load_cues()
+    with warehouse.transaction() as conn:
+        replace_table(conn, "stance_cues", cues)
+    return dg.MaterializeResult(
+        metadata={"cues": cues.height, "classes": cues["cue_class"].n_unique()},
+        data_version=dg.DataVersion(incremental.fingerprint(*CUE_SEEDS)),
+    )
+
+
+def _batch_inputs(conn, ids: pl.Series) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    conn.register("batch_ids", pl.DataFrame({"article_id": ids}).to_arrow())
+    articles = conn.execute(
+        """SELECT article_id, published_on, length(body) AS body_length FROM cleaned_articles
+           WHERE article_id IN (SELECT article_id FROM batch_ids)"""
+    ).pl()
+    sentences = conn.execute(
+        """SELECT article_id, sentence_no, start, "end", text FROM sentences
+           WHERE article_id IN (SELECT article_id FROM batch_ids)"""
+    ).pl()
+    mentions = conn.execute(
+        """SELECT mention_id, article_id, sentence_no, start, "end", surface, actor_id, country, actor_kind,
+                  role, rule
+           FROM entity_mentions WHERE article_id IN (SELECT article_id FROM batch_ids)"""
+    ).pl()
+    conn.unregister("batch_ids")
+    return articles, sentences, mentions
+
+
+def statement_candidates(
+    articles: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame, cues: pl.DataFrame
+) -> pl.DataFrame:
+    """Statements of a batch with the columns the gate reads (pure: no I/O)."""
+    statements = extract_statements(sentences, mentions, cues, articles.select("article_id", "published_on"))
+    counts = sentences.group_by("article_id").agg(sentence_count=pl.len())
+    return statements.join(articles.select("article_id", "body_length"), on="article_id", how="left").join(
+        counts, on="article_id", how="left"
+    )
+
+
+def _process_batch(
+    conn, ids: pl.Series, cues: pl.DataFrame, known: list[str], run_id: str
+) -> gates.GateResult:
+    articles, sentences, mentions = _batch_inputs(conn, ids)
+    candidates = statement_candidates(articles, sentences, mentions, cues)
+    gate = gates.validate_rows(STEP, candidates, "statement_id", {"known_actor_ids": known})
+    gate.passed = gate.passed.select(STATEMENT_COLUMNS)
+    now = datetime.now(UTC)
+    insert_frame(conn, STEP, gate.passed.with_columns(run_id=pl.lit(run_id)))
+    insert_frame(
+        conn,
+        "quarantine",
+        gate.quarantine.with_columns(
+            item_kind=pl.lit("statement"),
+            step=pl.lit(STEP),
+            run_id=pl.lit(run_id),
+            quarantined_at=pl.lit(now),
+        ),
+    )
+    insert_frame(
+        conn, "step_articles", articles.select("article_id", step=pl.lit(STEP), run_id=pl.lit(run_id))
+    )
+    return gate
+
+
+def _pending(conn, rebuild: bool) -> pl.Series:
+    if rebuild:
+        conn.execute(f"DELETE FROM {STEP}")  # noqa: S608
+        conn.execute("DELETE FROM quarantine WHERE step = ?", [STEP])
+        conn.execute("DELETE FROM step_articles WHERE step = ?", [STEP])
+    return conn.execute(
+        """SELECT article_id FROM step_articles WHERE step = 'entity_mentions'
+           AND article_id NOT IN (SELECT article_id FROM step_articles WHERE step = ?) ORDER BY article_id""",
+        [STEP],
+    ).pl()["article_id"]
+
+
+def step_summary(conn) -> dict:
+    statements, quarantined = conn.execute(
+        """SELECT (SELECT count(*) FROM stance_statements),
+                  (SELECT count(DISTINCT item_id) FROM quarantine WHERE step = ?)""",
+        [STEP],
+    ).fetchone()
+    total = statements + quarantined
+    return {
+        "statements_total": statements,
+        "quarantined_total": quarantined,
+        "quarantined_share": quarantined / total if total else 0.0,
+    }
+
+
+@dg.asset(
+    deps=["entity_mentions", "stance_cues"],
+    check_specs=gates.check_specs(STEP),
+    group_name="stance",
+    kinds={"duckdb", "polars"},
+    code_version=LOGIC_VERSION,
+    description="One row per sentence-level stance statement: source and target (states or organisations), "
+    "the person or institution who spoke, polarity in [-1, 1], the cue and its class, negation, whether "
+    "it is mutual cooperation reported as fact, the attribution rule, and the evidence span.",
+)
+def stance_statements(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    cues = load_cues()
+    known = load_actor_dictionary().actors["actor_id"].to_list()
+    fingerprint = incremental.fingerprint(*SEEDS, LOGIC_VERSION)
+    with warehouse.transaction() as conn:
+        rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
+        pending = _pending(conn, rebuild)
+    results = []
+    for start in range(0, pending.len(), ARTICLES_PER_BATCH):
+        with warehouse.transaction() as conn:
+            results.append(
+                _process_batch(conn, pending.slice(start, ARTICLES_PER_BATCH), cues, known, context.run_id)
+            )
+    with warehouse.transaction() as conn:
+        incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
+        summary = step_summary(conn)
+        days = conn.execute(
+            "SELECT DISTINCT published_on::VARCHAR FROM stance_statements WHERE run_id = ? ORDER BY 1",
+            [context.run_id],
+        ).fetchall()
+    verdict = gates.validate_table(gates.combine(STEP, results, STATEMENT_COLUMNS), summary)
+    return dg.MaterializeResult(
+        metadata={
+            "articles_processed": pending.len(),
+            "full_rebuild": rebuild,
+            **summary,
+            "days_touched": dg.MetadataValue.json([d for (d,) in days]),
+        },
+        check_results=gates.check_results(verdict),
+    )
+
+
+def _plot_metadata(conn, warehouse: Warehouse) -> dict:
+    daily = conn.execute("SELECT * FROM actor_stance_daily").pl()
+    names = dict(conn.execute("SELECT actor_id, name FROM actors").fetchall())
+    png = plots.stance_over_time_png(daily, names)
+    path = settings.project_path(warehouse.db_path).parent / "plots" / "actor_stance_daily.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(png)
+    image = base64.b64encode(png).decode()
+    return {
+        "plot": dg.MetadataValue.md(f"![stance over time](data:image/png;base64,{image})"),
+        "plot_path": dg.MetadataValue.path(str(path)),
+    }
+
+
+@dg.asset(
+    deps=[STEP, "cleaned_articles", "actors", "outlets"],
+    partitions_def=daily_partitions,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+    check_specs=gates.check_specs(DAILY),
+    group_name="stance",
+    kinds={"duckdb", "polars"},
+    code_version=LOGIC_VERSION,
+    automation_condition=dg.AutomationCondition.eager()
+    & dg.AutomationCondition.all_deps_blocking_checks_passed(),
+    description="Per publication day, source and target: statement, article, story and outlet counts, mean "
+    "and story-weighted stance with a Wilson band, top cues and example statement ids. Each day is rebuilt "
+    "from stance_statements, so reruns and late articles leave the same rows.",
+)
+def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    first, last = (date.fromisoformat(k) for k in context.partition_key_range)
+    with warehouse.transaction() as conn:
+        statements = conn.execute(
+            """SELECT s.*, c.story_id, c.outlet_id
+               FROM stance_statements s JOIN cleaned_articles c USING (article_id)
+               WHERE s.published_on BETWEEN ? AND ?""",
+            [first, last],
+        ).pl()
+        daily = aggregate_daily(statements).select(DAILY_COLUMNS)
+        conn.execute("DELETE FROM actor_stance_daily WHERE day BETWEEN ? AND ?", [first, last])
+        insert_frame(conn, DAILY, daily.with_columns(run_id=pl.lit(context.run_id)))
+        views.create_views(conn)
+        known = conn.execute("SELECT actor_id FROM actors").pl()["actor_id"].to_list()
+        plot = _plot_metadata(conn, warehouse)
+    gate = gates.GateResult(DAILY, daily, pl.DataFrame(schema=gates.QUARANTINE_SCHEMA), [])
+    verdict = gates.validate_table(gate, {"rows": daily.height}, {"known_actor_ids": known})
+    return dg.MaterializeResult(
+        metadata={"days": f"{first} .. {last}", "rows": daily.height, "statements": len(statements), **plot},
+        check_results=gates.check_results(verdict),
+    )

@@ -1,0 +1,135 @@
+"""Stance phrase tables from seeds/ and their whole-word matches in sentences (Aho-Corasick)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import yaml
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+CUES_PATH = SEEDS / "stance_cues.csv"
+RULES_PATH = SEEDS / "stance_rules.yaml"
+
+ROLE_KEYS = {
+    "is_verb": "speech_verbs",
+    "is_pronoun": "pronoun_speech",
+    "is_speaker_after": "speaker_after",
+    "is_negator": "negators",
+    "is_self_ref": "self_reference",
+    "is_forward_only": "forward_only",
+    "is_document": "non_target_followers",
+    "is_place_prep": "location_prepositions",
+}
+
+PHRASE_SCHEMA = {
+    "phrase": pl.String,
+    "cue": pl.String,
+    "cue_class": pl.String,
+    "polarity": pl.Float64,
+    "scope": pl.String,
+    "is_cue": pl.Boolean,
+    "is_verb": pl.Boolean,
+    **{role: pl.Boolean for role in ROLE_KEYS if role != "is_verb"},
+}
+
+
+def load_cues(path: Path | str = CUES_PATH) -> pl.DataFrame:
+    """The curated cue table: cue, cue_class, polarity, verb, notes."""
+    return pl.read_csv(
+        path,
+        schema_overrides={
+            "cue": pl.String,
+            "cue_class": pl.String,
+            "polarity": pl.Float64,
+            "verb": pl.Boolean,
+        },
+    )
+
+
+def load_rules(path: Path | str = RULES_PATH) -> dict:
+    """Phrase classes and windows (speech verbs, negators, scopes) a curator edits."""
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def normalise(expr: pl.Expr) -> pl.Expr:
+    """Lower-case ASCII with every other character a space, padded: same length + 2, so that
+    byte offsets equal character offsets and ' cue ' patterns only hit whole words."""
+    return pl.lit(" ") + expr.str.replace_all(r"[^A-Za-z0-9]", " ").str.to_lowercase() + pl.lit(" ")
+
+
+def _norm_phrase(expr: pl.Expr) -> pl.Expr:
+    return expr.str.replace_all(r"[^A-Za-z0-9]+", " ").str.strip_chars().str.to_lowercase()
+
+
+def phrase_table(cues: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """One row per distinct normalised phrase with its roles (cue, speech verb, negator, ...)."""
+    scopes = pl.DataFrame(
+        {"cue_class": list(rules["class_scope"]), "scope": list(rules["class_scope"].values())}
+    )
+    cue_rows = (
+        cues.select(
+            phrase=_norm_phrase(pl.col("cue")),
+            cue=pl.col("cue"),
+            cue_class=pl.col("cue_class"),
+            polarity=pl.col("polarity").clip(-1.0, 1.0),
+            is_verb=pl.col("verb").fill_null(False),
+        )
+        .join(scopes, on="cue_class", how="left")
+        .with_columns(scope=pl.col("scope").fill_null("stance"), is_cue=pl.lit(True))
+        .unique("phrase", keep="first", maintain_order=True)
+    )
+    role_lists = {role: rules.get(key, []) for role, key in ROLE_KEYS.items()}
+    roles = pl.concat(
+        [
+            pl.DataFrame(
+                {"phrase": [str(p) for p in phrases], "role": role},
+                schema={"phrase": pl.String, "role": pl.String},
+            )
+            for role, phrases in role_lists.items()
+        ]
+    ).with_columns(phrase=_norm_phrase(pl.col("phrase")), flag=pl.lit(True))
+    role_wide = roles.unique(["phrase", "role"]).pivot("role", index="phrase", values="flag")
+    for role in role_lists:
+        if role not in role_wide.columns:
+            role_wide = role_wide.with_columns(pl.lit(None, pl.Boolean).alias(role))
+    table = cue_rows.join(role_wide, on="phrase", how="full", coalesce=True, suffix="_role")
+    return (
+        table.select(
+            pl.col("phrase"),
+            pl.col("cue"),
+            pl.col("cue_class"),
+            pl.col("polarity"),
+            pl.col("scope"),
+            pl.col("is_cue").fill_null(False),
+            (pl.col("is_verb").fill_null(False) | pl.col("is_verb_role").fill_null(False)).alias("is_verb"),
+            *[pl.col(role).fill_null(False) for role in ROLE_KEYS if role != "is_verb"],
+        )
+        .filter(pl.col("phrase") != "")
+        .cast(PHRASE_SCHEMA)
+    )
+
+
+def match_phrases(sentences: pl.DataFrame, phrases: pl.DataFrame) -> pl.DataFrame:
+    """Whole-word phrase hits per sentence, offsets relative to the sentence start; a hit inside a
+    longer hit is dropped ('not' inside 'will not hesitate', 'sanctions' inside 'impose sanctions')."""
+    patterns = (" " + phrases["phrase"] + " ").to_list()
+    if "sid" not in sentences.columns:
+        sentences = sentences.with_columns(sid=pl.int_range(pl.len()))
+    norm = sentences.select("article_id", "sentence_no", "sid", norm=normalise(pl.col("text")))
+    hits = (
+        norm.select(
+            "article_id",
+            "sentence_no",
+            "sid",
+            phrase=pl.col("norm").str.extract_many(patterns, overlapping=True),
+            m_start=pl.col("norm").str.find_many(patterns, overlapping=True),
+        )
+        .explode("phrase", "m_start")
+        .drop_nulls("phrase")
+        .with_columns(phrase=pl.col("phrase").str.strip_chars(), m_start=pl.col("m_start").cast(pl.Int64))
+        .with_columns(m_end=pl.col("m_start") + pl.col("phrase").str.len_bytes().cast(pl.Int64))
+        .sort("sid", "m_start", pl.col("m_end"), descending=[False, False, True])
+    )
+    covered = pl.col("m_end").cum_max().shift(1).over("sid")
+    return hits.filter(covered.is_null() | (pl.col("m_end") > covered)).join(phrases, on="phrase", how="left")

@@ -1,0 +1,272 @@
+"""Stance statements from hand-built sentence + mention frames (real sample sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+from monitor.stance import STATEMENT_SCHEMA, extract_statements
+from monitor.stance_devset import build_frames
+from monitor.stance_matching import load_cues, load_rules, match_phrases, phrase_table
+
+USA = ["United States", "USA", "USA", "state"]
+RUSSIA = ["Russia", "RUS", "RUS", "state"]
+NORTH_KOREA = ["North Korea", "PRK", "PRK", "state"]
+MILLER = ["Miller", "matthew_miller", "USA", "person"]
+ANTONOV = ["Anatoly Antonov", "anatoly_antonov", "RUS", "person"]
+
+ANTONOV_SLAMS = (
+    "Anatoly Antonov, Russia's ambassador to the United States, slammed Washington's response "
+    "to the Putin-Kim summit."
+)
+ANTONOV_ACTORS = [
+    ANTONOV,
+    RUSSIA,
+    USA,
+    ["Washington", "USA", "USA", "state"],
+    ["Putin", "vladimir_putin", "RUS", "person"],
+    ["Kim", "kim_jong_un", "PRK", "person"],
+]
+
+
+def statements(*sentences: str, actors: list, published: pl.DataFrame | None = None) -> pl.DataFrame:
+    sents, mentions = build_frames([{"id": "a1", "sentences": list(sentences), "actors": actors}])
+    return extract_statements(sents, mentions, load_cues(), published)
+
+
+def stance(frame: pl.DataFrame, sentence_no: int | None = None) -> dict[tuple[str, str], float]:
+    """(source, target) -> polarity of the speakers' (non-mutual) statements."""
+    rows = frame.filter(~pl.col("mutual"))
+    if sentence_no is not None:
+        rows = rows.filter(pl.col("sentence_no") == sentence_no)
+    return {(r["source_actor"], r["target_actor"]): r["polarity"] for r in rows.iter_rows(named=True)}
+
+
+def test_statements_have_the_contract_columns_and_evidence_span():
+    text = (
+        "The United States on Wednesday voiced alarm at new military cooperation between Russia and "
+        "North Korea."
+    )
+    out = statements("Some earlier sentence.", text, actors=[USA, RUSSIA, NORTH_KOREA])
+    assert out.schema == pl.Schema(STATEMENT_SCHEMA)
+    row = out.filter(pl.col("target_actor") == "RUS", ~pl.col("mutual")).row(0, named=True)
+    body = "Some earlier sentence. " + text
+    assert body[row["evidence_start"] : row["evidence_end"]] == text
+    assert row["statement_id"] == "a1:1:USA:RUS:s"
+
+
+def test_sentences_without_a_speaker_or_actors_give_an_empty_frame_of_the_same_shape():
+    out = statements("The weather was fine.", "Russia said nothing.", actors=[RUSSIA])
+    assert out.is_empty() and out.schema == pl.Schema(STATEMENT_SCHEMA)
+
+
+def test_state_subject_voicing_alarm_is_negative_toward_both_parties():
+    out = statements(
+        "The United States on Wednesday voiced alarm at new military cooperation between Russia and "
+        "North Korea after the two countries' leaders met.",
+        actors=[USA, RUSSIA, NORTH_KOREA],
+    )
+    assert stance(out) == {("USA", "RUS"): -0.7, ("USA", "PRK"): -0.7}
+    assert set(out.filter(pl.col("source_actor") == "USA")["rule"]) == {"speech_verb_subject"}
+
+
+def test_cooperation_reported_as_fact_is_a_mutual_statement_both_ways():
+    out = statements(
+        "The development comes after an arms deal apparently reached at the rare September summit between "
+        "North Korean leader Kim Jong-un and Russian President Vladimir Putin.",
+        actors=[
+            ["North Korean", "PRK", "PRK", "state"],
+            ["Kim Jong-un", "kim_jong_un", "PRK", "person"],
+            ["Russian", "RUS", "RUS", "state"],
+            ["Vladimir Putin", "vladimir_putin", "RUS", "person"],
+        ],
+    )
+    mutual = out.filter(pl.col("mutual"))
+    assert set(zip(mutual["source_actor"], mutual["target_actor"], strict=True)) == {
+        ("PRK", "RUS"),
+        ("RUS", "PRK"),
+    }
+    assert (mutual["polarity"] > 0).all() and set(mutual["rule"]) == {"mutual_fact"}
+    assert stance(out) == {}
+
+
+def test_spokesman_named_after_a_quote_speaks_for_his_state():
+    out = statements(
+        "The cooperation announced during North Korean leader Kim Jong Un's visit to Russia's far east is "
+        '"quite troubling and would potentially be in violation of multiple UN Security Council '
+        'resolutions," '
+        "State Department spokesman Matthew Miller told reporters.",
+        actors=[
+            ["North Korean", "PRK", "PRK", "state"],
+            ["Kim Jong Un", "kim_jong_un", "PRK", "person"],
+            RUSSIA,
+            ["UN Security Council", "UNSC", "UNSC", "organisation"],
+            ["State Department", "us_state_department", "USA", "institution"],
+            ["Matthew Miller", "matthew_miller", "USA", "person"],
+        ],
+    )
+    speaker = out.filter(~pl.col("mutual"))
+    assert set(speaker["source_actor"]) == {"USA"}
+    assert set(speaker["source_speaker"]) == {"matthew_miller"}
+    assert {t: p < 0 for (_, t), p in stance(out).items()} == {"PRK": True, "RUS": True}
+
+
+def test_will_not_hesitate_to_impose_sanctions_is_a_threat_not_a_negation():
+    out = statements(
+        'The United States "will not hesitate" to impose sanctions on Russia if appropriate, Miller said.',
+        actors=[USA, RUSSIA, MILLER],
+    )
+    row = out.filter(~pl.col("mutual")).row(0, named=True)
+    assert (row["source_actor"], row["target_actor"], row["negated"]) == ("USA", "RUS", False)
+    assert row["cue_class"] in {"threaten", "sanction"} and row["polarity"] < 0
+
+
+def test_did_not_condemn_is_negated_and_softened():
+    out = statements(
+        "India did not condemn Russia over the invasion.", actors=[["India", "IND", "IND", "state"], RUSSIA]
+    )
+    row = out.row(0, named=True)
+    assert row["negated"] and row["cue_class"] == "criticise_denounce"
+    assert 0 < row["polarity"] < 0.9
+
+
+def test_denied_arms_deal_is_no_mutual_cooperation():
+    out = statements("North Korea and Russia have denied any arms deal.", actors=[NORTH_KOREA, RUSSIA])
+    assert out.filter(pl.col("mutual")).is_empty()
+
+
+def test_ambassador_in_apposition_speaks_for_russia_not_for_the_state_he_is_posted_to():
+    assert stance(statements(ANTONOV_SLAMS, actors=ANTONOV_ACTORS)).get(("RUS", "USA")) == -0.8
+
+
+def test_he_said_resolves_to_the_last_named_speaker():
+    out = statements(
+        ANTONOV_SLAMS,
+        '"The USA has no right to teach us how to live," he said in comments posted on the '
+        "embassy's Telegram.",
+        actors=[*ANTONOV_ACTORS, ["USA", "USA", "USA", "state"]],
+    )
+    row = out.filter(pl.col("sentence_no") == 1).row(0, named=True)
+    assert (row["source_actor"], row["source_speaker"], row["target_actor"]) == (
+        "RUS",
+        "anatoly_antonov",
+        "USA",
+    )
+    assert row["rule"] == "pronoun_carryover" and row["polarity"] < 0
+
+
+def test_quote_continuing_in_the_next_sentence_keeps_its_speaker():
+    out = statements(
+        ANTONOV_SLAMS,
+        '"The USA has no right to teach us how to live," he said in comments posted on the '
+        "embassy's Telegram.",
+        '"Washington\'s duplicity is absolutely nothing new."',
+        actors=[*ANTONOV_ACTORS, ["USA", "USA", "USA", "state"]],
+    )
+    row = out.filter(pl.col("sentence_no") == 2).row(0, named=True)
+    assert (row["source_actor"], row["target_actor"], row["rule"]) == ("RUS", "USA", "quote_speaker")
+    assert row["cue"] == "duplicity"
+
+
+def test_quote_far_from_any_speaker_gets_no_source():
+    out = statements(
+        ANTONOV_SLAMS,
+        "The weather was cold.",
+        "Markets were calm.",
+        "Trading was thin.",
+        '"Washington\'s duplicity is absolutely nothing new."',
+        actors=ANTONOV_ACTORS,
+    )
+    assert out.filter(pl.col("sentence_no") == 4).is_empty()
+
+
+def test_north_korea_asserts_ties_with_russia_and_brushes_the_us_aside():
+    out = statements(
+        "North Korea on Saturday said that its relations with Russia will remain strong despite the US "
+        "warning against their arms transfers.",
+        actors=[NORTH_KOREA, RUSSIA, ["US", "USA", "USA", "state"]],
+    )
+    found = stance(out)
+    assert found[("PRK", "RUS")] > 0
+    assert found[("PRK", "USA")] < 0
+
+
+def test_pyongyang_rejects_blinken_remarks_as_the_us():
+    out = statements(
+        "Pyongyang said, \u201cthe irresponsible and provocative remarks of Blinken only escalate the "
+        "dangerous "
+        "political and military tension in the Korean peninsula.\u201d",
+        actors=[["Pyongyang", "PRK", "PRK", "state"], ["Blinken", "antony_blinken", "USA", "person"]],
+    )
+    assert stance(out) == {("PRK", "USA"): -0.9}
+
+
+def test_reported_transfer_between_others_is_the_speakers_accusation_not_their_stance():
+    out = statements(
+        "On Friday in Seoul, visiting US Secretary of State Antony Blinken said that Russia is providing "
+        "\u201ctechnology and support\u201d for North Korea\u2019s military programs.",
+        actors=[
+            ["Seoul", "KOR", "KOR", "state"],
+            ["US", "USA", "USA", "state"],
+            ["Antony Blinken", "antony_blinken", "USA", "person"],
+            RUSSIA,
+            NORTH_KOREA,
+        ],
+    )
+    found = stance(out)
+    assert found[("USA", "RUS")] < 0 and found[("USA", "PRK")] < 0
+    assert ("RUS", "PRK") not in found
+    assert ("USA", "KOR") not in found
+
+
+def test_co_subjects_each_condemn_and_do_not_target_each_other():
+    out = statements(
+        "The US, South Korea and Japan condemned what they said was a flow of arms and military equipment "
+        "from North Korea to Russia.",
+        actors=[
+            ["US", "USA", "USA", "state"],
+            ["South Korea", "KOR", "KOR", "state"],
+            ["Japan", "JPN", "JPN", "state"],
+            NORTH_KOREA,
+            RUSSIA,
+        ],
+    )
+    found = stance(out)
+    assert set(found) == {(s, t) for s in ("USA", "KOR", "JPN") for t in ("PRK", "RUS")}
+    assert all(p < 0 for p in found.values())
+
+
+def test_organisation_named_in_a_document_is_not_a_target():
+    out = statements(
+        "Miller said the transfers violate multiple UN Security Council resolutions.",
+        actors=[MILLER, ["UN Security Council", "UNSC", "UNSC", "organisation"]],
+    )
+    assert out.filter(pl.col("target_actor") == "UNSC").is_empty()
+
+
+def test_published_day_is_carried_onto_statements():
+    published = pl.DataFrame({"article_id": ["a1"], "published_on": [date(2023, 11, 9)]})
+    out = statements(
+        "Seoul accused Pyongyang of violating the agreement.",
+        actors=[["Seoul", "KOR", "KOR", "state"], ["Pyongyang", "PRK", "PRK", "state"]],
+        published=published,
+    )
+    assert out["published_on"].to_list() == [date(2023, 11, 9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They will not hesitate to act.", ["will not hesitate"]),
+        ("Leaders disagree on trade.", []),
+        ("It is deeply troubling.", ["deeply troubling"]),
+    ],
+)
+def test_cues_match_whole_words_and_longest_phrase_only(text, expected):
+    sents = pl.DataFrame(
+        {"article_id": ["a"], "sentence_no": [0], "start": [0], "end": [len(text)], "text": [text]}
+    )
+    hits = match_phrases(sents, phrase_table(load_cues(), load_rules())).filter(pl.col("is_cue"))
+    assert hits["cue"].to_list() == expected
