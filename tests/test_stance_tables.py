@@ -1,0 +1,129 @@
+"""stance_statements and actor_stance_daily through Dagster, on the shipped samples."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from monitor import gates
+from monitor.stance_daily import DAILY_SCHEMA
+
+SAMPLE_DAYS = ("2023-11-09", "2023-11-21")
+
+
+@pytest.fixture
+def stance_pipeline(sample_pipeline):
+    assert sample_pipeline.materialize().success
+    assert sample_pipeline.materialize_days(*SAMPLE_DAYS).success
+    return sample_pipeline
+
+
+def dyad_stance(pipeline, source: str, target: str) -> float:
+    [(stance,)] = pipeline.query(
+        """SELECT sum(story_weighted_stance * stories) / sum(stories) FROM actor_stance_daily
+           WHERE source_actor = ? AND target_actor = ?""",
+        [source, target],
+    )
+    return stance
+
+
+def test_the_us_voices_concern_toward_north_korea_and_russia(stance_pipeline):
+    assert dyad_stance(stance_pipeline, "USA", "PRK") < -0.3
+    assert dyad_stance(stance_pipeline, "USA", "RUS") < -0.3
+
+
+def test_north_korea_asserts_ties_with_russia_and_rejects_the_us(stance_pipeline):
+    assert dyad_stance(stance_pipeline, "PRK", "RUS") > 0.2
+    assert dyad_stance(stance_pipeline, "PRK", "USA") < -0.3
+
+
+def test_every_daily_count_traces_back_to_its_statements(stance_pipeline):
+    mismatches = stance_pipeline.query(
+        """SELECT d.day, d.source_actor, d.target_actor FROM actor_stance_daily d
+           JOIN (SELECT s.published_on AS day, source_actor, target_actor, count(*) AS n,
+                        count(DISTINCT article_id) AS a, count(DISTINCT c.story_id) AS s
+                 FROM stance_statements s JOIN cleaned_articles c USING (article_id) GROUP BY ALL) t
+           USING (day, source_actor, target_actor)
+           WHERE d.statements <> t.n OR d.articles <> t.a OR d.stories <> t.s"""
+    )
+    assert mismatches == []
+    [(cells,)] = stance_pipeline.query("SELECT count(*) FROM actor_stance_daily")
+    assert cells > 10
+
+
+def test_rebuilding_the_same_days_leaves_the_same_rows(stance_pipeline):
+    before = stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL")
+    assert stance_pipeline.materialize_days(*SAMPLE_DAYS).success
+    assert stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL") == before
+
+
+def test_a_late_syndicated_copy_adds_an_article_but_not_a_story(stance_pipeline, sample_text):
+    [(articles, stories)] = stance_pipeline.query(
+        """SELECT articles, stories FROM actor_stance_daily
+           WHERE day = '2023-11-09' AND source_actor = 'USA' AND target_actor = 'PRK'"""
+    )
+    stance_pipeline.write(
+        "late/copy.txt",
+        "Hi, what are you looking for?\n\n" + sample_text["004"],
+        sidecar={"url": "https://www.koreaherald.com/view.php?ud=20231109000777"},
+    )
+    assert stance_pipeline.materialize().success
+    assert stance_pipeline.materialize_days("2023-11-09", "2023-11-09").success
+    [(articles_after, stories_after)] = stance_pipeline.query(
+        """SELECT articles, stories FROM actor_stance_daily
+           WHERE day = '2023-11-09' AND source_actor = 'USA' AND target_actor = 'PRK'"""
+    )
+    assert (articles_after, stories_after) == (articles + 1, stories)
+
+
+def test_the_daily_asset_shows_a_plot_of_the_busiest_dyads(sample_pipeline):
+    sample_pipeline.materialize()
+    result = sample_pipeline.materialize_days(*SAMPLE_DAYS)
+    metadata = result.asset_materializations_for_node("actor_stance_daily")[0].metadata
+    assert metadata["plot"].value.startswith("![stance over time](data:image/png;base64,")
+    with open(metadata["plot_path"].value, "rb") as png:
+        assert png.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+def daily_row(**overrides) -> dict:
+    row = {
+        "day": dt.date(2023, 11, 9),
+        "source_actor": "USA",
+        "target_actor": "PRK",
+        "statements": 3,
+        "mutual_statements": 0,
+        "articles": 2,
+        "stories": 1,
+        "outlets": 2,
+        "mean_stance": -0.6,
+        "story_weighted_stance": -0.6,
+        "stance_ci_low": -0.9,
+        "stance_ci_high": 0.5,
+        "top_cues": ["concern"],
+        "example_statement_ids": ["a:1:USA:PRK:s"],
+    }
+    return {**row, **overrides}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "failed"),
+    [
+        ({"stories": 3}, "expect_column_pair_values_a_to_be_greater_than_b(articles,stories)"),
+        (
+            {"target_actor": "USA"},
+            "expect_select_column_values_to_be_unique_within_record(source_actor,target_actor)",
+        ),
+        ({"mean_stance": -1.4}, "expect_column_values_to_be_between(mean_stance)"),
+        ({"target_actor": "XXX"}, "expect_column_values_to_be_in_set(target_actor)"),
+        ({"outlets": 0}, "expect_column_values_to_be_between(outlets)"),
+    ],
+)
+def test_the_daily_gate_fails_on_inconsistent_rows(overrides, failed):
+    frame = pl.DataFrame([daily_row(**overrides)], schema=DAILY_SCHEMA)
+    gate = gates.GateResult("actor_stance_daily", frame, pl.DataFrame(schema=gates.QUARANTINE_SCHEMA), [])
+    verdict = gates.validate_table(gate, {"rows": 1}, {"known_actor_ids": ["USA", "PRK"]})
+    [check] = gates.check_results(verdict)
+    assert not check.passed and check.severity.value == "ERROR"
+    assert check.metadata["failed_expectations"].value == [failed]
