@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import dagster as dg
 import polars as pl
 
-from monitor import dates, dedup, gates, incremental, language, outlets, settings, text_cleaning
+from monitor import data_docs, dates, dedup, gates, incremental, language, outlets, settings, text_cleaning
 from monitor.warehouse import Warehouse, insert_frame
 
 STEP = "cleaned_articles"
@@ -149,6 +149,9 @@ def _batch_metadata(conn, run_id: str) -> dict:
     deps=["raw_articles", "outlets"],
     check_specs=gates.check_specs(STEP),
     group_name="clean",
+    owners=data_docs.OWNERS,
+    tags={"gate": "great_expectations"},
+    metadata=data_docs.table_metadata("cleaned_articles"),
     kinds={"duckdb", "polars"},
     code_version=LOGIC_VERSION,
     description="One row per raw article that passed the gate: title, body without boilerplate, language, "

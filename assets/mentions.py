@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import dagster as dg
 import polars as pl
 
-from monitor import gates, incremental, settings
+from monitor import data_docs, gates, incremental, settings
 from monitor.actor_dictionary import ACTORS_DIR, ActorDictionary, load_actor_dictionary
 from monitor.candidates import unresolved_candidates
 from monitor.mentions import find_mentions
@@ -31,6 +31,9 @@ SELECT_MENTIONS = ", ".join(f'"{c}"' for c in TABLE_COLUMNS)
 
 @dg.asset(
     group_name="reference",
+    owners=data_docs.OWNERS,
+    tags={"source": "seeds"},
+    metadata=data_docs.table_metadata("actors"),
     kinds={"duckdb", "csv"},
     code_version=incremental.fingerprint(*ACTOR_SEEDS),
     description="The actor dictionary (seeds/actors/): states (ISO alpha-3), organisations, institutions "
@@ -163,6 +166,9 @@ def step_summary(conn) -> dict:
     deps=["cleaned_articles", "actors"],
     check_specs=gates.check_specs(STEP),
     group_name="actors",
+    owners=data_docs.OWNERS,
+    tags={"gate": "great_expectations"},
+    metadata=data_docs.table_metadata("entity_mentions"),
     kinds={"duckdb", "polars"},
     code_version=LOGIC_VERSION,
     description="One row per actor mention: article, sentence, character span in the cleaned body, surface "
@@ -206,6 +212,9 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
     name="unresolved_candidates",
     deps=[STEP],
     group_name="actors",
+    owners=data_docs.OWNERS,
+    tags={"for": "curators"},
+    metadata=data_docs.table_metadata("unresolved_candidates"),
     kinds={"duckdb", "polars"},
     description="Names the dictionary does not know that stand where actors stand (after a title such as "
     "'Foreign Minister', before 'said'), with counts and example articles: what curators add next to "
@@ -214,14 +223,22 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
 def unresolved_candidates_table(warehouse: Warehouse) -> dg.MaterializeResult:
     dictionary = load_actor_dictionary()
     with warehouse.connect() as conn:
+        # the scan is over every article: skip it when neither the mentions nor the dictionary changed
+        [(scanned,)] = conn.execute("SELECT count(*) FROM step_articles WHERE step = ?", [STEP]).fetchall()
+        fingerprint = incremental.fingerprint(*ACTOR_SEEDS, str(scanned))
+        if not incremental.needs_rebuild(conn, "unresolved_candidates", fingerprint, [STEP]):
+            [(count,)] = conn.execute("SELECT count(*) FROM unresolved_candidates").fetchall()
+            return dg.MaterializeResult(metadata={"candidates": count, "rebuilt": False})
         articles = conn.execute("SELECT article_id, body FROM cleaned_articles").pl()
         mentions = conn.execute(f"SELECT {SELECT_MENTIONS} FROM entity_mentions").pl()  # noqa: S608
     candidates = unresolved_candidates(articles, mentions, dictionary)
     with warehouse.transaction() as conn:
         replace_table(conn, "unresolved_candidates", candidates)
+        incremental.record(conn, "unresolved_candidates", fingerprint, [STEP], rebuilt=True)
     return dg.MaterializeResult(
         metadata={
             "candidates": candidates.height,
+            "rebuilt": True,
             "top": dg.MetadataValue.md(candidates.head(15).to_pandas().to_markdown(index=False))
             if candidates.height
             else "none",

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import dagster as dg
 import polars as pl
 
-from monitor import gates, landing, readers, settings
+from monitor import data_docs, gates, landing, readers, settings
 from monitor.warehouse import Warehouse, insert_frame
 
 STEP = "raw_articles"
@@ -100,6 +100,9 @@ def step_summary(conn) -> dict:
 @dg.asset(
     check_specs=gates.check_specs(STEP),
     group_name="ingest",
+    owners=data_docs.OWNERS,
+    tags={"gate": "great_expectations"},
+    metadata=data_docs.table_metadata("raw_articles"),
     kinds={"duckdb", "polars"},
     description="One row per distinct raw document (hash of its bytes and sidecar) with every path it was "
     "seen at, its text, encoding and the metadata that came with it. Bad files go to `quarantine`.",

@@ -6,7 +6,7 @@ downstream of it as changed in the Dagster UI.
 
 import dagster as dg
 
-from monitor import incremental, outlets
+from monitor import data_docs, incremental, outlets
 from monitor.warehouse import Warehouse, replace_table
 
 OUTLET_SEEDS = [outlets.OUTLETS_PATH, outlets.TEXT_PATTERNS_PATH]
@@ -15,6 +15,9 @@ OUTLET_SEEDS = [outlets.OUTLETS_PATH, outlets.TEXT_PATTERNS_PATH]
 @dg.asset(
     name="outlets",
     group_name="reference",
+    owners=data_docs.OWNERS,
+    tags={"source": "seeds"},
+    metadata=data_docs.table_metadata("outlets"),
     kinds={"duckdb", "csv"},
     code_version=incremental.fingerprint(*OUTLET_SEEDS),
     description="The outlet registry (seeds/outlets.csv): publishers and wire agencies, their country, kind, "

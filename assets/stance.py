@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 import dagster as dg
 import polars as pl
 
-from monitor import gates, incremental, plots, settings, views
+from monitor import data_docs, gates, incremental, plots, settings, views
 from monitor.actor_dictionary import load_actor_dictionary
 from monitor.stance import STATEMENT_SCHEMA, extract_statements
 from monitor.stance_daily import DAILY_SCHEMA, aggregate_daily
@@ -27,6 +27,9 @@ daily_partitions = dg.DailyPartitionsDefinition(start_date=settings.start_date()
 
 @dg.asset(
     group_name="reference",
+    owners=data_docs.OWNERS,
+    tags={"source": "seeds"},
+    metadata=data_docs.table_metadata("stance_cues"),
     kinds={"duckdb", "csv"},
     code_version=incremental.fingerprint(*CUE_SEEDS),
     description="Stance cues (seeds/stance_cues.csv): phrases grouped in event-coding classes with a "
@@ -67,8 +70,11 @@ def statement_candidates(
     """Statements of a batch with the columns the gate reads (pure: no I/O)."""
     statements = extract_statements(sentences, mentions, cues, articles.select("article_id", "published_on"))
     counts = sentences.group_by("article_id").agg(sentence_count=pl.len())
-    return statements.join(articles.select("article_id", "body_length"), on="article_id", how="left").join(
-        counts, on="article_id", how="left"
+    return (
+        statements.join(articles.select("article_id", "body_length"), on="article_id", how="left")
+        .join(counts, on="article_id", how="left")
+        # a column GE can test row by row in one vectorised pass (its within-record check loops in pandas)
+        .with_columns(self_directed=pl.col("source_actor") == pl.col("target_actor"))
     )
 
 
@@ -127,6 +133,9 @@ def step_summary(conn) -> dict:
     deps=["entity_mentions", "stance_cues"],
     check_specs=gates.check_specs(STEP),
     group_name="stance",
+    owners=data_docs.OWNERS,
+    tags={"gate": "great_expectations"},
+    metadata=data_docs.table_metadata("stance_statements"),
     kinds={"duckdb", "polars"},
     code_version=LOGIC_VERSION,
     description="One row per sentence-level stance statement: source and target (states or organisations), "
@@ -185,6 +194,9 @@ def _plot_metadata(conn, warehouse: Warehouse) -> dict:
     backfill_policy=dg.BackfillPolicy.single_run(),
     check_specs=gates.check_specs(DAILY),
     group_name="stance",
+    owners=data_docs.OWNERS,
+    tags={"gate": "great_expectations"},
+    metadata=data_docs.table_metadata("actor_stance_daily"),
     kinds={"duckdb", "polars"},
     code_version=LOGIC_VERSION,
     automation_condition=dg.AutomationCondition.eager()

@@ -28,11 +28,12 @@ RANGE_END_TAG = "dagster/asset_partition_range_end"
 
 
 def run(args: argparse.Namespace) -> int:
-    """Two Dagster runs: the chain up to stance_statements, then the days it touched of the daily table."""
+    """Two Dagster runs: the chain up to stance_statements, then the days of the daily table it touched
+    (and any a killed run left behind)."""
     _prepare_environment()
     import dagster as dg
 
-    from monitor import summary
+    from monitor import automation, summary
     from monitor.definitions import defs
     from monitor.warehouse import Warehouse
 
@@ -43,11 +44,7 @@ def run(args: argparse.Namespace) -> int:
     )
     results = [chain]
     with Warehouse().connect() as conn:
-        first, last = conn.execute(
-            """SELECT min(published_on)::VARCHAR, max(published_on)::VARCHAR
-               FROM stance_statements WHERE run_id = ?""",
-            [chain.run_id],
-        ).fetchone()
+        first, last = automation.days_to_refresh(conn, chain.run_id) or (None, None)
     if chain.success and first is not None:
         results.append(
             defs.resolve_job_def("actor_stance_daily_job").execute_in_process(

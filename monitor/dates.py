@@ -1,10 +1,12 @@
 """Publication dates for cleaned_articles: metadata, then a dateline, then the URL; abstain otherwise.
 
 A wrong date is worse than none (DESIGN.md), so a date in the page text only counts where pages print
-their own date: a short line at the top of the page, a labelled "Published :"/"Updated :" line, or a wire
-dateline ("SEOUL, Nov. 21, 2023 (Yonhap) --"). Dates inside sentences, captions, year-less or
-ambiguous numeric dates (9/11/2023), dates before `min_date` and dates later than the latest local date
-on Earth at ingestion are never used. Every rule is a polars expression over whole columns; the
+their own date: a short line at the top of the page, a bare date stamp ("10:35 August 21, 2023") in the page
+header above the body, a labelled "Published :"/"Updated 3:41 PM GMT+2, June 13, 2024" line, or a wire
+dateline ("SEOUL, Nov. 21, 2023 (Yonhap) --"). Times, zones and weekdays around the date are read past; the
+day kept is the one the page prints (its local day), never the UTC day. Dates inside sentences, captions,
+year-less or ambiguous numeric dates (9/11/2023), dates before `min_date` and dates later than the latest
+local date on Earth at ingestion are never used. Every rule is a polars expression over whole columns; the
 vocabulary (months, labels, filler words) comes from seeds/date_patterns.yaml.
 """
 
@@ -41,10 +43,14 @@ class DateVocabulary:
     label_re: str
     wire_re: str
     noise_re: str
+    day_first_host_re: str
     event_prepositions: tuple[str, ...]
     published_labels: tuple[str, ...]
     top_lines: int
     wire_lines: int
+    stamp_lines: int
+    stamp_prose_before: int
+    prose_min_words: int
     max_words_top: int
     max_words_labelled: int
     min_date: date
@@ -64,17 +70,25 @@ class DateVocabulary:
             rf"|\d{{1,2}}{suffix}(?:\s+of)?\s+{month},?\s+\d{{4}}"
             r"|\d{1,2}[/.-]\d{1,2}[/.-]\s?\d{4})\b)"
         )
+        zone = rf"(?:{_alt(spec['time_zones'])})"
+        time_re = (
+            r"(?i:\b\d{1,2}(?:[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)?|\s*[ap]\.?\s?m\b\.?)"
+            rf"(?:\s*\b{zone}\b(?:\s*[+−-]\s*\d{{1,2}}(?::?\d{{2}})?)?)?)"
+        )
         labels = spec["labels"]
-        all_labels = _alt(labels["published"] + labels["updated"])
+        all_label_words = labels["published"] + labels["updated"]
+        all_labels = _alt(all_label_words)
         label_re = (
-            rf"(?:^|[|•·])[\W_]*(?i:(?P<label>{all_labels}))\s*[:：|–—-]?\s*(?i:{weekday}\s+)?(?P<date>{date_re})"
+            rf"(?:^|[|•·])[\W_]*(?i:(?P<label>{all_labels}))\s*[:：|–—-]?\s*(?i:(?:at|on)\s+)?(?i:{weekday}\s+)?"
+            rf"(?:{time_re}[\s,|–—-]*(?i:on\s+)?(?i:{weekday}\s+)?)?(?P<date>{date_re})"
         )
         wire_re = (
             r"^\s*\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,\s*\p{Lu}[\p{L}.'’ -]*?)?,\s*"
             rf"(?P<date>{date_re})\s*(?:\([^)]{{1,40}}\)\s*)?(?:--|[-–—:])"
         )
-        noise = spec["filler"] + labels["published"] + labels["updated"] + spec["weekdays"]
-        noise_re = rf"{date_re}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d+|(?i:\b(?:{_alt(noise)})\b)"
+        noise = [w for key in ("filler", "weekdays", "time_zones") for w in spec[key]] + all_label_words
+        noise_re = rf"{date_re}|{time_re}|\d+|(?i:\b(?:{_alt(noise)})\b)"
+        tlds = _alt(str(t).lower() for t in spec["day_first_dotted_tlds"])
         limits = spec["max_extra_words"]
         return cls(
             month_numbers=months,
@@ -82,10 +96,14 @@ class DateVocabulary:
             label_re=label_re,
             wire_re=wire_re,
             noise_re=noise_re,
+            day_first_host_re=rf"(?i)^[a-z][a-z0-9+.-]*://[^/?#:]+\.(?:{tlds})\.?(?:[:/?#]|$)",
             event_prepositions=tuple(w.lower() for w in spec["event_prepositions"]),
             published_labels=tuple(w.lower() for w in labels["published"]),
             top_lines=int(spec["top_lines"]),
             wire_lines=int(spec["wire_dateline_lines"]),
+            stamp_lines=int(spec["stamp_lines"]),
+            stamp_prose_before=int(spec["stamp_prose_before"]),
+            prose_min_words=int(spec["prose_min_words"]),
             max_words_top=int(limits["top"]),
             max_words_labelled=int(limits["labelled"]),
             min_date=date.fromisoformat(str(spec["min_date"])),
@@ -99,11 +117,12 @@ def load_vocabulary(path: str = str(PATTERNS_FILE)) -> DateVocabulary:
     return DateVocabulary.from_yaml(Path(path))
 
 
-def parse_date_text(text: pl.Expr, vocab: DateVocabulary) -> pl.Expr:
+def parse_date_text(text: pl.Expr, vocab: DateVocabulary, day_first: pl.Expr | None = None) -> pl.Expr:
     """A date matched by `vocab.date_re` as pl.Date; null when invalid or numerically ambiguous.
 
     Day/month order of all-numeric dates (9/11/2023) is only trusted when one number exceeds 12
-    or both are equal; year-first numeric dates are always year-month-day.
+    or both are equal, or for dotted dates (05.08.2024) where `day_first` says the site writes them
+    day first; year-first numeric dates are always year-month-day.
     """
     s = text.str.strip_chars()
     month = rf"({_alt(vocab.month_numbers)})\.?"
@@ -119,8 +138,10 @@ def parse_date_text(text: pl.Expr, vocab: DateVocabulary) -> pl.Expr:
 
     a = num.struct.field("1").cast(pl.Int32)
     b = num.struct.field("2").cast(pl.Int32)
-    num_day = pl.when((a > 12) & (b <= 12)).then(a).when((b > 12) & (a <= 12)).then(b).when(a == b).then(a)
-    num_month = pl.when((a > 12) & (b <= 12)).then(b).when((b > 12) & (a <= 12)).then(a).when(a == b).then(a)
+    dotted = s.str.contains(r"^\d{1,2}\.\d{1,2}\.\s?\d{4}") & (day_first if day_first is not None else False)
+    num_day = pl.when(dotted).then(a).when((a > 12) & (b <= 12)).then(a).when((b > 12) & (a <= 12)).then(b)
+    num_month = pl.when(dotted).then(b).when((a > 12) & (b <= 12)).then(b).when((b > 12) & (a <= 12)).then(a)
+    num_day, num_month = num_day.when(a == b).then(a), num_month.when(a == b).then(a)
     year = pl.coalesce(
         iso.struct.field("1").cast(pl.Int32),
         mdy.struct.field("3").cast(pl.Int32),
@@ -153,6 +174,10 @@ def _plausible(day: pl.Expr, vocab: DateVocabulary) -> pl.Expr:
     return pl.when((day >= vocab.min_date) & (day <= latest)).then(day)
 
 
+def _day_first_site(vocab: DateVocabulary) -> pl.Expr:
+    return pl.col("url").fill_null("").str.contains(vocab.day_first_host_re)
+
+
 def _metadata_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
     """Metadata strings as dates: date patterns, strptime formats, then dateparser per distinct string."""
     raw = pl.col("published").str.strip_chars()
@@ -169,7 +194,7 @@ def _metadata_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
         "ingested_at",
         raw.alias("evidence"),
         matched.is_not_null().alias("pattern_matched"),
-        pl.coalesce(parse_date_text(matched, vocab), *by_formats, epoch).alias("day"),
+        pl.coalesce(parse_date_text(matched, vocab, _day_first_site(vocab)), *by_formats, epoch).alias("day"),
     )
     leftover = (
         frame.filter(pl.col("day").is_null() & ~pl.col("pattern_matched") & (pl.col("evidence") != ""))
@@ -189,58 +214,72 @@ def _metadata_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
     )
 
 
-def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
-    """The page's own date line: labelled lines anywhere, wire datelines and short lines near the top."""
-    lines = (
+def _header_lines(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
+    """Non-empty lines, their position and how many prose lines (body, standfirst, caption) precede them."""
+    words = pl.col("line").str.count_matches(r"\p{L}+")
+    prose = (
+        (words >= vocab.prose_min_words) & pl.col("line").str.contains(r"[.!?…][\"'”’)\]]*$")
+        | (words >= 2 * vocab.prose_min_words)
+    ).cast(pl.Int32)
+    return (
         articles.select(
-            "article_id", "ingested_at", pl.col("text").fill_null("").str.split("\n").alias("line")
+            "article_id",
+            "ingested_at",
+            _day_first_site(vocab).alias("day_first"),
+            pl.col("text").fill_null("").str.split("\n").alias("line"),
         )
         .explode("line")
         .with_columns(pl.col("line").str.strip_chars())
         .filter(pl.col("line") != "")
-        .with_columns(pl.int_range(pl.len()).over("article_id").alias("line_no"))
-    )
-    labelled = pl.col("line").str.extract_groups(vocab.label_re)
-    first = pl.col("line").str.extract_groups(rf"^(?P<pre>.*?)(?P<date>{vocab.date_re})")
-    prev_word = first.struct.field("pre").str.extract(r"(\p{L}+)[^\p{L}]*$").str.to_lowercase()
-    extra_words = pl.col("line").str.replace_all(vocab.noise_re, " ").str.count_matches(r"\p{L}+")
-    label = labelled.struct.field("label").str.to_lowercase()
-    is_published = label.is_in(list(vocab.published_labels))
-    candidates = (
-        lines.filter(
-            (pl.col("line_no") < max(vocab.top_lines, vocab.wire_lines))
-            | labelled.struct.field("date").is_not_null()
-        )
         .with_columns(
-            pl.when(labelled.struct.field("date").is_not_null() & (extra_words <= vocab.max_words_labelled))
-            .then(
-                pl.struct(
-                    evidence=pl.col("line").str.extract(vocab.label_re, 0),
-                    text=labelled.struct.field("date"),
-                    rank=pl.when(is_published).then(0).otherwise(3),
-                )
-            )
-            .when((pl.col("line_no") < vocab.wire_lines) & pl.col("line").str.contains(vocab.wire_re))
-            .then(
-                pl.struct(
-                    evidence=pl.col("line").str.extract(vocab.wire_re, 0),
-                    text=pl.col("line").str.extract(vocab.wire_re, 1),
-                    rank=1,
-                )
-            )
-            .when(
-                (pl.col("line_no") < vocab.top_lines)
-                & (extra_words <= vocab.max_words_top)
-                & ~prev_word.fill_null("").is_in(list(vocab.event_prepositions))
-            )
-            .then(pl.struct(evidence=pl.col("line"), text=first.struct.field("date"), rank=2))
-            .alias("hit")
+            pl.int_range(pl.len()).over("article_id").alias("line_no"),
+            (prose.cum_sum().over("article_id") - prose).alias("prose_before"),
         )
-        .unnest("hit")
     )
+
+
+def _hit(evidence: pl.Expr, text: pl.Expr, rank: int | pl.Expr, rule: str) -> pl.Expr:
+    return pl.struct(evidence=evidence, text=text, rank=rank, rule=pl.lit(rule))
+
+
+def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
+    """The page's own date line: labelled lines anywhere, wire datelines, short lines near the top and
+    bare date stamps in the page header (above the body); stamps giving different days are not used."""
+    line, line_no = pl.col("line"), pl.col("line_no")
+    labelled = line.str.extract_groups(vocab.label_re)
+    first = line.str.extract_groups(rf"^(?P<pre>.*?)(?P<date>{vocab.date_re})")
+    prev_word = first.struct.field("pre").str.extract(r"(\p{L}+)[^\p{L}]*$").str.to_lowercase()
+    not_event = ~prev_word.fill_null("").is_in(list(vocab.event_prepositions))
+    extra_words = line.str.replace_all(vocab.noise_re, " ").str.count_matches(r"\p{L}+")
+    is_published = labelled.struct.field("label").str.to_lowercase().is_in(list(vocab.published_labels))
+    in_header = (line_no < vocab.stamp_lines) & (pl.col("prose_before") <= vocab.stamp_prose_before)
+    top = in_header & (line_no < vocab.top_lines) & (extra_words <= vocab.max_words_top) & not_event
+    hit = (
+        pl.when(labelled.struct.field("date").is_not_null() & (extra_words <= vocab.max_words_labelled))
+        .then(
+            _hit(
+                line.str.extract(vocab.label_re, 0),
+                labelled.struct.field("date"),
+                pl.when(is_published).then(0).otherwise(3),
+                "label",
+            )
+        )
+        .when((line_no < vocab.wire_lines) & line.str.contains(vocab.wire_re))
+        .then(_hit(line.str.extract(vocab.wire_re, 0), line.str.extract(vocab.wire_re, 1), 1, "wire"))
+        .when(top)
+        .then(_hit(line, first.struct.field("date"), 2, "top"))
+        .when(in_header & (extra_words == 0) & not_event)
+        .then(_hit(line, first.struct.field("date"), 2, "stamp"))
+    )
+    day = _plausible(parse_date_text(pl.col("text"), vocab, pl.col("day_first")), vocab)
     return (
-        candidates.with_columns(_plausible(parse_date_text(pl.col("text"), vocab), vocab).alias("day"))
+        _header_lines(articles, vocab)
+        .filter((line_no < vocab.wire_lines) | in_header | labelled.struct.field("date").is_not_null())
+        .select("article_id", "ingested_at", "day_first", "line_no", hit.alias("hit"))
+        .unnest("hit")
+        .with_columns(day.alias("day"))
         .filter(pl.col("day").is_not_null())
+        .filter((pl.col("rule") != "stamp") | (pl.col("day").n_unique().over("article_id", "rule") == 1))
         .sort("article_id", "rank", "line_no")
         .group_by("article_id", maintain_order=True)
         .first()

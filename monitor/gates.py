@@ -21,7 +21,7 @@ import great_expectations as gx
 import polars as pl
 from great_expectations.data_context.types.base import ProgressBarsConfig
 
-from monitor import settings
+from monitor import data_docs, settings
 
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
 MAX_EXAMPLES = 5
@@ -54,6 +54,7 @@ class GateResult:
     quarantine: pl.DataFrame
     row_outcomes: list[Outcome]
     table_outcomes: list[Outcome] = field(default_factory=list)
+    validations: list = field(default_factory=list)
 
 
 def rows_check_name(step: str) -> str:
@@ -127,11 +128,18 @@ def _validate(
     frame: pl.DataFrame, suite: gx.ExpectationSuite, id_column: str | None, parameters: dict | None = None
 ):
     """`parameters` fill the suite's {"$PARAMETER": name} values (e.g. the ids of the actor dictionary)."""
+    return _validate_suite(frame, suite, id_column, parameters).results
+
+
+def _validate_suite(
+    frame: pl.DataFrame, suite: gx.ExpectationSuite, id_column: str | None, parameters: dict | None = None
+):
+    """The whole validation result: what Data Docs render."""
     batch = _batch_definition(suite.name).get_batch(batch_parameters={"dataframe": frame.to_pandas()})
     result_format = {"result_format": "COMPLETE"}
     if id_column:
         result_format["unexpected_index_column_names"] = [id_column]
-    return batch.validate(suite, result_format=result_format, expectation_parameters=parameters).results
+    return batch.validate(suite, result_format=result_format, expectation_parameters=parameters)
 
 
 def _suite_columns(suite: gx.ExpectationSuite) -> set[str]:
@@ -175,6 +183,7 @@ def combine(step: str, results: list[GateResult], columns: list[str]) -> GateRes
         pl.concat(passed) if passed else pl.DataFrame(schema={c: pl.Boolean for c in columns}),
         pl.concat(quarantine) if quarantine else pl.DataFrame(schema=QUARANTINE_SCHEMA),
         list(outcomes.values()),
+        validations=[v for r in results for v in r.validations],
     )
 
 
@@ -183,7 +192,10 @@ def validate_rows(
 ) -> GateResult:
     suite = load_suite(step, "row")
     needed = sorted((_suite_columns(suite) | {id_column}) & set(frame.columns))
-    results = _validate(frame.select(needed), suite, id_column, parameters) if suite.expectations else []
+    validation = None
+    if suite.expectations:
+        validation = _validate_suite(frame.select(needed), suite, id_column, parameters)
+    results = validation.results if validation else []
     outcomes, rejected = [], []
     for result in results:
         config = result.expectation_config
@@ -204,7 +216,7 @@ def validate_rows(
         )
     quarantine = pl.DataFrame(rejected, schema=QUARANTINE_SCHEMA, orient="row")
     passed = frame.filter(~pl.col(id_column).is_in(quarantine["item_id"].implode()))
-    return GateResult(step, passed, quarantine, outcomes)
+    return GateResult(step, passed, quarantine, outcomes, validations=[validation] if validation else [])
 
 
 def _observed_in(row: dict, columns: list[str]) -> str | None:
@@ -231,7 +243,9 @@ def validate_table(result: GateResult, summary: dict, parameters: dict | None = 
         suite = load_suite(result.step, scope)
         if not suite.expectations:
             continue
-        for outcome in _validate(frame, suite, None, parameters):
+        validation = _validate_suite(frame, suite, None, parameters)
+        result.validations.append(validation)
+        for outcome in validation.results:
             config = outcome.expectation_config
             details = outcome.result
             result.table_outcomes.append(
@@ -262,24 +276,17 @@ def _outcome_metadata(outcomes: list[Outcome]) -> dict:
     }
 
 
+def _report_links(result: GateResult, check_name: str, passed: bool, scopes: tuple[str, ...]) -> dict:
+    """Data Docs of the check's validations (see monitor/data_docs.py), as check metadata."""
+    validations = [v for v in result.validations if v.suite_name.rsplit(".", 1)[-1] in scopes]
+    report = data_docs.write_report(result.step, check_name, passed, validations, _expectation_label)
+    return data_docs.link_metadata(report)
+
+
 def check_results(result: GateResult) -> list[dg.AssetCheckResult]:
     quarantined = result.quarantine["item_id"].n_unique()
     failed_rows = [o.expectation for o in result.row_outcomes if not o.success]
     failed_table = [o for o in result.table_outcomes if not o.success]
-    rows_check = [
-        dg.AssetCheckResult(
-            check_name=rows_check_name(result.step),
-            asset_key=result.step,
-            passed=not failed_rows,
-            severity=dg.AssetCheckSeverity.WARN,
-            metadata={
-                "rows_passed": result.passed.height,
-                "rows_quarantined": quarantined,
-                "failed_expectations": dg.MetadataValue.json(failed_rows),
-                "expectations": dg.MetadataValue.json(_outcome_metadata(result.row_outcomes)),
-            },
-        )
-    ]
     table_check = dg.AssetCheckResult(
         check_name=table_check_name(result.step),
         asset_key=result.step,
@@ -290,7 +297,22 @@ def check_results(result: GateResult) -> list[dg.AssetCheckResult]:
         metadata={
             "failed_expectations": dg.MetadataValue.json([o.expectation for o in failed_table]),
             "expectations": dg.MetadataValue.json(_outcome_metadata(result.table_outcomes)),
+            **_report_links(result, table_check_name(result.step), not failed_table, ("table", "summary")),
         },
     )
-    has_row_gate = bool(load_suite(result.step, "row").expectations)
-    return [*rows_check, table_check] if has_row_gate else [table_check]
+    if not load_suite(result.step, "row").expectations:
+        return [table_check]
+    rows_check = dg.AssetCheckResult(
+        check_name=rows_check_name(result.step),
+        asset_key=result.step,
+        passed=not failed_rows,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "rows_passed": result.passed.height,
+            "rows_quarantined": quarantined,
+            "failed_expectations": dg.MetadataValue.json(failed_rows),
+            "expectations": dg.MetadataValue.json(_outcome_metadata(result.row_outcomes)),
+            **_report_links(result, rows_check_name(result.step), not failed_rows, ("row",)),
+        },
+    )
+    return [rows_check, table_check]

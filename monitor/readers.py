@@ -7,10 +7,14 @@ Paths named inside sidecars or records are kept as data and never opened.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
+import stat
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import BinaryIO
 
 import polars as pl
 import trafilatura
@@ -61,9 +65,25 @@ def _candidate(**values: object) -> dict:
     return {name: values.get(name) for name in CANDIDATE_SCHEMA}
 
 
+def _open_regular(path: str | Path) -> BinaryIO:
+    """Open a landing file for reading, refusing symlinks (they may point anywhere) and anything that is
+    not a regular file (a FIFO or device would block or never end)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise OSError(error.errno, "symbolic link, not followed") from None
+        raise
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise OSError(errno.EINVAL, "not a regular file")
+    return handle
+
+
 def _read_capped(path: Path, max_bytes: int) -> tuple[bytes | None, str | None]:
     try:
-        with open(path, "rb") as handle:
+        with _open_regular(path) as handle:
             data = handle.read(max_bytes + 1)
     except OSError as error:
         return None, f"unreadable: {type(error).__name__}: {error.strerror or error}"
@@ -171,7 +191,7 @@ def read_export(path: str, max_bytes: int) -> list[dict]:
     """One candidate per non-blank line; a line longer than the cap is skipped over, not loaded."""
     candidates: list[dict] = []
     try:
-        with open(path, "rb") as handle:
+        with _open_regular(path) as handle:
             line_no = 0
             while True:
                 line = handle.readline(max_bytes + 1)
@@ -190,7 +210,7 @@ def read_export(path: str, max_bytes: int) -> list[dict]:
                 path=path,
                 article_id=_digest(path.encode()),
                 size_bytes=-1,
-                read_error=f"unreadable: {type(error).__name__}",
+                read_error=f"unreadable: {type(error).__name__}: {error.strerror or error}",
             )
         )
     return candidates

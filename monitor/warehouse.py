@@ -1,19 +1,29 @@
 """The one door to the database: every read and write of every asset goes through `Warehouse`.
 
-Connections are short-lived (open, one transaction, close) so that an analyst or another run can get
-the file between steps; opening retries with backoff while another process holds the lock.
+Runs write a private working file (`.<name>.work` beside the database) and publish it as a read snapshot
+at the database path (copy to a temporary file in the same folder, then `os.replace`), once a step or run
+ends, or after every transaction when used outside a run. Analysts open the snapshot: they never hold a
+lock a run needs and never see a half-written step. Writers are serialised by an OS file lock (released by
+the kernel when a process dies), held for a whole step inside Dagster, so two runs never interleave inside
+one step and never process the same pending rows twice.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
+import shutil
+import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import dagster as dg
 import duckdb
 import polars as pl
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from monitor import schema, settings
 
@@ -24,36 +34,155 @@ def _is_lock_error(error: Exception) -> bool:
     return any(marker in str(error) for marker in LOCK_MARKERS)
 
 
+class WriterBusy(dg.Failure):
+    """Another process kept the working file longer than we were willing to wait (retried by the jobs)."""
+
+
+_held: dict[str, list[int]] = {}
+_held_guard = threading.Lock()
+
+
+def _acquire(lock_path: Path, timeout: float) -> None:
+    """Re-entrant within a process, exclusive across processes; waits with backoff."""
+    key = str(lock_path)
+    with _held_guard:
+        if key in _held:
+            _held[key][1] += 1
+            return
+    fd = os.open(key, os.O_RDWR | os.O_CREAT, 0o644)
+    deadline = time.monotonic() + timeout
+    delay = 0.02
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                os.close(fd)
+                raise WriterBusy(f"{lock_path} held by another run for over {timeout:.0f} s") from None
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+    with _held_guard:
+        _held[key] = [fd, 1]
+
+
+def _release(lock_path: Path) -> None:
+    key = str(lock_path)
+    with _held_guard:
+        entry = _held[key]
+        entry[1] -= 1
+        if entry[1]:
+            return
+        del _held[key]
+    fcntl.flock(entry[0], fcntl.LOCK_UN)
+    os.close(entry[0])
+
+
+def publish_snapshot(work: Path, target: Path) -> None:
+    """Copy the (checkpointed) working file next to the target, then atomically swap it in.
+
+    Called with the writer lock held, so a leftover temporary file is from a publisher that was killed.
+    """
+    if Path(f"{work}.wal").exists():
+        with duckdb.connect(str(work)) as conn:
+            conn.execute("CHECKPOINT")
+    prefix = f".{target.name}.snapshot-"
+    for stale in target.parent.glob(f"{prefix}*"):
+        stale.unlink(missing_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=prefix, dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out, open(work, "rb") as src:
+            shutil.copyfileobj(src, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        shutil.copymode(work, tmp)
+        Path(f"{target}.wal").unlink(missing_ok=True)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 class Warehouse(dg.ConfigurableResource):
-    """DuckDB file holding every table of the monitor."""
+    """DuckDB file holding every table of the monitor (analysts read it; runs write a working copy)."""
 
     db_path: str = Field(
         default_factory=lambda: str(settings.database_path()),
-        description="Path of the DuckDB file (env MONITOR_DB, default data/monitor.duckdb).",
+        description="Path of the published DuckDB file (env MONITOR_DB, default data/monitor.duckdb).",
     )
-    lock_timeout_seconds: float = Field(default=60.0, description="How long to wait for a busy database.")
+    lock_timeout_seconds: float = Field(
+        default=600.0, description="How long a writer waits for another run's step to end."
+    )
+    _in_run: bool = PrivateAttr(default=False)
+
+    @property
+    def snapshot_path(self) -> Path:
+        return settings.project_path(self.db_path)
+
+    @property
+    def work_path(self) -> Path:
+        return self.snapshot_path.with_name(f".{self.snapshot_path.name}.work")
+
+    @property
+    def lock_path(self) -> Path:
+        return self.snapshot_path.with_name(f".{self.snapshot_path.name}.lock")
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        """A step (or an in-process run) holds the writer lock from start to end; a sensor does not."""
+        if context.run is None:
+            return
+        self.snapshot_path.parent.mkdir(parents=True, exist_ok=True)
+        _acquire(self.lock_path, self.lock_timeout_seconds)
+        self._in_run = True
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if not self._in_run:
+            return
+        try:
+            if self.work_path.exists():
+                publish_snapshot(self.work_path, self.snapshot_path)
+        finally:
+            self._in_run = False
+            _release(self.lock_path)
 
     @contextmanager
-    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        path = settings.project_path(self.db_path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def _writer(self) -> Iterator[None]:
+        self.snapshot_path.parent.mkdir(parents=True, exist_ok=True)
+        _acquire(self.lock_path, self.lock_timeout_seconds)
+        try:
+            if not self.work_path.exists() and self.snapshot_path.exists():
+                shutil.copyfile(self.snapshot_path, self.work_path)
+            yield
+        finally:
+            _release(self.lock_path)
+
+    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.lock_timeout_seconds
         delay = 0.05
         while True:
             try:
-                conn = duckdb.connect(str(path), read_only=read_only)
-                break
+                return duckdb.connect(str(self.work_path), read_only=read_only)
             except duckdb.Error as error:
                 if not _is_lock_error(error) or time.monotonic() > deadline:
                     raise
                 time.sleep(delay)
                 delay = min(delay * 2, 2.0)
-        try:
-            if not read_only:
-                schema.ensure_tables(conn)
-            yield conn
-        finally:
-            conn.close()
+
+    @contextmanager
+    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A short-lived connection to the working file (the state runs build on)."""
+        with self._writer():
+            conn = self._open(read_only and self.work_path.exists())
+            try:
+                if not read_only:
+                    schema.ensure_tables(conn)
+                yield conn
+                if not read_only:
+                    conn.execute("CHECKPOINT")
+            finally:
+                conn.close()
+            if not self._in_run and not read_only:
+                publish_snapshot(self.work_path, self.snapshot_path)
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -70,6 +199,15 @@ class Warehouse(dg.ConfigurableResource):
     def query(self, sql: str, params: list | None = None) -> pl.DataFrame:
         with self.connect() as conn:
             return conn.execute(sql, params or []).pl()
+
+    @contextmanager
+    def read_snapshot(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """What analysts see: the last published state, opened read-only without the writer lock."""
+        conn = duckdb.connect(str(self.snapshot_path), read_only=True)
+        try:
+            yield conn
+        finally:
+            conn.close()
 
 
 def insert_frame(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:

@@ -214,3 +214,86 @@ def test_devset_has_no_wrong_dates():
     scored = evaluate(DEVSET)
     assert scored.height >= 40
     assert scored.filter(pl.col("outcome") == "WRONG DATE").height == 0
+
+
+NAV = "Home\nWorld\nPolitics\nBusiness\nSports\nOpinion\nVideo\nSearch\n"
+LATE = datetime(2025, 1, 5, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("10:35 August 21, 2023", date(2023, 8, 21)),
+        ("Fri, April 26, 2024 at 8:41 AM EDT", date(2024, 4, 26)),
+        ("23 FEB 2024, 16:40", date(2024, 2, 23)),
+        ("26.08.2024", date(2024, 8, 26)),
+        ("05:12 AM December 11, 2023", date(2023, 12, 11)),
+        ("November 17, 2024 1:12 PM", date(2024, 11, 17)),
+        ("22 May 2024, 10:41 a.m. IST", date(2024, 5, 22)),
+        ("Tuesday 3 Sep 2024 14.05 BST", date(2024, 9, 3)),
+        ("Jul 07, 2023 - 2:14 pm GMT+3", date(2023, 7, 7)),
+    ],
+)
+def test_bare_date_stamp_in_the_header_counts_below_the_navigation(stamp, expected):
+    row = _resolve(NAV + "N. Korea slams drills\n" + stamp + "\n" + BODY + BODY, ingested_at=LATE)
+    assert (row["published_on"], row["date_source"], row["date_evidence"]) == (expected, "dateline", stamp)
+
+
+def test_bbc_date_among_share_widgets_and_byline_is_read():
+    text = NAV + "Syria's new leaders meet UN envoy\n17 December 2024\nShare\nSave\nLyse Doucet\n" + BODY
+    assert _resolve(text, ingested_at=LATE)["published_on"] == date(2024, 12, 17)
+
+
+def test_labelled_line_with_the_time_before_the_date_counts_anywhere():
+    text = (
+        "Leaders pledge aid\n" + BODY + BODY + "By LORNE COOK\nUpdated 3:41 PM GMT+2, June 13, 2024\n" + BODY
+    )
+    row = _resolve(text, ingested_at=LATE)
+    assert (row["published_on"], row["date_evidence"]) == (
+        date(2024, 6, 13),
+        "Updated 3:41 PM GMT+2, June 13, 2024",
+    )
+
+
+def test_the_page_keeps_its_own_local_day_not_the_utc_day():
+    row = _resolve(
+        "Biden meets Xi\nNov 15, 2023 11:40 PM EST\n" + BODY,
+        ingested_at=datetime(2023, 11, 16, 6, 0, tzinfo=UTC),
+    )
+    assert row["published_on"] == date(2023, 11, 15)
+
+
+@pytest.mark.parametrize(
+    ("url", "line", "expected"),
+    [
+        ("https://www.aa.com.tr/en/world/x/3300001", "05.08.2024", date(2024, 8, 5)),
+        ("https://news.example.com/world/x", "05.08.2024", None),
+        ("https://www.example.de/en/world/x", "05/08/2024", None),
+        ("https://news.example.com/world/x", "05/09/24", None),
+    ],
+)
+def test_dotted_day_first_dates_are_trusted_only_on_day_first_country_domains(url, line, expected):
+    assert _resolve(line + "\n" + BODY, url, ingested_at=LATE)["published_on"] == expected
+
+
+def test_a_date_stamp_below_the_body_is_a_related_item_not_the_date():
+    text = "Seoul on alert\n" + BODY + BODY + "More stories\nJapan protests\n21 November 2023\n"
+    assert _resolve(text)["published_on"] is None
+
+
+def test_header_stamps_giving_different_days_are_teasers_and_abstain():
+    text = NAV + "Most read\nJapan protests\n21 November 2023\nChina urges calm\n19 November 2023\n" + BODY
+    assert _resolve(text)["published_on"] is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kim Jong Un inspects a launch site in Pyongyang, 13 September 2023 (KCNA)",
+        "Until 30 November 2023",
+        "10:35 November 21",
+        "Updated 2 hours ago",
+    ],
+)
+def test_header_lines_that_are_captions_events_or_year_less_are_not_stamps(line):
+    assert _resolve(NAV + "Seoul on alert\n" + line + "\n" + BODY)["published_on"] is None

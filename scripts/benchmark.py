@@ -1,0 +1,177 @@
+"""End-to-end benchmark: a synthetic corpus through `monitor run`, the way a user runs it.
+
+For each N: generate N articles (+2% bad files) into a fresh folder under data/bench/, run `monitor run` as a
+subprocess (sampling the resident memory of its process tree), read per-asset step durations from the
+Dagster instance, then add 1% new files and run again, then run once more with nothing new. Prints the
+figures and the accuracy against the ground truth; writes them to data/bench/benchmark-<time>.json.
+
+    python scripts/benchmark.py                 # N = 1k, 10k, 100k
+    python scripts/benchmark.py --sizes 1000    # one size
+    python scripts/benchmark.py --million       # also 1M
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_accuracy import measure  # noqa: E402
+
+from monitor import settings  # noqa: E402
+from monitor.synthetic_corpus import generate_corpus  # noqa: E402
+
+BENCH_DIR = settings.PROJECT_ROOT / "data" / "bench"
+MAX_FILE_BYTES = 262_144
+MONITOR = Path(sys.executable).parent / "monitor"
+
+
+def run_monitor(env: dict) -> dict:
+    """`monitor run` as a subprocess: wall seconds, exit code and the peak RSS of its process tree."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [str(MONITOR), "run"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    watched, peak = psutil.Process(process.pid), 0
+    while process.poll() is None:
+        try:
+            tree = [watched, *watched.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    output = process.stdout.read()
+    if process.returncode != 0:
+        print(output[-3000:])
+    return {
+        "wall_s": round(time.perf_counter() - started, 2),
+        "exit_code": process.returncode,
+        "peak_rss_mb": round(peak / 2**20, 1),
+    }
+
+
+def dagster_figures(home: Path, seen: set[str]) -> dict:
+    """Durations of the runs not in `seen` (first start to last end) and of each asset's step."""
+    from dagster import DagsterInstance
+    from dagster._core.instance.ref import InstanceRef
+
+    with DagsterInstance.from_ref(InstanceRef.from_dir(str(home))) as instance:
+        runs = [r for r in instance.get_runs() if r.run_id not in seen]
+        steps: dict[str, float] = {}
+        starts, ends = [], []
+        for run in runs:
+            seen.add(run.run_id)
+            stats = instance.get_run_stats(run.run_id)
+            starts.append(stats.start_time)
+            ends.append(stats.end_time)
+            for step in instance.get_run_step_stats(run.run_id):
+                if step.start_time and step.end_time:
+                    steps[step.step_key] = steps.get(step.step_key, 0.0) + step.end_time - step.start_time
+    return {
+        "runs": len(runs),
+        "dagster_s": round(max(ends) - min(starts), 2) if runs else None,
+        "steps_s": {key: round(value, 2) for key, value in sorted(steps.items(), key=lambda kv: -kv[1])},
+    }
+
+
+def measured_run(env: dict, home: Path, seen: set[str], articles: int, text_mb: float) -> dict:
+    figures = run_monitor(env)
+    figures.update(dagster_figures(home, seen))
+    seconds = figures["dagster_s"] or figures["wall_s"]
+    figures["articles_per_s"] = round(articles / seconds, 1)
+    figures["mb_per_s"] = round(text_mb / seconds, 2)
+    figures["per_step"] = {
+        key: {"s": s, "articles_per_s": round(articles / s, 1) if s else None,
+              "mb_per_s": round(text_mb / s, 2) if s else None}
+        for key, s in figures.pop("steps_s").items()
+    }  # fmt: skip
+    db = Path(env["MONITOR_DB"])
+    figures["db_mb"] = round(sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 2**20, 1)
+    return figures
+
+
+def bench_size(n: int, seed: int) -> dict:
+    root = BENCH_DIR / f"n{n}"
+    shutil.rmtree(root, ignore_errors=True)
+    landing, truth, home = root / "landing", root / "truth", root / "dagster_home"
+    started = time.perf_counter()
+    corpus = generate_corpus(landing, truth, n, seed, "b0", MAX_FILE_BYTES)
+    corpus["generate_s"] = round(time.perf_counter() - started, 2)
+    env = {**os.environ, "MONITOR_LANDING_DIR": str(landing), "MONITOR_DB": str(root / "monitor.duckdb"),
+           "DAGSTER_HOME": str(home), "MONITOR_MAX_FILE_BYTES": str(MAX_FILE_BYTES)}  # fmt: skip
+    seen: set[str] = set()
+    text_mb = corpus["text_bytes"] / 2**20
+    result = {"n": n, "corpus": corpus, "full": measured_run(env, home, seen, n, text_mb)}
+    result["accuracy"] = measure(root / "monitor.duckdb", landing, truth)
+    extra = generate_corpus(landing, truth, max(n // 100, 1), seed + 1, "b1", MAX_FILE_BYTES)
+    result["incremental"] = measured_run(env, home, seen, extra["articles"], extra["text_bytes"] / 2**20)
+    result["incremental"]["new_articles"] = extra["articles"]
+    result["nothing_new"] = measured_run(env, home, seen, 0, 0.0)
+    full, inc = result["full"]["dagster_s"], result["incremental"]["dagster_s"]
+    result["incremental_share_of_full"] = round(inc / full, 4) if full and inc else None
+    return result
+
+
+def machine() -> dict:
+    packages = ("dagster", "duckdb", "polars", "great_expectations", "trafilatura", "datasketch")
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "cores": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "cpu": platform.processor() or platform.machine(),
+        "python": platform.python_version(),
+        "versions": {name: version(name) for name in packages},
+    }
+
+
+def print_size(result: dict) -> None:
+    corpus = result["corpus"]
+    print(f"\n== N = {result['n']:,} articles ({corpus['text_bytes'] / 2**20:.1f} MB of text, "
+          f"{corpus['files']:,} files, generated in {corpus['generate_s']} s)")  # fmt: skip
+    for name in ("full", "incremental", "nothing_new"):
+        run = result[name]
+        print(f"  {name:12s} wall {run['wall_s']:7.2f} s  dagster {run['dagster_s']} s  "
+              f"{run['articles_per_s']:9.1f} articles/s  {run['mb_per_s']:6.2f} MB/s  "
+              f"peak RSS {run['peak_rss_mb']:7.1f} MB  DB {run['db_mb']} MB  "
+              f"exit {run['exit_code']}")  # fmt: skip
+        if name == "full":
+            for step, figures in run["per_step"].items():
+                print(f"    {step:28s} {figures['s']:8.2f} s  {figures['articles_per_s']:10.1f} articles/s"
+                      f"  {figures['mb_per_s']:7.2f} MB/s")  # fmt: skip
+    print(f"  incremental / full: {result['incremental_share_of_full']}")
+    print("  accuracy:", json.dumps(result["accuracy"]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--million", action="store_true", help="also run N = 1,000,000")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    sizes = args.sizes + ([1_000_000] if args.million else [])
+    report = {"machine": machine(), "sizes": []}
+    print(json.dumps(report["machine"]))
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    out = BENCH_DIR / f"benchmark-{datetime.now(UTC):%Y%m%dT%H%M%S}.json"
+    for n in sizes:
+        report["sizes"].append(bench_size(n, args.seed))
+        print_size(report["sizes"][-1])
+        out.write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
+    print(f"\nfigures written to {out}")
+
+
+if __name__ == "__main__":
+    main()

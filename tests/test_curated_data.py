@@ -1,0 +1,214 @@
+"""Curated seeds pinned by the phrase families they must cover: stance cues, attribution phrases,
+actor aliases, wire-credit phrasing and boilerplate cues, each on realistic text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+from monitor.actor_dictionary import load_actor_dictionary
+from monitor.mentions import find_mentions
+from monitor.outlets import detect_wire, load_outlets
+from monitor.stance import extract_statements
+from monitor.stance_devset import build_frames
+from monitor.stance_matching import load_cues
+from monitor.text_cleaning import classify_lines
+
+STANCE_CASES = {
+    "firmly_opposes": (
+        ["China firmly opposes the deployment of US missiles in Asia, spokesperson Mao Ning said."],
+        [
+            ["China", "CHN", "CHN", "state"],
+            ["US", "USA", "USA", "state"],
+            ["Mao Ning", "mao_ning", "CHN", "person"],
+        ],
+        ("CHN", "USA", -1),
+    ),
+    "expelled_diplomats": (
+        ["Poland expelled two Russian diplomats on Tuesday, accusing them of spying."],
+        [["Poland", "POL", "POL", "state"], ["Russian", "RUS", "RUS", "state"]],
+        ("POL", "RUS", -1),
+    ),
+    "no_faith_in": (
+        ["Iran has no faith in Washington's promises, the foreign minister said."],
+        [["Iran", "IRN", "IRN", "state"], ["Washington", "USA", "USA", "state"]],
+        ("IRN", "USA", -1),
+    ),
+    "states_pledged_to_deepen_coordination": (
+        ["Seoul and Tokyo pledged to deepen coordination on North Korea."],
+        [["Seoul", "KOR", "KOR", "state"], ["Tokyo", "JPN", "JPN", "state"]],
+        ("JPN", "KOR", 1),
+    ),
+    "should_be_partners": (
+        ["China and the United States should be partners rather than rivals, Xi Jinping said."],
+        [
+            ["China", "CHN", "CHN", "state"],
+            ["United States", "USA", "USA", "state"],
+            ["Xi Jinping", "xi_jinping", "CHN", "person"],
+        ],
+        ("CHN", "USA", 1),
+    ),
+    "raised_concerns_about_anothers_support": (
+        ["Blinken raised concerns about China's support for Russia's defence industry."],
+        [
+            ["Blinken", "antony_blinken", "USA", "person"],
+            ["China", "CHN", "CHN", "state"],
+            ["Russia", "RUS", "RUS", "state"],
+        ],
+        ("USA", "CHN", -1),
+    ),
+    "regarded_as_a_friend": (
+        ["Hungary has always regarded China as a friend, Orban said."],
+        [
+            ["Hungary", "HUN", "HUN", "state"],
+            ["China", "CHN", "CHN", "state"],
+            ["Orban", "viktor_orban", "HUN", "person"],
+        ],
+        ("HUN", "CHN", 1),
+    ),
+    "should_reflect_on_history": (
+        ["Japan should reflect on its history, the Chinese foreign ministry said."],
+        [["Japan", "JPN", "JPN", "state"], ["Chinese", "CHN", "CHN", "state"]],
+        ("CHN", "JPN", -1),
+    ),
+    "signed_a_defence_pact": (
+        ["The Philippines and Japan signed a defence pact on Monday."],
+        [["Philippines", "PHL", "PHL", "state"], ["Japan", "JPN", "JPN", "state"]],
+        ("PHL", "JPN", 1),
+    ),
+    "agreed_to_resume_talks": (
+        ["India and China agreed to resume talks on their disputed border."],
+        [["India", "IND", "IND", "state"], ["China", "CHN", "CHN", "state"]],
+        ("CHN", "IND", 1),
+    ),
+    "both_leaders_condemned": (
+        [
+            "Chinese President Xi Jinping hosted Russian President Vladimir Putin in Beijing on Thursday.",
+            "Both leaders condemned US military alliances in Asia.",
+        ],
+        [
+            ["Chinese", "CHN", "CHN", "state"],
+            ["Xi Jinping", "xi_jinping", "CHN", "person"],
+            ["Russian", "RUS", "RUS", "state"],
+            ["Vladimir Putin", "vladimir_putin", "RUS", "person"],
+            ["US", "USA", "USA", "state"],
+        ],
+        ("RUS", "USA", -1),
+    ),
+    "state_media_commentary_quote": (
+        [
+            "North Korea's official KCNA news agency on Monday lashed out at the joint drills.",
+            '"The US and its puppet forces push the peninsula to the brink of war," the commentary said.',
+        ],
+        [
+            ["North Korea", "PRK", "PRK", "state"],
+            ["KCNA", "PRK.KCNA", "PRK", "institution"],
+            ["US", "USA", "USA", "state"],
+        ],
+        ("PRK", "USA", -1),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(STANCE_CASES))
+def test_curated_cue_family_gives_the_stance_of_the_last_sentence(case):
+    sentences, actors, (source, target, sign) = STANCE_CASES[case]
+    frames = build_frames([{"id": case, "sentences": sentences, "actors": actors}])
+    out = extract_statements(*frames, load_cues()).filter(pl.col("sentence_no") == len(sentences) - 1)
+    pair = out.filter(pl.col("source_actor") == source, pl.col("target_actor") == target)
+    assert pair.height > 0, out
+    assert (pair["polarity"] * sign > 0).all()
+
+
+def mentions_of(body: str) -> pl.DataFrame:
+    articles = pl.DataFrame({"article_id": ["a"], "body": [body], "published_on": [date(2024, 4, 14)]})
+    return find_mentions(articles, load_actor_dictionary())
+
+
+def test_bare_foreign_office_after_a_pakistani_one_is_not_the_uk():
+    body = (
+        "Pakistan's Foreign Office on Monday summoned the Afghan envoy.\n\n"
+        "The Foreign Office said the Taliban must not allow their soil to be used against Pakistan."
+    )
+    assert set(mentions_of(body)["country"]) == {"PAK", "AFG"}
+
+
+def test_uk_foreign_office_is_the_fcdo():
+    found = mentions_of("The UK Foreign Office summoned the Chinese ambassador on Tuesday.")
+    assert "GBR.FCDO" in set(found["actor_id"])
+
+
+def test_a_states_mission_to_the_un_speaks_for_the_state_not_the_un():
+    found = mentions_of("Iran's mission to the United Nations said on Sunday the matter was concluded.")
+    assert set(found["country"]) == {"IRN"}
+    assert "IRN.UN_MISSION" in set(found["actor_id"])
+
+
+@pytest.mark.parametrize(
+    ("text", "wire"),
+    [
+        ("The talks ended without a deal on Tuesday evening. (Reuters, AFP, dpa)", "reuters"),
+        ("Reuters | Beijing | Updated: Nov 20, 2023 10:12 IST\nThe talks ended without a deal.", "reuters"),
+        ("The talks ended without a deal on Tuesday evening.\nAFP", "afp"),
+        ("PTI\nThe talks ended without a deal on Tuesday evening.", "pti"),
+    ],
+    ids=["credit_list_first", "byline_bar", "credit_line_end", "credit_line_start"],
+)
+def test_wire_credit_phrasing_credits_the_first_agency(text, wire):
+    found = detect_wire(pl.DataFrame({"article_id": ["a"], "text": [text]}), load_outlets())
+    assert found["wire"].to_list() == [wire]
+
+
+def test_an_agency_named_inside_a_sentence_is_no_credit():
+    text = "AFP reporters saw the convoy leave the capital on Tuesday."
+    found = detect_wire(pl.DataFrame({"article_id": ["a"], "text": [text]}), load_outlets())
+    assert found["wire"].to_list() == [None]
+
+
+PROSE = [
+    "The Philippines and Japan on Monday signed a landmark pact allowing troops on each other's soil.",
+    "Beijing said the agreement should not target any third party or harm peace and stability in the region.",
+    "Tokyo and Manila have both been locked in maritime disputes with China over the past few years.",
+    "The pact must still be ratified by the Japanese parliament and the Philippine Senate to take effect.",
+]
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "China , U.S. , Blinken , Russia",
+        "Kishida and Marcos met in Manila in November Image: Ezra Acayan/Getty Images",
+        "Marcos and Kishida reviewed an honour guard at the palace. (Reuters: Eloisa Lopez)",
+        "Sign up for our Asia newsletter",
+        "Get the latest diplomatic news delivered to your inbox every morning.",
+    ],
+)
+def test_furniture_line_between_paragraphs_is_dropped(junk):
+    decided = classify("\n\n".join([*PROSE[:2], junk, *PROSE[2:]]))
+    assert decided.filter(pl.col("line") == junk)["keep"].to_list() == [False]
+    assert decided.filter(pl.col("line").is_in(PROSE))["keep"].all()
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "Found a mistake? Highlight it and press Ctrl+Enter.",
+        "Report it to us.",
+        "Comments are closed on this story.",
+        "(This story has not been edited by NDTV staff and is auto-generated from a syndicated feed.)",
+    ],
+)
+def test_end_of_article_marker_is_dropped_with_the_prose_like_furniture_after_it(marker):
+    teaser = "Japan and China held talks on seafood imports after months of tension over the release."
+    decided = classify("\n\n".join([*PROSE, marker, teaser]))
+    assert decided.filter(pl.col("line").is_in([marker, teaser]))["keep"].to_list() == [False, False]
+    assert decided.filter(pl.col("line").is_in(PROSE))["keep"].all()
+
+
+def classify(text: str) -> pl.DataFrame:
+    return classify_lines(
+        pl.DataFrame({"article_id": ["a"], "text": [text], "title": [None], "site": ["news.example"]})
+    )

@@ -1,0 +1,189 @@
+"""Real processes on real files: runs killed with SIGKILL, two runs at once, an analyst holding the database.
+
+A landing folder of 2000 pages (the five samples under other URLs and dates) makes a run last long enough to
+be killed inside each step; every comparison is against one uninterrupted run over the same folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from monitor import settings
+
+MONITOR = Path(sys.executable).parent / "monitor"
+DUCKDB_CLI = Path(sys.executable).parent / "duckdb"
+PAGES = 2000
+TABLES = [
+    "raw_articles", "cleaned_articles", "entity_mentions", "stance_statements", "actor_stance_daily",
+    "quarantine", "sentences", "story_signatures", "landing_files", "step_articles",
+]  # fmt: skip
+RUN_SPECIFIC = "'run_id', 'ingested_at', 'quarantined_at', 'processed_at'"
+
+
+def _write_landing(folder: Path) -> None:
+    """Each sample page under many URLs and publication days, with a sidecar each."""
+    folder.mkdir(parents=True)
+    pages = sorted((settings.SEEDS_DIR / "articles").glob("*.txt"))
+    for n in range(PAGES):
+        page = pages[n % len(pages)]
+        sidecar = page.with_suffix(".json")
+        meta = (
+            json.loads(sidecar.read_text())
+            if sidecar.exists()
+            else {"url": "https://www.koreaherald.com/view"}
+        )
+        meta["url"] += f"?copy={n}"
+        meta["published"] = (date(2023, 11, 1) + timedelta(days=n % 20)).isoformat()
+        shutil.copyfile(page, folder / f"{n:05d}_{page.name}")
+        (folder / f"{n:05d}_{page.stem}.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def _environment(root: Path, landing: Path) -> dict[str, str]:
+    (root / "home").mkdir(parents=True, exist_ok=True)
+    (root / "home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
+    return dict(
+        os.environ,
+        MONITOR_LANDING_DIR=str(landing),
+        MONITOR_DB=str(root / "data" / "monitor.duckdb"),
+        DAGSTER_HOME=str(root / "home"),
+    )
+
+
+def _start(env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(MONITOR), "run", "--log-level", "DEBUG"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _run(env: dict[str, str]) -> None:
+    process = _start(env)
+    output, _ = process.communicate(timeout=300)
+    assert process.returncode == 0, output[-3000:]
+
+
+def _kill_after(env: dict[str, str], marker: str, delay: float) -> tuple[int, str]:
+    """Start a run, SIGKILL it `delay` seconds after a log line containing `marker`; exit code and output."""
+    process = _start(env)
+    seen = []
+    for line in process.stdout:
+        seen.append(line)
+        if marker in line:
+            threading.Timer(delay, process.send_signal, [signal.SIGKILL]).start()
+            break
+    seen.append(process.stdout.read())
+    return process.wait(timeout=300), "".join(seen)[-3000:]
+
+
+def _published(db_path: Path) -> dict[str, list[tuple]] | None:
+    return _tables(db_path) if db_path.exists() else None
+
+
+def _tables(db_path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table, without the columns that name a run or a moment."""
+    with duckdb.connect(str(db_path), read_only=True) as conn:
+        return {
+            table: conn.execute(
+                f"SELECT COLUMNS(c -> c NOT IN ({RUN_SPECIFIC})) FROM {table} ORDER BY ALL"  # noqa: S608
+            ).fetchall()
+            for table in TABLES
+        }
+
+
+@pytest.fixture(scope="module")
+def landing(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("landing") / "pages"
+    _write_landing(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(tmp_path_factory, landing) -> dict[str, list[tuple]]:
+    env = _environment(tmp_path_factory.mktemp("uninterrupted"), landing)
+    _run(env)
+    return _tables(Path(env["MONITOR_DB"]))
+
+
+def test_the_uninterrupted_run_fills_every_layer(uninterrupted):
+    counts = {table: len(rows) for table, rows in uninterrupted.items()}
+    assert counts["raw_articles"] == PAGES
+    assert counts["landing_files"] == 2 * PAGES
+    assert min(counts[t] for t in ("cleaned_articles", "entity_mentions", "stance_statements")) > 0
+    assert len({row[0] for row in uninterrupted["actor_stance_daily"]}) == 20
+
+
+def test_runs_killed_inside_each_step_leave_the_published_tables_untouched_and_the_next_run_completes(
+    tmp_path, landing, uninterrupted
+):
+    env = _environment(tmp_path, landing)
+    db_path = Path(env["MONITOR_DB"])
+    kill_points = [
+        ("raw_articles - STEP_START", 0.4),
+        ("cleaned_articles - STEP_START", 0.8),
+        ("stance_statements - STEP_START", 1.2),
+        ("actor_stance_daily - STEP_START", 0.2),
+    ]
+    for marker, delay in kill_points:
+        before = _published(db_path)
+        code, output = _kill_after(env, marker, delay)
+        assert code == -signal.SIGKILL, f"the run ended before {marker}:\n{output}"
+        if not marker.startswith("actor_stance_daily"):
+            assert _published(db_path) == before, f"a run killed at {marker} changed what analysts see"
+    _run(env)
+    assert _tables(db_path) == uninterrupted
+
+
+def test_two_runs_started_at_once_neither_corrupt_nor_double_count(tmp_path, landing, uninterrupted):
+    env = _environment(tmp_path, landing)
+    # as under the daemon, the Dagster instance exists before its schedule and sensor fire
+    create_instance = "import dagster; dagster.DagsterInstance.get()"
+    subprocess.run([sys.executable, "-c", create_instance], env=env, check=True)
+    first, second = _start(env), _start(env)
+    outputs = [process.communicate(timeout=300)[0] for process in (first, second)]
+    assert [first.returncode, second.returncode] == [0, 0], outputs[0][-2000:] + outputs[1][-2000:]
+    assert _tables(Path(env["MONITOR_DB"])) == uninterrupted
+
+
+def _subset(landing: Path, folder: Path, pages: int) -> Path:
+    folder.mkdir()
+    for path in sorted(landing.iterdir())[: 2 * pages]:
+        shutil.copyfile(path, folder / path.name)
+    return folder
+
+
+def test_an_analyst_holding_the_database_open_neither_blocks_a_run_nor_sees_it_half_done(tmp_path, landing):
+    env = _environment(tmp_path, landing)
+    db_path = Path(env["MONITOR_DB"])
+    _run({**env, "MONITOR_LANDING_DIR": str(_subset(landing, tmp_path / "first", 5))})
+    analyst = subprocess.Popen(
+        [str(DUCKDB_CLI), "-csv", "-noheader", str(db_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    count = "SELECT 'articles', count(*) FROM raw_articles;\n"
+    analyst.stdin.write(count)
+    analyst.stdin.flush()
+    time.sleep(0.5)
+    _run({**env, "MONITOR_LANDING_DIR": str(_subset(landing, tmp_path / "second", 300))})
+    analyst.stdin.write(count + ".quit\n")
+    seen, _ = analyst.communicate(timeout=30)
+    assert analyst.returncode == 0
+    assert seen.split() == ["articles,5", "articles,5"]
+    with duckdb.connect(str(db_path), read_only=True) as reopened:
+        assert reopened.execute(count).fetchone() == ("articles", 300)
