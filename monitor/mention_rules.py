@@ -16,7 +16,8 @@ from monitor.actor_dictionary import ActorDictionary, match_key_expr
 
 POSSESSIVE_GAP = r"^(\s*|['’]s?\s+)$"
 OF_GAP = r"^\s+of\s+(the\s+)?$"
-PRECEDING_NAME = r"(\p{Lu}[\p{L}'’.-]*)[ \t]+$"
+# a capitalised word (or an initial "F.") right before a surname; a word ending in "." is a sentence end
+PRECEDING_NAME = r"(\p{Lu}\.|\p{Lu}[\p{L}'’.-]*[\p{L}'’-])[ \t]+$"
 
 
 def resolve_required_cues(spans: pl.DataFrame, norm: pl.DataFrame) -> pl.DataFrame:

@@ -37,20 +37,37 @@ MENTION_SCHEMA = pl.Schema(
 RULE_PRIORITY = {"person_full": 0, "institution": 1, "context": 2, "alias": 3, "capital": 4, "demonym": 5}
 
 
-def _find(norm: pl.DataFrame, keys: list[str], case_insensitive: bool) -> pl.DataFrame:
-    if not keys:
+def _hits(norm: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFrame:
+    """Every key occurrence from one case-insensitive scan; a case-sensitive key must match exactly.
+    The pattern list is unique case-insensitively, so each (article, start, key) is reported once."""
+    exact = aliases.filter(pl.col("case_sensitive")).get_column("key").unique()
+    folded = aliases.filter(~pl.col("case_sensitive")).get_column("key").unique()
+    patterns = pl.concat([exact.str.to_lowercase(), folded]).unique().to_list()
+    if not patterns:
         return pl.DataFrame(schema={"article_id": pl.UInt32, "start": pl.Int64, "key": pl.String})
-    found = norm.select(
-        "article_id",
-        pl.col("norm")
-        .str.find_many(keys, overlapping=True, ascii_case_insensitive=case_insensitive)
-        .alias("start"),
-        pl.col("norm")
-        .str.extract_many(keys, overlapping=True, ascii_case_insensitive=case_insensitive)
-        .alias("key"),
-    ).explode(["start", "key"])
-    key = pl.col("key").str.to_lowercase() if case_insensitive else pl.col("key")
-    return found.drop_nulls("start").select("article_id", pl.col("start").cast(pl.Int64), key)
+    found = (
+        norm.select(
+            "article_id",
+            pl.col("norm")
+            .str.find_many(patterns, overlapping=True, ascii_case_insensitive=True)
+            .alias("start"),
+            pl.col("norm")
+            .str.extract_many(patterns, overlapping=True, ascii_case_insensitive=True)
+            .alias("text"),
+        )
+        .explode(["start", "text"])
+        .drop_nulls("start")
+        .with_columns(pl.col("start").cast(pl.Int64))
+    )
+    lower = pl.col("text").str.to_lowercase()
+    return pl.concat(
+        [
+            found.filter(pl.col("text").is_in(exact.implode())).select(
+                "article_id", "start", pl.col("text").alias("key")
+            ),
+            found.filter(lower.is_in(folded.implode())).select("article_id", "start", lower.alias("key")),
+        ]
+    )
 
 
 def _normalised(articles: pl.DataFrame) -> pl.DataFrame:
@@ -59,18 +76,14 @@ def _normalised(articles: pl.DataFrame) -> pl.DataFrame:
 
 def _spans(norm: pl.DataFrame, dictionary: ActorDictionary) -> pl.DataFrame:
     """norm[article_id (UInt32 row number, ascending), norm] -> leftmost-longest spans."""
-    aliases = dictionary.aliases
-    hits = pl.concat(
-        [
-            _find(norm, aliases.filter(pl.col("case_sensitive"))["key"].unique().to_list(), False),
-            _find(norm, aliases.filter(~pl.col("case_sensitive"))["key"].unique().to_list(), True),
-        ]
-    ).with_columns((pl.col("start") + pl.col("key").str.len_bytes() - 2).alias("end"))
+    hits = _hits(norm, dictionary.aliases).with_columns(
+        (pl.col("start") + pl.col("key").str.len_bytes() - 2).alias("end")
+    )
     # rows are sorted, so one running maximum over (row, end) keys replaces a per-article window
     row_key = pl.col("article_id").cast(pl.Int64) * (1 << 32)
-    return hits.sort(["article_id", "start", "end"], descending=[False, False, True]).filter(
-        (row_key + pl.col("start")) >= (row_key + pl.col("end")).cum_max().shift(1).fill_null(-1)
-    )
+    return hits.sort(
+        ["article_id", "start", "end"], descending=[False, False, True], maintain_order=True
+    ).filter((row_key + pl.col("start")) >= (row_key + pl.col("end")).cum_max().shift(1).fill_null(-1))
 
 
 def match_spans(articles: pl.DataFrame, dictionary: ActorDictionary) -> pl.DataFrame:
@@ -145,13 +158,16 @@ def find_mentions(
 
 
 def _finish(mentions: pl.DataFrame, articles: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
-    """Attach sentence numbers and surfaces; one row per span."""
+    """Attach sentence numbers and surfaces; one row per span, its highest-priority rule winning."""
     sentences = sentences.select("article_id", "sentence_no", pl.col("start").alias("sentence_start"))
     bodies = articles.select("article_id", "body")
+    priority = pl.col("rule").replace_strict(RULE_PRIORITY, default=9, return_dtype=pl.Int8)
+    new_span = (pl.col("article_id") != pl.col("article_id").shift(1)) | (
+        pl.col("start") != pl.col("start").shift(1)
+    )
     return (
-        mentions.sort(pl.col("rule").replace_strict(RULE_PRIORITY, default=9, return_dtype=pl.Int8))
-        .unique(["article_id", "start"], keep="first", maintain_order=True)
-        .sort("article_id", "start")
+        mentions.sort("article_id", "start", priority, maintain_order=True)
+        .filter(new_span.fill_null(True))
         .join_asof(
             sentences.sort("article_id", "sentence_start"),
             left_on="start",

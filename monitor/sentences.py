@@ -37,14 +37,31 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _marked_body(body: pl.Expr, abbreviations: tuple[str, ...], starters: tuple[str, ...]) -> pl.Expr:
+def _reopened_acronyms(masked: pl.Series, starters: tuple[str, ...]) -> pl.Series:
+    """A dotted acronym ("U.S.") followed by a typical sentence opener does end the sentence.
+
+    The pattern needs Unicode word boundaries, which run slowly, so it runs only on the few bodies that
+    hold a masked dot, blanks and an opener at all (a necessary condition a DFA checks fast)."""
+    openers = _alternation(starters)
+    candidate = masked.str.contains(rf"{_DOT}[ \t]+({openers})")
+    if not candidate.any():
+        return masked
+    rows = candidate.arg_true()
+    reopened = masked.gather(rows).str.replace_all(
+        rf"\b(\p{{Lu}}){_DOT}([ \t]+)({openers})\b", "${1}.${2}${3}"
+    )
+    return masked.scatter(rows, reopened)
+
+
+def _marked_body(body: pl.Series, abbreviations: tuple[str, ...], starters: tuple[str, ...]) -> pl.Series:
     """The body with abbreviation dots masked and a sentinel after every sentence boundary."""
-    return (
+    masked = (
         body.str.replace_all(_CUT, " ", literal=True)
         .str.replace_all(rf"{_B}({_alternation(abbreviations)})\.", f"${{1}}{_DOT}")
         .str.replace_all(rf"{_B}(\p{{Lu}})\.", f"${{1}}{_DOT}")
-        # a dotted acronym ("U.S.") followed by a typical sentence opener does end the sentence
-        .str.replace_all(rf"\b(\p{{Lu}}){_DOT}([ \t]+)({_alternation(starters)})\b", "${1}.${2}${3}")
+    )
+    return (
+        _reopened_acronyms(masked, starters)
         # a line break inside a running sentence (hard wrap) is not a boundary
         .str.replace_all(r"([\p{Ll},;])[ \t]*\n([ \t]*\p{Ll})", f"${{1}}{_WRAP}${{2}}")
         .str.replace_all(
@@ -65,7 +82,7 @@ def split_sentences(articles: pl.DataFrame, seeds_dir: Path | str = SEEDS_DIR) -
     pieces = (
         articles.select(
             pl.col("article_id"),
-            _marked_body(pl.col("body").fill_null(""), abbreviations, starters)
+            _marked_body(articles.get_column("body").fill_null(""), abbreviations, starters)
             .str.split(_CUT)
             .alias("piece"),
         )

@@ -114,6 +114,28 @@ def _relation_parties(
     )
 
 
+def _joint_parties(cues: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
+    """States named together as the subject ("The Philippines and Japan on Monday signed a pact",
+    "both leaders pledged") are the parties of the relation cues from their verb on, however far
+    they stand, up to a stance cue; those cues take no other parties from their window (what
+    follows is a topic or a place)."""
+    return (
+        cues.filter(pl.col("scope") == "relation")
+        .select(*KEY, "cue_id", "m_start", "prev_stance_end")
+        .join(joint, on=KEY, how="inner")
+        .filter(
+            (pl.col("m_start") >= pl.col("a_start"))
+            & (pl.col("prev_stance_end").is_null() | (pl.col("prev_stance_end") <= pl.col("a_start")))
+        )
+        .select(*KEY, "cue_id", party="country")
+        .unique()
+    )
+
+
+def _with_joint(parties: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
+    return pl.concat([parties.join(joint.select("cue_id").unique(), on="cue_id", how="anti"), joint])
+
+
 def _non_targets(smentions: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
     """Mentions naming a document or a place rather than an actor ("UNSC resolutions", "in Seoul")."""
     words = hits.filter(pl.col("is_document") | pl.col("is_place_prep")).select(
@@ -133,7 +155,8 @@ def _non_targets(smentions: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
 
 def _speaker_statements(sources, excluded, smentions, cues, parties, rules) -> pl.DataFrame:
     """Source -> each other actor in the sentence, polarity from the nearest cue the source owns
-    (a third party's transfer counts only when the sentence has no stance cue for the target)."""
+    (a third party's transfer counts only when the sentence has no stance cue for the target; a
+    relation claimed by a joint subject reaches only its parties)."""
     targets = (
         sources.join(smentions, on=KEY, how="inner")
         .join(excluded, on=[*KEY, "mid"], how="anti")
@@ -145,10 +168,13 @@ def _speaker_statements(sources, excluded, smentions, cues, parties, rules) -> p
         .select("cue_id", "source_actor", own=pl.lit(True))
         .unique()
     )
+    target_party = parties.select("cue_id", country="party", target_party=pl.lit(True)).unique()
     factor = float(rules.get("negation_factor", -0.5))
     pairs = (
         targets.join(cues, on=KEY, how="inner")
         .join(is_party, on=["cue_id", "source_actor"], how="left")
+        .join(target_party, on=["cue_id", "country"], how="left")
+        .filter(~pl.col("claimed") | pl.col("target_party").fill_null(False))
         .with_columns(
             party=pl.col("self_ref") | pl.col("own").fill_null(False),
             fallback=(pl.col("scope") == "relation") & ~pl.col("self_ref") & pl.col("own").is_null(),
@@ -244,17 +270,20 @@ def extract_statements(
     mentions = mentions.with_columns(offsets)
     hits = match_phrases(sentences, phrase_table(cues, rules))
     smentions = sentence_mentions(sentences, mentions)
-    sources, subject_ids = resolve_sources(sentences, smentions, hits, rules)
+    sources, subject_ids, joint_subjects = resolve_sources(sentences, smentions, hits, rules)
     cue_hits = _cue_hits(hits, smentions, rules)
     non_targets = _non_targets(smentions, hits)
     excluded = pl.concat([subject_ids.select(*KEY, "mid"), non_targets])
     not_parties = pl.concat([subject_ids.filter(~pl.col("co_subject")).select(*KEY, "mid"), non_targets])
     speakers = subject_ids.select(*KEY, "mid")
-    parties = _relation_parties(cue_hits, smentions, non_targets, speakers)
+    joint = _joint_parties(cue_hits, joint_subjects)
+    cue_hits = cue_hits.with_columns(claimed=pl.col("cue_id").is_in(joint["cue_id"].implode()))
+    parties = _with_joint(_relation_parties(cue_hits, smentions, non_targets, speakers), joint)
+    facts = _with_joint(_relation_parties(cue_hits, smentions, not_parties, speakers), joint)
     statements = pl.concat(
         [
             _speaker_statements(sources, excluded, smentions, cue_hits, parties, rules),
-            _mutual_statements(cue_hits, _relation_parties(cue_hits, smentions, not_parties, speakers)),
+            _mutual_statements(cue_hits, facts),
         ]
     )
     if published is None:

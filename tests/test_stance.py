@@ -270,3 +270,108 @@ def test_cues_match_whole_words_and_longest_phrase_only(text, expected):
     )
     hits = match_phrases(sents, phrase_table(load_cues(), load_rules())).filter(pl.col("is_cue"))
     assert hits["cue"].to_list() == expected
+
+
+def mutual(frame: pl.DataFrame) -> dict[tuple[str, str], float]:
+    rows = frame.filter(pl.col("mutual"))
+    return {(r["source_actor"], r["target_actor"]): r["polarity"] for r in rows.iter_rows(named=True)}
+
+
+def test_leaders_joined_by_and_each_speak_and_are_both_parties_of_their_pledge():
+    out = statements(
+        "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol pledged to deepen "
+        "coordination on North Korea's missile programme.",
+        actors=[
+            ["Japanese", "JPN", "JPN", "state"],
+            ["Fumio Kishida", "fumio_kishida", "JPN", "person"],
+            ["South Korean", "KOR", "KOR", "state"],
+            ["Yoon Suk Yeol", "yoon_suk_yeol", "KOR", "person"],
+            NORTH_KOREA,
+        ],
+    )
+    assert set(mutual(out)) == {("JPN", "KOR"), ("KOR", "JPN")}
+    assert all(p > 0 for p in mutual(out).values())
+    assert ("JPN", "PRK") not in stance(out) and ("KOR", "PRK") not in stance(out)
+
+
+def test_states_signing_after_a_day_phrase_are_parties_however_far_from_the_cue():
+    out = statements(
+        "The Philippines and Japan on Monday signed a landmark defence pact allowing their troops to train "
+        "on each other's soil.",
+        actors=[["Philippines", "PHL", "PHL", "state"], ["Japan", "JPN", "JPN", "state"]],
+    )
+    assert set(mutual(out)) == {("PHL", "JPN"), ("JPN", "PHL")}
+
+
+def test_both_leaders_are_the_two_last_named_leaders():
+    out = statements(
+        "Chinese President Xi Jinping hosted Russian President Vladimir Putin in Beijing on Thursday.",
+        "Both leaders condemned US military alliances in Asia as a source of instability.",
+        actors=[
+            ["Xi Jinping", "xi_jinping", "CHN", "person"],
+            ["Vladimir Putin", "vladimir_putin", "RUS", "person"],
+            ["US", "USA", "USA", "state"],
+        ],
+    )
+    found = stance(out, sentence_no=1)
+    assert set(found) == {("CHN", "USA"), ("RUS", "USA")}
+    assert all(p < 0 for p in found.values())
+
+
+def test_it_said_carries_over_the_last_named_institution():
+    out = statements(
+        "KCNA carried a statement by the defence ministry on Saturday.",
+        "The US and its puppet forces will pay dearly for their reckless war drills, it said.",
+        actors=[["KCNA", "PRK.KCNA", "PRK", "institution"], ["US", "USA", "USA", "state"]],
+    )
+    assert stance(out, sentence_no=1)["PRK", "USA"] < 0
+
+
+def test_state_far_before_the_verb_is_not_the_source():
+    out = statements(
+        "Iran has no faith in Washington's promises, the foreign minister said after the talks.",
+        actors=[["Iran", "IRN", "IRN", "state"], ["Washington", "USA", "USA", "state"]],
+    )
+    assert ("USA", "IRN") not in stance(out)
+
+
+def test_demonym_adjective_of_a_noun_is_not_the_source_but_demonym_ministry_is():
+    threat = statements(
+        "Moscow's buildup is meant to threaten Ukrainian security and sovereignty warned analysts.",
+        actors=[["Moscow", "RUS", "RUS", "state"], ["Ukrainian", "UKR", "UKR", "state"]],
+    )
+    assert ("UKR", "RUS") not in stance(threat)
+    ministry = statements(
+        "Japan should reflect on its history of aggression and stop provoking its neighbours, the Chinese "
+        "foreign ministry said.",
+        actors=[["Japan", "JPN", "JPN", "state"], ["Chinese", "CHN", "CHN", "state"]],
+    )
+    assert stance(ministry)["CHN", "JPN"] < 0
+
+
+def test_both_leaders_pledging_closer_ties_are_the_parties_of_a_mutual_fact():
+    out = statements(
+        "Chinese President Xi Jinping hosted Russian President Vladimir Putin in Beijing on Thursday.",
+        "Both leaders pledged to deepen their strategic partnership.",
+        actors=[
+            ["Xi Jinping", "xi_jinping", "CHN", "person"],
+            ["Vladimir Putin", "vladimir_putin", "RUS", "person"],
+        ],
+    )
+    facts = mutual(out.filter(pl.col("sentence_no") == 1))
+    assert set(facts) == {("CHN", "RUS"), ("RUS", "CHN")}
+    assert all(p > 0 for p in facts.values())
+
+
+def test_leaders_joined_by_and_before_a_relative_clause_both_sign():
+    out = statements(
+        "Russian President Vladimir Putin and North Korean leader Kim Jong Un, who met in Pyongyang on "
+        "Wednesday, signed a mutual defence treaty.",
+        actors=[
+            ["Vladimir Putin", "vladimir_putin", "RUS", "person"],
+            ["Kim Jong Un", "kim_jong_un", "PRK", "person"],
+            ["Pyongyang", "PRK", "PRK", "state"],
+        ],
+    )
+    assert set(mutual(out)) == {("RUS", "PRK"), ("PRK", "RUS")}
+    assert all(p > 0 for p in mutual(out).values())
