@@ -86,20 +86,6 @@ def _pending(conn, rebuild: bool) -> pl.DataFrame:
     ).pl()
 
 
-def step_summary(conn) -> dict:
-    articles, quarantined = conn.execute(
-        """SELECT (SELECT count(*) FROM cleaned_articles),
-                  (SELECT count(DISTINCT item_id) FROM quarantine WHERE step = ?)""",
-        [STEP],
-    ).fetchone()
-    total = articles + quarantined
-    return {
-        "articles_total": articles,
-        "quarantined_total": quarantined,
-        "quarantined_share": quarantined / total if total else 0.0,
-    }
-
-
 def _process_batch(conn, ids: pl.Series, registry: pl.DataFrame, run_id: str) -> gates.GateResult:
     conn.register("batch_ids", pl.DataFrame({"article_id": ids}).to_arrow())
     raw = conn.execute(
@@ -172,7 +158,7 @@ def cleaned_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
             )
     with warehouse.transaction() as conn:
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
-        summary = step_summary(conn)
+        summary = gates.step_totals(conn, STEP, "cleaned_articles")
         metadata = _batch_metadata(conn, context.run_id)
     verdict = gates.validate_table(gates.combine(STEP, results, TABLE_COLUMNS), summary)
     return dg.MaterializeResult(

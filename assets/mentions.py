@@ -146,22 +146,6 @@ def _pending(conn, rebuild: bool) -> pl.Series:
     ).pl()["article_id"]
 
 
-def step_summary(conn) -> dict:
-    mentions, quarantined, articles = conn.execute(
-        """SELECT (SELECT count(*) FROM entity_mentions),
-                  (SELECT count(DISTINCT item_id) FROM quarantine WHERE step = ?),
-                  (SELECT count(*) FROM step_articles WHERE step = ?)""",
-        [STEP, STEP],
-    ).fetchone()
-    total = mentions + quarantined
-    return {
-        "mentions_total": mentions,
-        "articles_scanned": articles,
-        "quarantined_total": quarantined,
-        "quarantined_share": quarantined / total if total else 0.0,
-    }
-
-
 @dg.asset(
     deps=["cleaned_articles", "actors"],
     check_specs=gates.check_specs(STEP),
@@ -189,7 +173,8 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
             )
     with warehouse.transaction() as conn:
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
-        summary = step_summary(conn)
+        summary = gates.step_totals(conn, STEP, "entity_mentions")
+        [(scanned,)] = conn.execute("SELECT count(*) FROM step_articles WHERE step = ?", [STEP]).fetchall()
         by_kind = dict(
             conn.execute(
                 "SELECT actor_kind, count(*) FROM entity_mentions WHERE run_id = ? GROUP BY 1 ORDER BY 1",
@@ -200,6 +185,7 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
     return dg.MaterializeResult(
         metadata={
             "articles_processed": pending.len(),
+            "articles_scanned": scanned,
             "full_rebuild": rebuild,
             **summary,
             "mentions_by_kind": dg.MetadataValue.json(by_kind),

@@ -83,20 +83,6 @@ def _write_batch(
     return {"new_articles": fresh.height, "new_paths_of_known_articles": seen_again.height}
 
 
-def step_summary(conn) -> dict:
-    articles, quarantined = conn.execute(
-        """SELECT (SELECT count(*) FROM raw_articles),
-                  (SELECT count(DISTINCT item_id) FROM quarantine WHERE step = ?)""",
-        [STEP],
-    ).fetchone()
-    total = articles + quarantined
-    return {
-        "articles_total": articles,
-        "quarantined_total": quarantined,
-        "quarantined_share": quarantined / total if total else 0.0,
-    }
-
-
 @dg.asset(
     check_specs=gates.check_specs(STEP),
     group_name="ingest",
@@ -133,7 +119,7 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
             totals[name] += value
         results.append(gate)
     with warehouse.connect() as conn:
-        summary = step_summary(conn)
+        summary = gates.step_totals(conn, STEP, "raw_articles")
     verdict = gates.validate_table(gates.combine(STEP, results, TABLE_COLUMNS), summary)
     return dg.MaterializeResult(
         metadata={

@@ -115,20 +115,6 @@ def _pending(conn, rebuild: bool) -> pl.Series:
     ).pl()["article_id"]
 
 
-def step_summary(conn) -> dict:
-    statements, quarantined = conn.execute(
-        """SELECT (SELECT count(*) FROM stance_statements),
-                  (SELECT count(DISTINCT item_id) FROM quarantine WHERE step = ?)""",
-        [STEP],
-    ).fetchone()
-    total = statements + quarantined
-    return {
-        "statements_total": statements,
-        "quarantined_total": quarantined,
-        "quarantined_share": quarantined / total if total else 0.0,
-    }
-
-
 @dg.asset(
     deps=["entity_mentions", "stance_cues"],
     check_specs=gates.check_specs(STEP),
@@ -157,7 +143,7 @@ def stance_statements(context: dg.AssetExecutionContext, warehouse: Warehouse) -
             )
     with warehouse.transaction() as conn:
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
-        summary = step_summary(conn)
+        summary = gates.step_totals(conn, STEP, "stance_statements")
         days = conn.execute(
             "SELECT DISTINCT published_on::VARCHAR FROM stance_statements WHERE run_id = ? ORDER BY 1",
             [context.run_id],

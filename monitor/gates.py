@@ -316,3 +316,18 @@ def check_results(result: GateResult) -> list[dg.AssetCheckResult]:
         },
     )
     return [rows_check, table_check]
+
+
+def step_totals(conn, step: str, table: str) -> dict:
+    """What the summary expectations read: rows kept at a step and items it ever quarantined."""
+    kept, quarantined = conn.execute(
+        f"""SELECT (SELECT count(*) FROM {table}),
+                   (SELECT count(DISTINCT item_id) FROM quarantine WHERE step = ?)""",  # noqa: S608 - our table
+        [step],
+    ).fetchone()
+    total = kept + quarantined
+    return {
+        f"{table}_total": kept,
+        "quarantined_total": quarantined,
+        "quarantined_share": quarantined / total if total else 0.0,
+    }
