@@ -1,8 +1,6 @@
 """cleaned_articles: title and body without page furniture, a trustworthy date, the publisher, the wire it
 credits, and a story id shared by syndicated copies."""
 
-from datetime import UTC, datetime
-
 import dagster as dg
 import polars as pl
 
@@ -97,14 +95,7 @@ def _process_batch(conn, ids: pl.Series, registry: pl.DataFrame, run_id: str) ->
     stories = assign_stories(conn, gate.passed)
     gate.passed = gate.passed.join(stories, on="article_id", how="left").select(TABLE_COLUMNS)
     insert_frame(conn, STEP, gate.passed.with_columns(run_id=pl.lit(run_id)))
-    now = datetime.now(UTC)
-    insert_frame(
-        conn,
-        "quarantine",
-        gate.quarantine.with_columns(
-            item_kind=pl.lit("article"), step=pl.lit(STEP), run_id=pl.lit(run_id), quarantined_at=pl.lit(now)
-        ),
-    )
+    insert_frame(conn, "quarantine", gates.quarantine_rows(gate, "article", run_id))
     return gate
 
 

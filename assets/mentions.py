@@ -1,7 +1,5 @@
 """entity_mentions: who is named where, resolved against the curated actor dictionary."""
 
-from datetime import UTC, datetime
-
 import dagster as dg
 import polars as pl
 
@@ -116,16 +114,7 @@ def _process_batch(conn, ids: pl.Series, dictionary: ActorDictionary, run_id: st
     gate.passed = gate.passed.select(TABLE_COLUMNS)
     insert_frame(conn, "sentences", sentences)
     insert_frame(conn, STEP, gate.passed.with_columns(run_id=pl.lit(run_id)))
-    insert_frame(
-        conn,
-        "quarantine",
-        gate.quarantine.with_columns(
-            item_kind=pl.lit("mention"),
-            step=pl.lit(STEP),
-            run_id=pl.lit(run_id),
-            quarantined_at=pl.lit(datetime.now(UTC)),
-        ),
-    )
+    insert_frame(conn, "quarantine", gates.quarantine_rows(gate, "mention", run_id))
     insert_frame(
         conn, "step_articles", articles.select("article_id", step=pl.lit(STEP), run_id=pl.lit(run_id))
     )

@@ -1,7 +1,7 @@
 """stance_statements and actor_stance_daily: who expressed what stance toward whom, per day, and why."""
 
 import base64
-from datetime import UTC, date, datetime
+from datetime import date
 
 import dagster as dg
 import polars as pl
@@ -85,18 +85,8 @@ def _process_batch(
     candidates = statement_candidates(articles, sentences, mentions, cues)
     gate = gates.validate_rows(STEP, candidates, "statement_id", {"known_actor_ids": known})
     gate.passed = gate.passed.select(STATEMENT_COLUMNS)
-    now = datetime.now(UTC)
     insert_frame(conn, STEP, gate.passed.with_columns(run_id=pl.lit(run_id)))
-    insert_frame(
-        conn,
-        "quarantine",
-        gate.quarantine.with_columns(
-            item_kind=pl.lit("statement"),
-            step=pl.lit(STEP),
-            run_id=pl.lit(run_id),
-            quarantined_at=pl.lit(now),
-        ),
-    )
+    insert_frame(conn, "quarantine", gates.quarantine_rows(gate, "statement", run_id))
     insert_frame(
         conn, "step_articles", articles.select("article_id", step=pl.lit(STEP), run_id=pl.lit(run_id))
     )

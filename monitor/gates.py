@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import cache
 
 import dagster as dg
@@ -331,3 +332,13 @@ def step_totals(conn, step: str, table: str) -> dict:
         "quarantined_total": quarantined,
         "quarantined_share": quarantined / total if total else 0.0,
     }
+
+
+def quarantine_rows(result: GateResult, item_kind: str, run_id: str) -> pl.DataFrame:
+    """The gate's rejected rows as rows of the `quarantine` table."""
+    return result.quarantine.with_columns(
+        item_kind=pl.lit(item_kind),
+        step=pl.lit(result.step),
+        run_id=pl.lit(run_id),
+        quarantined_at=pl.lit(datetime.now(UTC)),
+    )
