@@ -72,9 +72,7 @@ def assign_stories(conn, articles: pl.DataFrame) -> pl.DataFrame:
 
 def _pending(conn, rebuild: bool) -> pl.DataFrame:
     if rebuild:
-        for table in ("cleaned_articles", "story_signatures", "story_bands"):
-            conn.execute(f"DELETE FROM {table}")  # noqa: S608
-        conn.execute("DELETE FROM quarantine WHERE step = ?", [STEP])
+        incremental.reset(conn, STEP, ("cleaned_articles", "story_signatures", "story_bands"))
     return conn.execute(
         """SELECT article_id FROM raw_articles
            WHERE article_id NOT IN (SELECT article_id FROM cleaned_articles)

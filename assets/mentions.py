@@ -123,10 +123,7 @@ def _process_batch(conn, ids: pl.Series, dictionary: ActorDictionary, run_id: st
 
 def _pending(conn, rebuild: bool) -> pl.Series:
     if rebuild:
-        for table in (STEP, "sentences"):
-            conn.execute(f"DELETE FROM {table}")  # noqa: S608
-        conn.execute("DELETE FROM quarantine WHERE step = ?", [STEP])
-        conn.execute("DELETE FROM step_articles WHERE step = ?", [STEP])
+        incremental.reset(conn, STEP, (STEP, "sentences"))
     return conn.execute(
         """SELECT article_id FROM cleaned_articles
            WHERE article_id NOT IN (SELECT article_id FROM step_articles WHERE step = ?)

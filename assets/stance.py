@@ -95,9 +95,7 @@ def _process_batch(
 
 def _pending(conn, rebuild: bool) -> pl.Series:
     if rebuild:
-        conn.execute(f"DELETE FROM {STEP}")  # noqa: S608
-        conn.execute("DELETE FROM quarantine WHERE step = ?", [STEP])
-        conn.execute("DELETE FROM step_articles WHERE step = ?", [STEP])
+        incremental.reset(conn, STEP, (STEP,))
     return conn.execute(
         """SELECT article_id FROM step_articles WHERE step = 'entity_mentions'
            AND article_id NOT IN (SELECT article_id FROM step_articles WHERE step = ?) ORDER BY article_id""",

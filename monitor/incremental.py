@@ -51,3 +51,11 @@ def record(
         "INSERT INTO step_state VALUES (?, ?, ?, ?, now())",
         [step, print_, generation, _upstream_marker(conn, upstream_steps)],
     )
+
+
+def reset(conn: duckdb.DuckDBPyConnection, step: str, tables: tuple[str, ...]) -> None:
+    """Forget everything a step produced, before a full rebuild (inside the caller's transaction)."""
+    for table in tables:
+        conn.execute(f"DELETE FROM {table}")  # noqa: S608 - our table names
+    conn.execute("DELETE FROM quarantine WHERE step = ?", [step])
+    conn.execute("DELETE FROM step_articles WHERE step = ?", [step])

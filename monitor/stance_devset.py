@@ -11,6 +11,8 @@ from pathlib import Path
 
 import polars as pl
 
+from monitor.mentions import MENTION_SCHEMA
+
 DEVSET = Path(__file__).resolve().parent.parent / "devset" / "stance" / "sentences.jsonl"
 
 SENTENCE_SCHEMA = {
@@ -19,19 +21,6 @@ SENTENCE_SCHEMA = {
     "start": pl.Int64,
     "end": pl.Int64,
     "text": pl.String,
-}
-MENTION_SCHEMA = {
-    "mention_id": pl.String,
-    "article_id": pl.String,
-    "sentence_no": pl.Int64,
-    "start": pl.Int64,
-    "end": pl.Int64,
-    "surface": pl.String,
-    "actor_id": pl.String,
-    "country": pl.String,
-    "actor_kind": pl.String,
-    "role": pl.String,
-    "rule": pl.String,
 }
 
 
