@@ -5,7 +5,7 @@ import dagster as dg
 import polars as pl
 
 from monitor import data_docs, dates, dedup, gates, incremental, language, outlets, settings, text_cleaning
-from monitor.warehouse import Warehouse, insert_frame
+from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame
 
 STEP = "cleaned_articles"
 UPSTREAM = ["raw_articles"]
@@ -121,6 +121,7 @@ def _batch_metadata(conn, run_id: str) -> dict:
 
 
 @dg.asset(
+    pool=WRITER_POOL,
     deps=["raw_articles", "outlets"],
     check_specs=gates.check_specs(STEP),
     group_name="clean",

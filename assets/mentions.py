@@ -8,7 +8,7 @@ from monitor.actor_dictionary import ACTORS_DIR, ActorDictionary, load_actor_dic
 from monitor.candidates import unresolved_candidates
 from monitor.mentions import find_mentions
 from monitor.sentences import split_sentences
-from monitor.warehouse import Warehouse, insert_frame, replace_table
+from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame, replace_table
 
 STEP = "entity_mentions"
 UPSTREAM = ["cleaned_articles"]
@@ -28,6 +28,7 @@ SELECT_MENTIONS = ", ".join(f'"{c}"' for c in TABLE_COLUMNS)
 
 
 @dg.asset(
+    pool=WRITER_POOL,
     group_name="reference",
     owners=data_docs.OWNERS,
     tags={"source": "seeds"},
@@ -133,6 +134,7 @@ def _pending(conn, rebuild: bool) -> pl.Series:
 
 
 @dg.asset(
+    pool=WRITER_POOL,
     deps=["cleaned_articles", "actors"],
     check_specs=gates.check_specs(STEP),
     group_name="actors",
@@ -181,6 +183,7 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
 
 
 @dg.asset(
+    pool=WRITER_POOL,
     name="unresolved_candidates",
     deps=[STEP],
     group_name="actors",

@@ -6,7 +6,7 @@ import dagster as dg
 import polars as pl
 
 from monitor import data_docs, gates, landing, readers, settings
-from monitor.warehouse import Warehouse, insert_frame
+from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame
 
 STEP = "raw_articles"
 UNITS_PER_BATCH = 2000
@@ -84,6 +84,7 @@ def _write_batch(
 
 
 @dg.asset(
+    pool=WRITER_POOL,
     check_specs=gates.check_specs(STEP),
     group_name="ingest",
     owners=data_docs.OWNERS,

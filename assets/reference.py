@@ -7,12 +7,13 @@ downstream of it as changed in the Dagster UI.
 import dagster as dg
 
 from monitor import data_docs, incremental, outlets
-from monitor.warehouse import Warehouse, replace_table
+from monitor.warehouse import WRITER_POOL, Warehouse, replace_table
 
 OUTLET_SEEDS = [outlets.OUTLETS_PATH, outlets.TEXT_PATTERNS_PATH]
 
 
 @dg.asset(
+    pool=WRITER_POOL,
     name="outlets",
     group_name="reference",
     owners=data_docs.OWNERS,

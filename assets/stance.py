@@ -11,7 +11,7 @@ from monitor.actor_dictionary import load_actor_dictionary
 from monitor.stance import STATEMENT_SCHEMA, extract_statements
 from monitor.stance_daily import DAILY_SCHEMA, aggregate_daily
 from monitor.stance_matching import CUES_PATH, RULES_PATH, load_cues
-from monitor.warehouse import Warehouse, insert_frame, replace_table
+from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame, replace_table
 
 STEP = "stance_statements"
 DAILY = "actor_stance_daily"
@@ -26,6 +26,7 @@ daily_partitions = dg.DailyPartitionsDefinition(start_date=settings.start_date()
 
 
 @dg.asset(
+    pool=WRITER_POOL,
     group_name="reference",
     owners=data_docs.OWNERS,
     tags={"source": "seeds"},
@@ -104,6 +105,7 @@ def _pending(conn, rebuild: bool) -> pl.Series:
 
 
 @dg.asset(
+    pool=WRITER_POOL,
     deps=["entity_mentions", "stance_cues"],
     check_specs=gates.check_specs(STEP),
     group_name="stance",
@@ -131,6 +133,7 @@ def stance_statements(context: dg.AssetExecutionContext, warehouse: Warehouse) -
             )
     with warehouse.transaction() as conn:
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
+        views.create_views(conn)
         summary = gates.step_totals(conn, STEP, "stance_statements")
         days = conn.execute(
             "SELECT DISTINCT published_on::VARCHAR FROM stance_statements WHERE run_id = ? ORDER BY 1",
@@ -165,7 +168,9 @@ def _plot_metadata(conn, warehouse: Warehouse) -> dict:
 @dg.asset(
     deps=[STEP, "cleaned_articles", "actors", "outlets"],
     partitions_def=daily_partitions,
-    backfill_policy=dg.BackfillPolicy.single_run(),
+    backfill_policy=dg.BackfillPolicy.multi_run(settings.backfill_days_per_run())
+    if settings.backfill_days_per_run()
+    else dg.BackfillPolicy.single_run(),
     check_specs=gates.check_specs(DAILY),
     group_name="stance",
     owners=data_docs.OWNERS,
@@ -181,7 +186,8 @@ def _plot_metadata(conn, warehouse: Warehouse) -> dict:
 )
 def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     first, last = (date.fromisoformat(k) for k in context.partition_key_range)
-    with warehouse.transaction() as conn:
+
+    def rebuild_days(conn) -> tuple[pl.DataFrame, int]:
         statements = conn.execute(
             """SELECT s.*, c.story_id, c.outlet_id
                FROM stance_statements s JOIN cleaned_articles c USING (article_id)
@@ -191,12 +197,15 @@ def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse) 
         daily = aggregate_daily(statements).select(DAILY_COLUMNS)
         conn.execute("DELETE FROM actor_stance_daily WHERE day BETWEEN ? AND ?", [first, last])
         insert_frame(conn, DAILY, daily.with_columns(run_id=pl.lit(context.run_id)))
-        views.create_views(conn)
+        return daily, len(statements)
+
+    daily, statement_count = warehouse.transaction_with_retries(DAILY, rebuild_days)
+    with warehouse.connect(read_only=True) as conn:
         known = conn.execute("SELECT actor_id FROM actors").pl()["actor_id"].to_list()
         plot = _plot_metadata(conn, warehouse)
     gate = gates.GateResult(DAILY, daily, pl.DataFrame(schema=gates.QUARANTINE_SCHEMA), [])
     verdict = gates.validate_table(gate, {"rows": daily.height}, {"known_actor_ids": known})
     return dg.MaterializeResult(
-        metadata={"days": f"{first} .. {last}", "rows": daily.height, "statements": len(statements), **plot},
+        metadata={"days": f"{first} .. {last}", "rows": daily.height, "statements": statement_count, **plot},
         check_results=gates.check_results(verdict),
     )

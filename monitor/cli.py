@@ -1,4 +1,5 @@
-"""`monitor run` materialises the whole chain through Dagster; `monitor dev` opens the Dagster UI.
+"""`monitor run` materialises the whole chain through Dagster; `monitor dev` opens the Dagster UI;
+`monitor sql` opens the data for analysis (DuckDB CLI, or one query printed).
 
 Both use the same DAGSTER_HOME (default data/dagster_home), so runs started here show in the UI.
 """
@@ -33,10 +34,16 @@ def run(args: argparse.Namespace) -> int:
     _prepare_environment()
     import dagster as dg
 
-    from monitor import automation, summary
+    from monitor import automation, storage, summary
     from monitor.definitions import defs
     from monitor.warehouse import Warehouse
 
+    try:
+        with Warehouse().connect():
+            pass
+    except storage.StorageUnavailable as error:
+        print(f"monitor: {error}", file=sys.stderr)
+        return 2
     instance = dg.DagsterInstance.get()
     run_config = {"loggers": {"console": {"config": {"log_level": args.log_level}}}}
     chain = defs.resolve_job_def("monitor_job").execute_in_process(
@@ -67,8 +74,26 @@ def run(args: argparse.Namespace) -> int:
         )
     if first is not None:
         print(f"  days of the stance table rebuilt: {first} .. {last}")
-    print(f"  database: {settings.database_path()}")
+    print(f"  database: {Warehouse().describe()}")
     return 0 if all(r.success for r in results) else 1
+
+
+def sql(args: argparse.Namespace) -> int:
+    from monitor import analysis, storage
+
+    try:
+        if not args.query:
+            duckdb_cli = Path(sys.executable).parent / "duckdb"
+            return subprocess.call([str(duckdb_cli), *analysis.cli_arguments()])
+        with analysis.connect() as conn:
+            conn.sql(args.query).show(max_width=args.width, max_rows=args.max_rows)
+    except storage.StorageUnavailable as error:
+        print(f"monitor: {error}", file=sys.stderr)
+        return 2
+    except Exception as error:  # a query error is the analyst's to read, in one line
+        print(f"monitor: {storage.one_line(error)}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def dev(args: argparse.Namespace) -> int:
@@ -84,6 +109,13 @@ def main(argv: list[str] | None = None) -> int:
     run_parser = commands.add_parser("run", help="materialise the whole chain for the landing folder")
     run_parser.add_argument("--log-level", default="WARNING", help="Dagster console log level")
     run_parser.set_defaults(handler=run)
+    sql_parser = commands.add_parser(
+        "sql", help="open the data read-only in the DuckDB CLI, or run one query"
+    )
+    sql_parser.add_argument("query", nargs="?", help="SQL to run and print (omit for the interactive CLI)")
+    sql_parser.add_argument("--width", type=int, default=160, help="table width when printing a query")
+    sql_parser.add_argument("--max-rows", type=int, default=40, help="rows printed")
+    sql_parser.set_defaults(handler=sql)
     dev_parser = commands.add_parser("dev", help="start the Dagster UI and daemon (dagster dev)")
     dev_parser.add_argument("--host", default="127.0.0.1", help="bind address (Dagster OSS has no login)")
     dev_parser.add_argument("--port", type=int, default=3000)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dagster as dg
 
-from assets import clean, mentions, raw, reference, stance
+from assets import clean, mentions, raw, reference, search, stance
 from monitor import automation
 from monitor.warehouse import Warehouse
 
-all_assets = dg.load_assets_from_modules([raw, reference, clean, mentions, stance])
+all_assets = dg.load_assets_from_modules([raw, reference, clean, mentions, stance, search])
 
 DAILY = automation.DAILY
 ingest_job = automation.ingest_job

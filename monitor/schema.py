@@ -137,6 +137,17 @@ TABLES: dict[str, str] = {
 }
 
 
+CLAIMS_DDL = "CREATE TABLE IF NOT EXISTS write_claims (name VARCHAR NOT NULL, claimed_at TIMESTAMPTZ)"
+CLAIMED_TABLES = ("actor_stance_daily",)
+
+
 def ensure_tables(conn: duckdb.DuckDBPyConnection) -> None:
     for name, columns in TABLES.items():
         conn.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
+    conn.execute(CLAIMS_DDL)
+    for name in CLAIMED_TABLES:
+        conn.execute(
+            "INSERT INTO write_claims SELECT ?, now() WHERE NOT EXISTS "
+            "(SELECT 1 FROM write_claims WHERE name = ?)",
+            [name, name],
+        )

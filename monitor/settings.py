@@ -46,3 +46,11 @@ DEFAULT_START_DATE = "2023-11-01"
 def start_date() -> str:
     """First day of the daily stance partitions (env MONITOR_START_DATE): the first day of your archive."""
     return os.environ.get("MONITOR_START_DATE") or DEFAULT_START_DATE
+
+
+def backfill_days_per_run() -> int | None:
+    """Days of the daily table per backfill run (env MONITOR_BACKFILL_DAYS_PER_RUN; unset or 0: one run
+    for any range). A DuckDB file has one writer, so one run is right there; a DuckLake takes runs side by
+    side, and a week per run lets a backfill launched from the UI fan out over the run queue."""
+    value = os.environ.get("MONITOR_BACKFILL_DAYS_PER_RUN")
+    return (int(value) or None) if value else None

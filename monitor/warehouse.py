@@ -1,10 +1,11 @@
 """The one door to the database: every read and write of every asset goes through `Warehouse`.
 
-Runs write a private working file (`.<name>.work` beside the database) and publish it as a read snapshot
-at the database path (copy to a temporary file in the same folder, then `os.replace`), once a step or run
-ends, or after every transaction when used outside a run. Analysts open the snapshot: they never hold a
-lock a run needs and never see a half-written step. Writers are serialised by an OS file lock (released by
-the kernel when a process dies), held for a whole step inside Dagster, so two runs never interleave inside
+In the default storage (one DuckDB file), runs write a private working file (`.<name>.work` beside the
+database) and publish it as a read snapshot at the database path (copy to a temporary file in the same
+folder, then `os.replace`), once a step or run ends, or after every transaction when used outside a run.
+Analysts open the snapshot: they never hold a lock a run needs and never see a half-written step. Writers
+are serialised by an OS file lock (released by the kernel when a process dies), held for a whole step
+inside Dagster, so two runs never interleave inside
 one step and never process the same pending rows twice.
 """
 
@@ -25,9 +26,11 @@ import duckdb
 import polars as pl
 from pydantic import Field, PrivateAttr
 
-from monitor import schema, settings
+from monitor import schema, settings, storage, views
 
 LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "database is locked")
+DAILY_ASSET = dg.AssetKey("actor_stance_daily")
+WRITER_POOL = "monitor_writer"
 
 
 def _is_lock_error(error: Exception) -> bool:
@@ -131,6 +134,8 @@ class Warehouse(dg.ConfigurableResource):
         """A step (or an in-process run) holds the writer lock from start to end; a sensor does not."""
         if context.run is None:
             return
+        if self.lake is not None and context.run.asset_selection == {DAILY_ASSET}:
+            return
         self.snapshot_path.parent.mkdir(parents=True, exist_ok=True)
         _acquire(self.lock_path, self.lock_timeout_seconds)
         self._in_run = True
@@ -139,11 +144,37 @@ class Warehouse(dg.ConfigurableResource):
         if not self._in_run:
             return
         try:
-            if self.work_path.exists():
+            if self.lake is None and self.work_path.exists():
                 publish_snapshot(self.work_path, self.snapshot_path)
         finally:
             self._in_run = False
             _release(self.lock_path)
+
+    @property
+    def lake(self) -> storage.Lake | None:
+        """The DuckLake to use, or None for the DuckDB file (read from the environment on every use, so
+        that secrets in the catalog settings never enter Dagster's run config)."""
+        return storage.Lake.from_environment() if storage.mode() == storage.DUCKLAKE else None
+
+    def describe(self) -> str:
+        lake = self.lake
+        return lake.describe() if lake else f"DuckDB file {self.snapshot_path}"
+
+    @contextmanager
+    def _lake_connection(self, lake: storage.Lake, read_only: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+        conn = lake.open(read_only)
+        try:
+            if not read_only:
+                _ensure_lake_tables(conn)
+            yield conn
+        except duckdb.Error as error:
+            if storage.is_unreachable(error):
+                raise storage.StorageUnavailable(
+                    f"lost the {lake.describe()}: {storage.one_line(error)}"
+                ) from error
+            raise
+        finally:
+            conn.close()
 
     @contextmanager
     def _writer(self) -> Iterator[None]:
@@ -170,7 +201,12 @@ class Warehouse(dg.ConfigurableResource):
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A short-lived connection to the working file (the state runs build on)."""
+        """A short-lived connection to the working file (the state runs build on), or to the lake."""
+        lake = self.lake
+        if lake is not None:
+            with self._lake_connection(lake, read_only) as conn:
+                yield conn
+            return
         with self._writer():
             conn = self._open(read_only and self.work_path.exists())
             try:
@@ -196,6 +232,32 @@ class Warehouse(dg.ConfigurableResource):
                 raise
             conn.execute("COMMIT")
 
+    def transaction_with_retries(self, claim: str, body, attempts: int = 8):
+        """Run `body(conn)` all-or-nothing, again from the start when DuckLake reports a write conflict
+        with a concurrent run (the loser re-reads what the winner committed).
+
+        Every such transaction first updates the `claim` row of write_claims, so two of them always
+        conflict: DuckLake lets two transactions that delete nothing and insert the same day both commit.
+        """
+        delay = 0.1
+        for attempt in range(attempts):
+            try:
+                with self.transaction() as conn:
+                    conn.execute("UPDATE write_claims SET claimed_at = now() WHERE name = ?", [claim])
+                    return body(conn)
+            except duckdb.Error as error:
+                if not storage.is_conflict(error) or attempt == attempts - 1:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 3.0)
+        raise AssertionError("unreachable")
+
+    def ensure_views(self) -> None:
+        """Create the analyst views once the tables they name exist (kept out of the daily runs, whose
+        DDL would make concurrent runs conflict in a DuckLake)."""
+        with self.connect() as conn:
+            views.create_views(conn)
+
     def query(self, sql: str, params: list | None = None) -> pl.DataFrame:
         with self.connect() as conn:
             return conn.execute(sql, params or []).pl()
@@ -203,11 +265,28 @@ class Warehouse(dg.ConfigurableResource):
     @contextmanager
     def read_snapshot(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """What analysts see: the last published state, opened read-only without the writer lock."""
+        lake = self.lake
+        if lake is not None:
+            with self._lake_connection(lake, read_only=True) as conn:
+                yield conn
+            return
         conn = duckdb.connect(str(self.snapshot_path), read_only=True)
         try:
             yield conn
         finally:
             conn.close()
+
+
+def _ensure_lake_tables(conn: duckdb.DuckDBPyConnection, attempts: int = 5) -> None:
+    """Two processes creating the same table at once: the loser's commit conflicts, and the table is there."""
+    for attempt in range(attempts):
+        try:
+            schema.ensure_tables(conn)
+            return
+        except duckdb.Error as error:
+            if attempt == attempts - 1 or not (storage.is_conflict(error) or "already" in str(error)):
+                raise
+            time.sleep(0.1 * (attempt + 1))
 
 
 def insert_frame(conn: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:

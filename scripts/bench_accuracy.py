@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -28,11 +29,13 @@ def _with_paths(conn, query: str, landing: Path) -> pl.DataFrame:
     )
 
 
-def measure(db: Path, landing: Path, truth_dir: Path) -> dict:
-    """Date, outlet, wire, story and stance accuracy, and which bad files landed in quarantine by the rule."""
+def measure(connect: Callable[[], duckdb.DuckDBPyConnection], landing: Path, truth_dir: Path) -> dict:
+    """Date, outlet, wire, story and stance accuracy, and which bad files landed in quarantine by the rule.
+
+    `connect` opens the tables read-only (monitor.analysis.connect, whichever the storage)."""
     truth = pl.concat([pl.read_parquet(p) for p in sorted(truth_dir.glob("*_articles.parquet"))])
     bad = pl.concat([pl.read_parquet(p) for p in sorted(truth_dir.glob("*_bad.parquet"))])
-    with duckdb.connect(str(db), read_only=True) as conn:
+    with connect() as conn:
         cleaned = _with_paths(
             conn,
             """SELECT c.article_id, c.published_on, c.outlet_id, c.wire, c.story_id, r.paths
@@ -92,4 +95,8 @@ def measure(db: Path, landing: Path, truth_dir: Path) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])), indent=2, default=str))
+    database = Path(sys.argv[1])
+    figures = measure(
+        lambda: duckdb.connect(str(database), read_only=True), Path(sys.argv[2]), Path(sys.argv[3])
+    )
+    print(json.dumps(figures, indent=2, default=str))

@@ -8,6 +8,13 @@ figures and the accuracy against the ground truth; writes them to data/bench/ben
     python scripts/benchmark.py                 # N = 1k, 10k, 100k
     python scripts/benchmark.py --sizes 1000    # one size
     python scripts/benchmark.py --million       # also 1M
+    python scripts/benchmark.py --sizes 10000 --storage ducklake --backfill-days 30 --concurrency 1 2 4 \
+        --lake-catalog "postgres:dbname=bench host=127.0.0.1 user=monitor"
+
+In DuckLake mode the catalog is a SQLite file under the size's folder unless --lake-catalog names one (use an
+empty PostgreSQL database: the benchmark starts from a fresh lake). --backfill-days D rebuilds the first D
+days of actor_stance_daily with 1, 2, 4... concurrent `dagster asset materialize --partition-range` runs and
+checks that every split gives the rows of the one-run rebuild.
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ import shutil
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
 from importlib.metadata import version
 from pathlib import Path
 
@@ -29,12 +38,13 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_accuracy import measure  # noqa: E402
 
-from monitor import settings  # noqa: E402
+from monitor import analysis, settings  # noqa: E402
 from monitor.synthetic_corpus import generate_corpus  # noqa: E402
 
 BENCH_DIR = settings.PROJECT_ROOT / "data" / "bench"
 MAX_FILE_BYTES = 262_144
 MONITOR = Path(sys.executable).parent / "monitor"
+DAGSTER = Path(sys.executable).parent / "dagster"
 
 
 def run_monitor(env: dict) -> dict:
@@ -96,12 +106,81 @@ def measured_run(env: dict, home: Path, seen: set[str], articles: int, text_mb: 
               "mb_per_s": round(text_mb / s, 2) if s else None}
         for key, s in figures.pop("steps_s").items()
     }  # fmt: skip
-    db = Path(env["MONITOR_DB"])
-    figures["db_mb"] = round(sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 2**20, 1)
+    figures["db_mb"] = storage_mb(env)
     return figures
 
 
-def bench_size(n: int, seed: int) -> dict:
+def storage_environment(args: argparse.Namespace, root: Path) -> dict:
+    if args.storage == "duckdb":
+        return {"MONITOR_STORAGE": "duckdb"}
+    return {
+        "MONITOR_STORAGE": "ducklake",
+        "MONITOR_LAKE_CATALOG": args.lake_catalog or f"sqlite:{root / 'lake' / 'catalog.sqlite'}",
+        "MONITOR_LAKE_DATA": str(root / "lake" / "files"),
+    }
+
+
+def storage_mb(env: dict) -> float:
+    """Size of what the tables occupy: the DuckDB file, or the lake's Parquet files (+ a SQLite catalog)."""
+    if env.get("MONITOR_STORAGE") == "ducklake":
+        files = [p for p in Path(env["MONITOR_LAKE_DATA"]).rglob("*") if p.is_file()]
+        catalog = env["MONITOR_LAKE_CATALOG"]
+        if catalog.startswith("sqlite:"):
+            files.append(Path(catalog.split(":", 1)[1]))
+    else:
+        db = Path(env["MONITOR_DB"])
+        files = list(db.parent.glob(db.name + "*"))
+    return round(sum(p.stat().st_size for p in files if p.exists()) / 2**20, 1)
+
+
+@contextmanager
+def environment(env: dict) -> Iterator[None]:
+    """This process reads the tables the way the benchmarked runs wrote them (either storage)."""
+    saved = os.environ.copy()
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def daily_rows(env: dict, first: date, last: date) -> list[tuple]:
+    with environment(env), analysis.connect() as conn:
+        return conn.execute(
+            "SELECT * EXCLUDE (run_id) FROM actor_stance_daily WHERE day BETWEEN ? AND ? ORDER BY ALL",
+            [first, last],
+        ).fetchall()
+
+
+def bench_backfill(env: dict, days: int, concurrency: list[int]) -> dict:
+    """The first `days` days of the daily table rebuilt by k concurrent runs, for each k; rows compared."""
+    with environment(env), analysis.connect() as conn:
+        first = conn.execute("SELECT min(published_on) FROM stance_statements").fetchone()[0]
+    last = first + timedelta(days=days - 1)
+    reference = daily_rows(env, first, last)
+    figures = {"first_day": str(first), "days": days, "rows": len(reference), "runs": {}}
+    for k in concurrency:
+        bounds = [first + timedelta(days=days * i // k) for i in range(k + 1)]
+        ranges = [(bounds[i], bounds[i + 1] - timedelta(days=1)) for i in range(k)]
+        started = time.perf_counter()
+        processes = [
+            subprocess.Popen(
+                [str(DAGSTER), "asset", "materialize", "-m", "monitor.definitions", "--select",
+                 "actor_stance_daily", "--partition-range", f"{a}...{b}"],
+                env={**env, "MONITOR_BACKFILL_DAYS_PER_RUN": "0"}, cwd=settings.PROJECT_ROOT,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
+            for a, b in ranges
+        ]  # fmt: skip
+        codes = [p.wait() for p in processes]
+        wall = round(time.perf_counter() - started, 2)
+        same = daily_rows(env, first, last) == reference
+        figures["runs"][k] = {"wall_s": wall, "exit_codes": codes, "tables_match": same}
+    return figures
+
+
+def bench_size(n: int, seed: int, args: argparse.Namespace) -> dict:
     root = BENCH_DIR / f"n{n}"
     shutil.rmtree(root, ignore_errors=True)
     landing, truth, home = root / "landing", root / "truth", root / "dagster_home"
@@ -109,17 +188,26 @@ def bench_size(n: int, seed: int) -> dict:
     corpus = generate_corpus(landing, truth, n, seed, "b0", MAX_FILE_BYTES)
     corpus["generate_s"] = round(time.perf_counter() - started, 2)
     env = {**os.environ, "MONITOR_LANDING_DIR": str(landing), "MONITOR_DB": str(root / "monitor.duckdb"),
-           "DAGSTER_HOME": str(home), "MONITOR_MAX_FILE_BYTES": str(MAX_FILE_BYTES)}  # fmt: skip
+           "DAGSTER_HOME": str(home), "MONITOR_MAX_FILE_BYTES": str(MAX_FILE_BYTES),
+           **storage_environment(args, root)}  # fmt: skip
     seen: set[str] = set()
     text_mb = corpus["text_bytes"] / 2**20
-    result = {"n": n, "corpus": corpus, "full": measured_run(env, home, seen, n, text_mb)}
-    result["accuracy"] = measure(root / "monitor.duckdb", landing, truth)
+    result = {
+        "n": n,
+        "storage": args.storage,
+        "corpus": corpus,
+        "full": measured_run(env, home, seen, n, text_mb),
+    }
+    with environment(env):
+        result["accuracy"] = measure(analysis.connect, landing, truth)
     extra = generate_corpus(landing, truth, max(n // 100, 1), seed + 1, "b1", MAX_FILE_BYTES)
     result["incremental"] = measured_run(env, home, seen, extra["articles"], extra["text_bytes"] / 2**20)
     result["incremental"]["new_articles"] = extra["articles"]
     result["nothing_new"] = measured_run(env, home, seen, 0, 0.0)
     full, inc = result["full"]["dagster_s"], result["incremental"]["dagster_s"]
     result["incremental_share_of_full"] = round(inc / full, 4) if full and inc else None
+    if args.backfill_days:
+        result["backfill"] = bench_backfill(env, args.backfill_days, args.concurrency)
     return result
 
 
@@ -150,6 +238,14 @@ def print_size(result: dict) -> None:
                 print(f"    {step:28s} {figures['s']:8.2f} s  {figures['articles_per_s']:10.1f} articles/s"
                       f"  {figures['mb_per_s']:7.2f} MB/s")  # fmt: skip
     print(f"  incremental / full: {result['incremental_share_of_full']}")
+    if "backfill" in result:
+        backfill = result["backfill"]
+        print(
+            f"  backfill of {backfill['days']} days from {backfill['first_day']} ({backfill['rows']} rows):"
+        )
+        for k, run in backfill["runs"].items():
+            print(f"    {k} concurrent run(s): wall {run['wall_s']:7.2f} s  exit {run['exit_codes']}  "
+                  f"tables match the one-run rebuild: {run['tables_match']}")  # fmt: skip
     print("  accuracy:", json.dumps(result["accuracy"]))
 
 
@@ -160,14 +256,19 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000])
     parser.add_argument("--million", action="store_true", help="also run N = 1,000,000")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--storage", choices=("duckdb", "ducklake"), default="duckdb")
+    parser.add_argument("--lake-catalog", help="DuckLake catalog (default: a SQLite file per size)")
+    parser.add_argument("--backfill-days", type=int, default=0, help="also time a backfill of this many days")
+    parser.add_argument("--concurrency", type=int, nargs="*", default=[1, 2, 4])
     args = parser.parse_args()
     sizes = args.sizes + ([1_000_000] if args.million else [])
     report = {"machine": machine(), "sizes": []}
+    report["machine"]["storage"] = args.storage
     print(json.dumps(report["machine"]))
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     out = BENCH_DIR / f"benchmark-{datetime.now(UTC):%Y%m%dT%H%M%S}.json"
     for n in sizes:
-        report["sizes"].append(bench_size(n, args.seed))
+        report["sizes"].append(bench_size(n, args.seed, args))
         print_size(report["sizes"][-1])
         out.write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
     print(f"\nfigures written to {out}")

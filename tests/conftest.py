@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
 import duckdb
+import postgres_server
 import pytest
+from postgres_server import PostgresServer
 
 from assets.raw import LandingFolder
 from monitor import settings
@@ -87,3 +94,20 @@ def sample_pipeline(pipeline: Pipeline) -> Pipeline:
 def sample_text() -> dict[str, str]:
     """The five shipped articles by their number (000..004)."""
     return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SAMPLES_DIR.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server on loopback for the DuckLake catalog and the Dagster instance."""
+    if not postgres_server.available():
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed (.ci/run installs Debian's postgresql)")
+        pytest.skip("PostgreSQL binaries not installed")
+    folder = Path(tempfile.mkdtemp(prefix="monitor-pg-"))  # outside pytest's root-only folders
+    server = PostgresServer(folder).init()
+    try:
+        yield server
+    finally:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            server.stop("immediate")
+        shutil.rmtree(folder, ignore_errors=True)
