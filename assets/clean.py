@@ -4,7 +4,20 @@ credits, and a story id shared by syndicated copies."""
 import dagster as dg
 import polars as pl
 
-from monitor import data_docs, dates, dedup, gates, incremental, language, outlets, settings, text_cleaning
+from monitor import (
+    data_docs,
+    date_patterns,
+    dates,
+    dedup,
+    gates,
+    incremental,
+    language,
+    outlet_signatures,
+    outlets,
+    settings,
+    text_cleaning,
+    wire_credits,
+)
 from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame
 
 STEP = "cleaned_articles"
@@ -14,8 +27,8 @@ LOGIC_VERSION = "1"
 SEEDS = [
     *sorted((settings.SEEDS_DIR / "cleaning").glob("*")),
     outlets.OUTLETS_PATH,
-    outlets.TEXT_PATTERNS_PATH,
-    dates.PATTERNS_FILE,
+    outlet_signatures.TEXT_PATTERNS_PATH,
+    date_patterns.PATTERNS_FILE,
     settings.EXPECTATIONS_DIR / f"{STEP}.json",
 ]
 TABLE_COLUMNS = [
@@ -33,7 +46,10 @@ def clean_batch(raw: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
         raw.select("article_id", "published", "url", "text", "ingested_at")
     )
     publisher = outlets.resolve_outlets(raw.select("article_id", "url", "outlet", "text"), registry)
-    wire = outlets.detect_wire(cleaned.select("article_id", text="body"), registry)
+    copy_and_page = cleaned.select("article_id", text="body").join(
+        raw.select("article_id", page="text"), on="article_id", how="left"
+    )
+    wire = wire_credits.detect_wire(copy_and_page, registry)
     # the page as a whole, not the cleaned body: cleaning drops lines in other languages
     languages = language.detect_language(raw.select("article_id", body="text")).drop("english_score")
     return (

@@ -6,10 +6,10 @@ downstream of it as changed in the Dagster UI.
 
 import dagster as dg
 
-from monitor import data_docs, incremental, outlets
+from monitor import data_docs, incremental, outlet_signatures, outlets
 from monitor.warehouse import WRITER_POOL, Warehouse, replace_table
 
-OUTLET_SEEDS = [outlets.OUTLETS_PATH, outlets.TEXT_PATTERNS_PATH]
+OUTLET_SEEDS = [outlets.OUTLETS_PATH, outlet_signatures.TEXT_PATTERNS_PATH]
 
 
 @dg.asset(

@@ -39,8 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from monitor.warehouse import Warehouse
 
     try:
-        with Warehouse().connect():
-            pass
+        Warehouse().check_reachable()
     except storage.StorageUnavailable as error:
         print(f"monitor: {error}", file=sys.stderr)
         return 2

@@ -7,22 +7,16 @@ dateline ("SEOUL, Nov. 21, 2023 (Yonhap) --"). Times, zones and weekdays around 
 day kept is the one the page prints (its local day), never the UTC day. Dates inside sentences, captions,
 year-less or ambiguous numeric dates (9/11/2023), dates before `min_date` and dates later than the latest
 local date on Earth at ingestion are never used. Every rule is a polars expression over whole columns; the
-vocabulary (months, labels, filler words) comes from seeds/date_patterns.yaml.
+vocabulary (months, labels, filler words) comes from seeds/date_patterns.yaml via monitor.date_patterns.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import lru_cache
-from pathlib import Path
-
 import dateparser
 import polars as pl
-import yaml
 
-PATTERNS_FILE = Path(__file__).resolve().parent.parent / "seeds" / "date_patterns.yaml"
+from monitor import outlets
+from monitor.date_patterns import DateVocabulary, load_vocabulary, parse_date_text
 
 OUTPUT_SCHEMA = pl.Schema(
     {"article_id": pl.String, "published_on": pl.Date, "date_source": pl.String, "date_evidence": pl.String}
@@ -30,152 +24,21 @@ OUTPUT_SCHEMA = pl.Schema(
 _DATEPARSER_SETTINGS = {"PARSERS": ["custom-formats", "absolute-time"], "STRICT_PARSING": True}
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@dataclass(frozen=True)
-class DateVocabulary:
-    """The regexes and limits built once from seeds/date_patterns.yaml."""
-
-    month_numbers: dict[str, int]
-    date_re: str
-    label_re: str
-    wire_re: str
-    noise_re: str
-    day_first_host_re: str
-    event_prepositions: tuple[str, ...]
-    published_labels: tuple[str, ...]
-    top_lines: int
-    wire_lines: int
-    stamp_lines: int
-    stamp_prose_before: int
-    prose_min_words: int
-    max_words_top: int
-    max_words_labelled: int
-    min_date: date
-    lead: timedelta
-    metadata_formats: tuple[str, ...]
-
-    @classmethod
-    def from_yaml(cls, path: Path = PATTERNS_FILE) -> DateVocabulary:
-        spec = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        months = {name: int(num) for num, names in spec["months"].items() for name in names}
-        month = rf"(?:{_alt(months)})\.?"
-        suffix = rf"(?:{_alt(spec['ordinal_suffixes'])})?"
-        weekday = rf"(?:{_alt(spec['weekdays'])})\.?,?"
-        date_re = (
-            r"(?i:\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-            rf"|{month}\s+\d{{1,2}}{suffix},?\s+\d{{4}}"
-            rf"|\d{{1,2}}{suffix}(?:\s+of)?\s+{month},?\s+\d{{4}}"
-            r"|\d{1,2}[/.-]\d{1,2}[/.-]\s?\d{4})\b)"
-        )
-        zone = rf"(?:{_alt(spec['time_zones'])})"
-        time_re = (
-            r"(?i:\b\d{1,2}(?:[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)?|\s*[ap]\.?\s?m\b\.?)"
-            rf"(?:\s*\b{zone}\b(?:\s*[+−-]\s*\d{{1,2}}(?::?\d{{2}})?)?)?)"
-        )
-        labels = spec["labels"]
-        all_label_words = labels["published"] + labels["updated"]
-        all_labels = _alt(all_label_words)
-        label_re = (
-            rf"(?:^|[|•·])[\W_]*(?i:(?P<label>{all_labels}))\s*[:：|–—-]?\s*(?i:(?:at|on)\s+)?(?i:{weekday}\s+)?"
-            rf"(?:{time_re}[\s,|–—-]*(?i:on\s+)?(?i:{weekday}\s+)?)?(?P<date>{date_re})"
-        )
-        wire_re = (
-            r"^\s*\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,\s*\p{Lu}[\p{L}.'’ -]*?)?,\s*"
-            rf"(?P<date>{date_re})\s*(?:\([^)]{{1,40}}\)\s*)?(?:--|[-–—:])"
-        )
-        noise = [w for key in ("filler", "weekdays", "time_zones") for w in spec[key]] + all_label_words
-        noise_re = rf"{date_re}|{time_re}|\d+|(?i:\b(?:{_alt(noise)})\b)"
-        tlds = _alt(str(t).lower() for t in spec["day_first_dotted_tlds"])
-        limits = spec["max_extra_words"]
-        return cls(
-            month_numbers=months,
-            date_re=date_re,
-            label_re=label_re,
-            wire_re=wire_re,
-            noise_re=noise_re,
-            day_first_host_re=rf"(?i)^[a-z][a-z0-9+.-]*://[^/?#:]+\.(?:{tlds})\.?(?:[:/?#]|$)",
-            event_prepositions=tuple(w.lower() for w in spec["event_prepositions"]),
-            published_labels=tuple(w.lower() for w in labels["published"]),
-            top_lines=int(spec["top_lines"]),
-            wire_lines=int(spec["wire_dateline_lines"]),
-            stamp_lines=int(spec["stamp_lines"]),
-            stamp_prose_before=int(spec["stamp_prose_before"]),
-            prose_min_words=int(spec["prose_min_words"]),
-            max_words_top=int(limits["top"]),
-            max_words_labelled=int(limits["labelled"]),
-            min_date=date.fromisoformat(str(spec["min_date"])),
-            lead=timedelta(hours=int(spec["max_timezone_lead_hours"])),
-            metadata_formats=tuple(spec["metadata_formats"]),
-        )
-
-
-@lru_cache(maxsize=4)
-def load_vocabulary(path: str = str(PATTERNS_FILE)) -> DateVocabulary:
-    return DateVocabulary.from_yaml(Path(path))
-
-
-def parse_date_text(text: pl.Expr, vocab: DateVocabulary, day_first: pl.Expr | None = None) -> pl.Expr:
-    """A date matched by `vocab.date_re` as pl.Date; null when invalid or numerically ambiguous.
-
-    Day/month order of all-numeric dates (9/11/2023) is only trusted when one number exceeds 12
-    or both are equal, or for dotted dates (05.08.2024) where `day_first` says the site writes them
-    day first; year-first numeric dates are always year-month-day.
-    """
-    s = text.str.strip_chars()
-    month = rf"({_alt(vocab.month_numbers)})\.?"
-    iso = s.str.extract_groups(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-    mdy = s.str.extract_groups(rf"(?i)^{month}\s+(\d{{1,2}})\D*?,?\s+(\d{{4}})")
-    dmy = s.str.extract_groups(rf"(?i)^(\d{{1,2}})\D*?\s+{month},?\s+(\d{{4}})")
-    num = s.str.extract_groups(r"^(\d{1,2})[/.-](\d{1,2})[/.-]\s?(\d{4})")
-
-    def month_no(name: pl.Expr) -> pl.Expr:
-        return name.str.to_lowercase().replace_strict(
-            vocab.month_numbers, default=None, return_dtype=pl.Int32
-        )
-
-    a = num.struct.field("1").cast(pl.Int32)
-    b = num.struct.field("2").cast(pl.Int32)
-    dotted = s.str.contains(r"^\d{1,2}\.\d{1,2}\.\s?\d{4}") & (day_first if day_first is not None else False)
-    num_day = pl.when(dotted).then(a).when((a > 12) & (b <= 12)).then(a).when((b > 12) & (a <= 12)).then(b)
-    num_month = pl.when(dotted).then(b).when((a > 12) & (b <= 12)).then(b).when((b > 12) & (a <= 12)).then(a)
-    num_day, num_month = num_day.when(a == b).then(a), num_month.when(a == b).then(a)
-    year = pl.coalesce(
-        iso.struct.field("1").cast(pl.Int32),
-        mdy.struct.field("3").cast(pl.Int32),
-        dmy.struct.field("3").cast(pl.Int32),
-        num.struct.field("3").cast(pl.Int32),
-    )
-    month_ = pl.coalesce(
-        iso.struct.field("2").cast(pl.Int32),
-        month_no(mdy.struct.field("1")),
-        month_no(dmy.struct.field("2")),
-        num_month,
-    )
-    day = pl.coalesce(
-        iso.struct.field("3").cast(pl.Int32),
-        mdy.struct.field("2").cast(pl.Int32),
-        dmy.struct.field("1").cast(pl.Int32),
-        num_day,
-    )
-    ymd = pl.concat_str(
-        year.cast(pl.String),
-        month_.cast(pl.String).str.zfill(2),
-        day.cast(pl.String).str.zfill(2),
-        separator="-",
-    )
-    return ymd.str.to_date("%Y-%m-%d", strict=False)
-
-
 def _plausible(day: pl.Expr, vocab: DateVocabulary) -> pl.Expr:
     latest = (pl.col("ingested_at").dt.convert_time_zone("UTC") + vocab.lead).dt.date()
     return pl.when((day >= vocab.min_date) & (day <= latest)).then(day)
 
 
+def _day_first_sites(urls: pl.Series, vocab: DateVocabulary) -> pl.Series:
+    """Whether each URL's site writes dotted dates day first: a day-first country-code domain, or a registry
+    outlet of a day-first country (dw.com is German)."""
+    by_tld = urls.fill_null("").str.contains(vocab.day_first_host_re)
+    by_outlet = outlets.url_outlet_countries(urls).is_in(list(vocab.day_first_countries)).fill_null(False)
+    return (by_tld | by_outlet).alias("day_first")
+
+
 def _day_first_site(vocab: DateVocabulary) -> pl.Expr:
-    return pl.col("url").fill_null("").str.contains(vocab.day_first_host_re)
+    return pl.col("day_first")
 
 
 def _metadata_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
@@ -215,8 +78,10 @@ def _metadata_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
 
 
 def _header_lines(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
-    """Non-empty lines, their position and how many prose lines (body, standfirst, caption) precede them."""
+    """Non-empty lines, their position, how many of the lines above are not navigation menu items (short,
+    digit-free lines) and how many prose lines (body, standfirst, caption) precede them."""
     words = pl.col("line").str.count_matches(r"\p{L}+")
+    content = ((words > vocab.nav_max_words) | pl.col("line").str.contains(r"\d")).cast(pl.Int32)
     prose = (
         (words >= vocab.prose_min_words) & pl.col("line").str.contains(r"[.!?…][\"'”’)\]]*$")
         | (words >= 2 * vocab.prose_min_words)
@@ -234,6 +99,7 @@ def _header_lines(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame
         .with_columns(
             pl.int_range(pl.len()).over("article_id").alias("line_no"),
             (prose.cum_sum().over("article_id") - prose).alias("prose_before"),
+            (content.cum_sum().over("article_id") - content).alias("content_before"),
         )
     )
 
@@ -253,7 +119,10 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
     extra_words = line.str.replace_all(vocab.noise_re, " ").str.count_matches(r"\p{L}+")
     is_published = labelled.struct.field("label").str.to_lowercase().is_in(list(vocab.published_labels))
     in_header = (line_no < vocab.stamp_lines) & (pl.col("prose_before") <= vocab.stamp_prose_before)
-    top = in_header & (line_no < vocab.top_lines) & (extra_words <= vocab.max_words_top) & not_event
+    short = (extra_words <= vocab.max_words_top) & not_event
+    top = in_header & (line_no < vocab.top_lines) & short
+    # below a navigation menu, a short date line near the top of the content (title, standfirst, byline)
+    below_menu = in_header & (pl.col("content_before") < vocab.top_lines) & short
     hit = (
         pl.when(labelled.struct.field("date").is_not_null() & (extra_words <= vocab.max_words_labelled))
         .then(
@@ -268,7 +137,7 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
         .then(_hit(line.str.extract(vocab.wire_re, 0), line.str.extract(vocab.wire_re, 1), 1, "wire"))
         .when(top)
         .then(_hit(line, first.struct.field("date"), 2, "top"))
-        .when(in_header & (extra_words == 0) & not_event)
+        .when(in_header & (extra_words == 0) & not_event | below_menu)
         .then(_hit(line, first.struct.field("date"), 2, "stamp"))
     )
     day = _plausible(parse_date_text(pl.col("text"), vocab, pl.col("day_first")), vocab)
@@ -324,6 +193,7 @@ def resolve_published_dates(articles: pl.DataFrame, vocab: DateVocabulary | None
         pl.col("text").cast(pl.String),
         pl.col("ingested_at").cast(pl.Datetime("us", "UTC")),
     )
+    base = base.with_columns(_day_first_sites(base["url"], vocab))
     sources = {
         "metadata": _metadata_dates(base, vocab),
         "dateline": _dateline_dates(base, vocab),

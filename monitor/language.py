@@ -14,7 +14,7 @@ from functools import lru_cache
 import polars as pl
 import py3langid
 
-from monitor.line_signals import CLEANING_SEEDS, NON_LATIN_LETTER, stopword_pattern
+from monitor.line_signals import CLEANING_SEEDS, NON_LATIN_LETTER, only_where, stopword_pattern
 
 ENGLISH_MIN_SCORE = 0.25
 MIN_LATIN_SHARE = 0.8
@@ -46,12 +46,13 @@ def detect_language(articles: pl.DataFrame) -> pl.DataFrame:
     if articles.is_empty():
         return pl.DataFrame(schema=OUTPUT_SCHEMA)
     body = pl.col("body").fill_null("")
-    head = pl.col("head")
-    non_latin = pl.when(head.str.contains(NON_LATIN_LETTER)).then(head)
-    letters = pl.max_horizontal(non_latin.str.count_matches(r"\p{L}").fill_null(0), 1)
+    head, non_latin, letters = pl.col("head"), pl.col("non_latin"), pl.col("letters")
     scored = (
         articles.select(pl.col("article_id").cast(pl.String), body.alias("body"))
         .with_columns(body.str.slice(0, SAMPLE_CHARS).alias("head"))
+        # columns, not expressions: each script's count would recompute an expression; "" counts 0
+        .with_columns(only_where(head.str.contains(NON_LATIN_LETTER), head).alias("non_latin"))
+        .with_columns(pl.max_horizontal(non_latin.str.count_matches(r"\p{L}"), 1).alias("letters"))
         .with_columns(
             (
                 head.str.to_lowercase().str.count_matches(stopword_pattern())
@@ -59,7 +60,7 @@ def detect_language(articles: pl.DataFrame) -> pl.DataFrame:
             )
             .cast(pl.Float64)
             .alias("english_score"),
-            (1 - non_latin.str.count_matches(NON_LATIN_LETTER).fill_null(0) / letters).alias("latin_share"),
+            (1 - non_latin.str.count_matches(NON_LATIN_LETTER) / letters).alias("latin_share"),
             ~head.str.contains(r"\p{L}").alias("no_letters"),
             _script_language(non_latin, letters).alias("script_language"),
         )

@@ -8,9 +8,11 @@ the small cue table.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import polars as pl
+import polars.selectors as cs
 
 from monitor.settings import SEEDS_DIR
 
@@ -31,6 +33,12 @@ MIN_PROSE_WORDS = 5
 LONG_LINE_WORDS = 12
 NON_LATIN_LETTER = r"[\p{L}--\p{Latin}]"
 MIN_REPEAT_SHARE = 0.3
+
+
+def only_where(condition: pl.Expr, text: pl.Expr) -> pl.Expr:
+    """`text` where `condition` holds, else "": a bound on costly scans. Polars' string kernels still
+    scan the strings behind nulls made by when/then, so the masked rows must really be empty."""
+    return pl.when(condition).then(text).otherwise(pl.lit(""))
 
 
 def _seed_lines(name: str) -> list[str]:
@@ -72,9 +80,33 @@ def cue_table() -> pl.DataFrame:
         .otherwise(pl.lit("none"))
     )
     cues = cues.with_columns(anchoring.alias("anchoring"))
-    return cues.group_by("reason", "ends_article", "max_words", "anchoring", maintain_order=True).agg(
+    groups = cues.group_by("reason", "ends_article", "max_words", "anchoring", maintain_order=True).agg(
         pl.concat_str(pl.lit("(?:"), "pattern", pl.lit(")")).str.join("|").alias("pattern")
     )
+    rows = groups.select("pattern", "anchoring").rows()
+    prefilters = [_unbounded(pattern) if anchoring == "end" else None for pattern, anchoring in rows]
+    return groups.with_columns(pl.Series("prefilter", prefilters, dtype=pl.String))
+
+
+def _unbounded(pattern: str) -> str | None:
+    """The pattern with every counted repetition {m,n} outside a class opened to {m,}: a superset that
+    is cheap to test. The engine's reverse search for an end-anchored pattern gives up on counters and
+    falls back to a slow scan of every line; the superset rules out nearly all lines first.
+    None when there is nothing to open."""
+    out, depth, i = [], 0, 0
+    while i < len(pattern):
+        step = 2 if pattern[i] == "\\" else 1
+        if step == 1 and pattern[i] == "[":
+            depth += 1
+            opening = re.match(r"\[\^?\]?", pattern[i:])  # a "]" right after "[" or "[^" is literal
+            step = opening.end()
+        elif step == 1 and pattern[i] == "]" and depth:
+            depth -= 1
+        bounded = re.match(r"\{(\d+),\d+\}", pattern[i:]) if depth == 0 else None
+        out.append(f"{{{bounded.group(1)},}}" if bounded else pattern[i : i + step])
+        i += bounded.end() if bounded else step
+    relaxed = "".join(out)
+    return relaxed if relaxed != pattern else None
 
 
 def split_lines(articles: pl.DataFrame) -> pl.DataFrame:
@@ -106,12 +138,23 @@ def split_lines(articles: pl.DataFrame) -> pl.DataFrame:
     return lines.with_columns(pl.int_range(pl.len(), dtype=pl.Int32).over("doc").alias("k"))
 
 
+def _cue_scans(lower: pl.Expr, n_words: pl.Expr) -> list[pl.Expr]:
+    """Per word bound of the cue groups, the lines short enough to scan (others ""), named scan_<n>."""
+    bounds = sorted(set(cue_table()["max_words"]))
+    return [only_where(n_words <= n, lower).alias(f"scan_{n}") for n in bounds]
+
+
 def _cue_expressions(lower: pl.Expr, n_words: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
-    """Each cue group only scans lines short enough for it: prose paragraphs cost nothing."""
+    """Each cue group only scans lines short enough for it (the _cue_scans columns): prose paragraphs
+    cost nothing. A group with a prefilter scans only the lines that pass it."""
     reason: pl.Expr = pl.lit(None, dtype=pl.String)
     ends = pl.lit(False)
     for row in reversed(cue_table().rows(named=True)):
-        hit = pl.when(n_words <= row["max_words"]).then(lower).str.contains(row["pattern"]).fill_null(False)
+        scan, text = n_words <= row["max_words"], pl.col(f"scan_{row['max_words']}")
+        if row["prefilter"]:
+            scan = scan & text.str.contains(row["prefilter"])
+            text = only_where(scan, lower)
+        hit = scan & text.str.contains(row["pattern"])
         reason = pl.when(hit).then(pl.lit(row["reason"])).otherwise(reason)
         if row["ends_article"]:
             ends = ends | hit
@@ -127,24 +170,25 @@ def line_signals(lines: pl.DataFrame) -> pl.DataFrame:
     line = pl.col("line")
     n_words = pl.col("n_words")
     cue_reason, ends_article = _cue_expressions(pl.col("lower"), n_words)
-    non_latin = pl.when(pl.col("has_non_latin")).then(line)
+    non_latin = only_where(pl.col("has_non_latin"), line)
     may_be_prose = (n_words >= MIN_PROSE_WORDS) & (pl.col("ends_sentence") | (n_words >= LONG_LINE_WORDS))
-    head = pl.when(may_be_prose).then(pl.col("lower").str.slice(0, PREFIX_CHARS))
-    short = pl.when(n_words <= 6).then(line)
+    # "" where a scan is not needed: every count below is then 0, as the null it replaces was filled
+    head = only_where(may_be_prose, pl.col("lower").str.slice(0, PREFIX_CHARS))
+    short = only_where(n_words <= 6, line)
     return (
         lines.with_columns(
             line.str.to_lowercase().alias("lower"),
-            (line.str.count_matches(" ", literal=True) + 1).cast(pl.Int32).alias("n_words"),
+            (line.str.count_matches(" ") + 1).cast(pl.Int32).alias("n_words"),
             line.str.len_chars().cast(pl.Int32).alias("n_chars"),
             line.str.contains(NON_LATIN_LETTER).alias("has_non_latin"),
             line.str.contains(SENTENCE_END).alias("ends_sentence"),
         )
-        .with_columns(head.alias("head"), short.alias("short"))
+        .with_columns(head.alias("head"), short.alias("short"), *_cue_scans(pl.col("lower"), n_words))
         .with_columns(
             non_latin.str.count_matches(r"\p{L}").fill_null(0).alias("letters"),
             non_latin.str.count_matches(NON_LATIN_LETTER).fill_null(0).alias("nonlatin"),
             pl.col("head").str.count_matches(stopword_pattern()).fill_null(0).alias("stop"),
-            (pl.col("head").str.count_matches(" ", literal=True) + 1).fill_null(1).alias("head_words"),
+            (pl.col("head").str.count_matches(" ") + 1).fill_null(1).alias("head_words"),
             ((n_words >= 4) & line.str.contains(TRUNCATED)).alias("truncated"),
             line.str.contains(BULLET).alias("bullet"),
             (
@@ -166,13 +210,11 @@ def line_signals(lines: pl.DataFrame) -> pl.DataFrame:
             (pl.col("nonlatin") / pl.max_horizontal(pl.col("letters"), 1)).alias("nonlatin_share"),
         )
         .with_columns(
-            pl.when(pl.col("stop_share") < FOREIGN_CHECK_BELOW)
-            .then(pl.col("head"))
+            only_where(pl.col("stop_share") < FOREIGN_CHECK_BELOW, pl.col("head"))
             .str.count_matches(foreign_word_pattern())
-            .fill_null(0)
             .alias("foreign_stop"),
         )
-        .drop("lower", "head", "short", "head_words", "has_non_latin")
+        .drop("lower", "head", "short", "head_words", "has_non_latin", cs.starts_with("scan_"))
     )
 
 

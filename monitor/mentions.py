@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from monitor.actor_dictionary import ActorDictionary, match_key_expr
+from monitor.actor_dictionary import ActorDictionary
 from monitor.mention_rules import (
     resolve_context_institutions,
     resolve_people,
@@ -71,7 +71,9 @@ def _hits(norm: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFrame:
 
 
 def _normalised(articles: pl.DataFrame) -> pl.DataFrame:
-    return articles.select("article_id", match_key_expr(pl.col("body").fill_null("")).alias("norm"))
+    """match_key_expr in one regex pass: every code point outside [A-Za-z0-9 ] becomes one space."""
+    body = pl.col("body").fill_null("").str.replace_all(r"[^A-Za-z0-9 ]", " ")
+    return articles.select("article_id", pl.concat_str(pl.lit(" "), body, pl.lit(" ")).alias("norm"))
 
 
 def _spans(norm: pl.DataFrame, dictionary: ActorDictionary) -> pl.DataFrame:
@@ -81,9 +83,18 @@ def _spans(norm: pl.DataFrame, dictionary: ActorDictionary) -> pl.DataFrame:
     )
     # rows are sorted, so one running maximum over (row, end) keys replaces a per-article window
     row_key = pl.col("article_id").cast(pl.Int64) * (1 << 32)
-    return hits.sort(
-        ["article_id", "start", "end"], descending=[False, False, True], maintain_order=True
-    ).filter((row_key + pl.col("start")) >= (row_key + pl.col("end")).cum_max().shift(1).fill_null(-1))
+    # one packed key (row, start, longest first) sorts about twice as fast as three columns
+    longest = dictionary.aliases.get_column("key").str.len_bytes().max() or 0
+    packed = (
+        pl.col("article_id").cast(pl.UInt64) * (1 << 40)
+        + pl.col("start").cast(pl.UInt64) * 256
+        + (255 - (pl.col("end") - pl.col("start"))).cast(pl.UInt64)
+    )
+    fits = longest < 256 and norm.height < (1 << 24)
+    order = [packed] if fits else [pl.col("article_id"), pl.col("start"), -pl.col("end")]
+    return hits.sort(order, maintain_order=True).filter(
+        (row_key + pl.col("start")) >= (row_key + pl.col("end")).cum_max().shift(1).fill_null(-1)
+    )
 
 
 def match_spans(articles: pl.DataFrame, dictionary: ActorDictionary) -> pl.DataFrame:
@@ -97,15 +108,21 @@ def match_spans(articles: pl.DataFrame, dictionary: ActorDictionary) -> pl.DataF
     )
 
 
-def _with_row_ids(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Work on UInt32 row numbers as article_id (cheap sorts and joins); ids maps them back."""
-    row = pl.int_range(pl.len(), dtype=pl.UInt32)
-    ids = articles.select(row.alias("row"), "article_id")
-    return articles.with_columns(row.alias("article_id")), ids
+def _with_row_ids(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
+    """Work on UInt32 row numbers as article_id (cheap sorts and joins), numbered in article_id order so
+    that sorting by row sorts by id; the second value holds the ids in that order (row -> id)."""
+    order = articles.get_column("article_id").arg_sort()
+    ids = articles.get_column("article_id").gather(order)
+    return articles.with_columns(order.arg_sort().alias("article_id")), ids
 
 
-def _restore_ids(frame: pl.DataFrame, ids: pl.DataFrame) -> pl.DataFrame:
-    return frame.rename({"article_id": "row"}).join(ids, on="row").drop("row")
+def _restore_ids(frame: pl.DataFrame, ids: pl.Series) -> pl.DataFrame:
+    return frame.with_columns(ids.gather(frame.get_column("article_id")).alias("article_id"))
+
+
+def _by_row(work: pl.DataFrame, column: str) -> pl.Series:
+    """A column of the articles indexed by row number (row r at position r)."""
+    return work.get_column(column).gather(work.get_column("article_id").arg_sort())
 
 
 def find_mentions(
@@ -153,20 +170,30 @@ def find_mentions(
     if sentences is None:
         sentences = split_sentences(work.select("article_id", "body"))
     else:
-        sentences = sentences.join(ids, on="article_id").with_columns(pl.col("row").alias("article_id"))
-    return _finish(mentions, work, sentences).pipe(_restore_ids, ids).pipe(_with_mention_ids)
+        rows = pl.DataFrame({"article_id": ids, "row": pl.int_range(ids.len(), dtype=pl.UInt32, eager=True)})
+        sentences = sentences.join(rows, on="article_id").with_columns(pl.col("row").alias("article_id"))
+    mentions = _finish(mentions, work, sentences).pipe(_restore_ids, ids)
+    # rows follow article_id order, so unless an id repeats the spans are already in (id, start) order
+    return _with_mention_ids(mentions, resort=ids.is_duplicated().any())
 
 
 def _finish(mentions: pl.DataFrame, articles: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
     """Attach sentence numbers and surfaces; one row per span, its highest-priority rule winning."""
     sentences = sentences.select("article_id", "sentence_no", pl.col("start").alias("sentence_start"))
-    bodies = articles.select("article_id", "body")
+    bodies = _by_row(articles, "body")
     priority = pl.col("rule").replace_strict(RULE_PRIORITY, default=9, return_dtype=pl.Int8)
     new_span = (pl.col("article_id") != pl.col("article_id").shift(1)) | (
         pl.col("start") != pl.col("start").shift(1)
     )
+    # one packed key sorts about twice as fast as three columns (row < 2**24, start < 2**32, priority < 256)
+    packed = (
+        pl.col("article_id").cast(pl.UInt64) * (1 << 40)
+        + pl.col("start").cast(pl.UInt64) * 256
+        + priority.cast(pl.UInt64)
+    )
+    order = [packed] if articles.height < (1 << 24) else ["article_id", "start", priority]
     return (
-        mentions.sort("article_id", "start", priority, maintain_order=True)
+        mentions.sort(order, maintain_order=True)
         .filter(new_span.fill_null(True))
         .join_asof(
             sentences.sort("article_id", "sentence_start"),
@@ -176,17 +203,18 @@ def _finish(mentions: pl.DataFrame, articles: pl.DataFrame, sentences: pl.DataFr
             strategy="backward",
             check_sortedness=False,
         )
-        .join(bodies, on="article_id")
         .with_columns(
-            pl.col("body").str.slice(pl.col("start"), pl.col("end") - pl.col("start")).alias("surface"),
+            pl.lit(bodies)
+            .gather(pl.col("article_id"))
+            .str.slice(pl.col("start"), pl.col("end") - pl.col("start"))
+            .alias("surface"),
         )
     )
 
 
-def _with_mention_ids(mentions: pl.DataFrame) -> pl.DataFrame:
+def _with_mention_ids(mentions: pl.DataFrame, resort: bool) -> pl.DataFrame:
     mention_id = pl.concat_str(pl.col("article_id"), pl.lit(":"), pl.col("start").cast(pl.String))
-    return (
-        mentions.with_columns(mention_id.alias("mention_id"))
-        .select([pl.col(name).cast(dtype) for name, dtype in MENTION_SCHEMA.items()])
-        .sort("article_id", "start")
+    out = mentions.with_columns(mention_id.alias("mention_id")).select(
+        [pl.col(name).cast(dtype) for name, dtype in MENTION_SCHEMA.items()]
     )
+    return out.sort("article_id", "start") if resort else out

@@ -1,11 +1,8 @@
-"""Outlet registry, and who published a page versus which wire agency its text credits.
+"""Outlet registry, and who published a page.
 
 The publisher is decided by, in order of trust: the URL's domain, the outlet name that came with the page
 (sidecar, HTML site name, JSONL record), then a self-signature in the text (copyright line, staff e-mail).
-The wire agency is a separate fact: the agency whose copy the text credits ("(Yonhap)", "quoted by
-Reuters"). Outlet names are found with Aho-Corasick over the whole text column; whether an occurrence is a
-credit, a self-signature or a mere mention is decided by the phrasing around it, which is data
-(seeds/outlet_text_patterns.csv), as is the registry itself (seeds/outlets.csv).
+The registry is data (seeds/outlets.csv); which wire agency the text credits is monitor.wire_credits.
 """
 
 from __future__ import annotations
@@ -18,22 +15,17 @@ import polars as pl
 import pycountry
 import tldextract
 
+from monitor.outlet_signatures import load_text_patterns, signature_hits
+
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 OUTLETS_PATH = SEEDS_DIR / "outlets.csv"
-TEXT_PATTERNS_PATH = SEEDS_DIR / "outlet_text_patterns.csv"
 
 KINDS = frozenset({"wire", "newspaper", "broadcaster", "state_media", "aggregator", "magazine", "online"})
 OUTLET_COLUMNS = ("outlet_id", "name", "country", "kind", "domains", "signatures", "is_wire")
-PATTERN_COLUMNS = ("pattern_id", "role", "before", "after")
-PATTERN_ROLES = frozenset({"credit", "publisher"})
 
 _HOST = r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*://|//)?(?:[^@/?#\s]*@)?([^:/?#\s]+)"
 _ID = r"[a-z0-9][a-z0-9_]*"
 _DOMAIN = r"[a-z0-9-]+(?:\.[a-z0-9-]+)+"
-_ALNUM_END = r"[\p{L}\p{N}]$"
-_ALNUM_START = r"^[\p{L}\p{N}]"
-_BEFORE_CHARS = 60
-_AFTER_CHARS = 40
 
 
 def _split_list(column: str) -> pl.Expr:
@@ -119,25 +111,6 @@ def load_outlets(path: Path | str = OUTLETS_PATH) -> pl.DataFrame:
     return rows.drop("line").with_columns(pl.col("is_wire").str.to_lowercase() == "true")
 
 
-def load_text_patterns(path: Path | str = TEXT_PATTERNS_PATH) -> pl.DataFrame:
-    """The phrasing around an outlet name that makes it a credit or a publisher's self-signature."""
-    raw = pl.read_csv(path, infer_schema=False)
-    missing = [c for c in PATTERN_COLUMNS if c not in raw.columns]
-    if missing:
-        raise ValueError(f"{path}: missing columns {missing}")
-    patterns = raw.select(PATTERN_COLUMNS).with_columns(pl.col("before", "after").fill_null(""))
-    for line, row in enumerate(patterns.iter_rows(named=True), start=2):
-        if row["role"] not in PATTERN_ROLES:
-            raise ValueError(f"{path} line {line} ({row['pattern_id']}): role not in {sorted(PATTERN_ROLES)}")
-        for side in ("before", "after"):
-            try:
-                pl.Series([""]).str.contains(row[side])
-            except pl.exceptions.PolarsError as exc:
-                problem = f"line {line} ({row['pattern_id']}): bad {side} regex: {exc}"
-                raise ValueError(f"{path} {problem}") from exc
-    return patterns
-
-
 def url_host(url: pl.Expr) -> pl.Expr:
     """Lower-case host of a URL (scheme optional), without user info, port or trailing dot."""
     return url.cast(pl.String).str.extract(_HOST, 1).str.to_lowercase().str.strip_chars_end(".")
@@ -186,6 +159,20 @@ def _url_outlets(articles: pl.DataFrame, outlets: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def url_outlet_countries(urls: pl.Series, outlets: pl.DataFrame | None = None) -> pl.Series:
+    """The country (ISO alpha-3) of the registry outlet each URL belongs to; null for unknown or no URL."""
+    registry = load_outlets() if outlets is None else outlets
+    frame = pl.DataFrame({"article_id": pl.int_range(len(urls), eager=True), "url": urls.cast(pl.String)})
+    return (
+        _url_outlets(frame, registry)
+        .join(
+            registry.select(pl.col("outlet_id").alias("url_outlet"), "country"), on="url_outlet", how="left"
+        )
+        .sort("article_id")
+        .get_column("country")
+    )
+
+
 def _normalised_name(name: pl.Expr) -> pl.Expr:
     """Case-, punctuation- and leading-'the'-insensitive key: 'The Korea Herald' == 'korea_herald'."""
     key = (
@@ -214,103 +201,6 @@ def _name_keys(outlets: pl.DataFrame) -> pl.DataFrame:
         .unique()
     )
     return keys.filter(pl.col("outlet_id").n_unique().over("key") == 1)
-
-
-def _context_match(before: str, after: str) -> tuple[pl.Expr, pl.Expr]:
-    """(does the phrasing hold, the phrase matched) for one pattern, over the hit columns."""
-    ctx_before, ctx_after = pl.col("before"), pl.col("after")
-    holds = pl.lit(True)
-    before_text, after_text = pl.lit(""), pl.lit("")
-    if before:
-        holds = holds & ctx_before.str.contains(before)
-        before_text = ctx_before.str.extract(f"({before})", 1)
-    if after:
-        holds = holds & ctx_after.str.contains(after)
-        after_text = ctx_after.str.extract(f"({after})", 1)
-    evidence = (
-        pl.concat_str(before_text, pl.col("needle"), after_text)
-        .str.strip_chars()
-        .str.strip_chars_end(" \t\u00a0-–—:|,")
-    )
-    return holds, evidence
-
-
-def signature_hits(texts: pl.DataFrame, outlets: pl.DataFrame, patterns: pl.DataFrame) -> pl.DataFrame:
-    """texts[article_id, text] -> one row per outlet-name occurrence whose phrasing matches a pattern:
-    article_id, outlet_id, is_wire, role ('credit'|'publisher'), pattern_id, position (byte offset),
-    evidence. The first pattern (file order) that holds decides each occurrence.
-    """
-    needles = (
-        outlets.select("outlet_id", "is_wire", pl.col("signatures").alias("needle"))
-        .explode("needle")
-        .drop_nulls("needle")
-        .unique("needle")
-        .sort(pl.col("needle").str.len_chars(), descending=True)
-    )
-    words = needles["needle"].to_list()
-    found = (
-        texts.with_columns(pl.col("text").cast(pl.String))
-        .filter(pl.col("text").is_not_null())
-        .with_columns(
-            pl.col("text").str.extract_many(words, overlapping=True).alias("needle"),
-            pl.col("text").str.find_many(words, overlapping=True).alias("position"),
-        )
-        .explode("needle", "position")
-        .drop_nulls("needle")
-    )
-    raw = pl.col("text").cast(pl.Binary)
-    end = pl.col("position") + pl.col("needle").str.len_bytes()
-    hits = (
-        found.join(needles, on="needle")
-        .with_columns(
-            raw.bin.slice(0, pl.col("position")).cast(pl.String).str.tail(_BEFORE_CHARS).alias("before"),
-            raw.bin.slice(end).cast(pl.String).str.head(_AFTER_CHARS).alias("after"),
-        )
-        .filter(
-            pl.col("needle").str.contains(_ALNUM_START).not_()
-            | pl.col("before").str.contains(_ALNUM_END).not_(),
-            pl.col("needle").str.contains(_ALNUM_END).not_()
-            | pl.col("after").str.contains(_ALNUM_START).not_(),
-        )
-    )
-    verdicts = []
-    for row in patterns.iter_rows(named=True):
-        holds, evidence = _context_match(row["before"], row["after"])
-        verdicts.append(
-            pl.when(holds).then(
-                pl.struct(
-                    pl.lit(row["pattern_id"]).alias("pattern_id"),
-                    pl.lit(row["role"]).alias("role"),
-                    evidence.alias("evidence"),
-                )
-            )
-        )
-    return (
-        hits.with_columns(pl.coalesce(verdicts).alias("verdict"))
-        .drop_nulls("verdict")
-        .unnest("verdict")
-        .select("article_id", "outlet_id", "is_wire", "role", "pattern_id", "position", "evidence")
-        .sort("article_id", "position", pl.col("evidence").str.len_chars(), descending=[False, False, True])
-        .unique(["article_id", "outlet_id", "position"], keep="first", maintain_order=True)
-    )
-
-
-def detect_wire(
-    articles: pl.DataFrame, outlets: pl.DataFrame, text_patterns: pl.DataFrame | None = None
-) -> pl.DataFrame:
-    """articles[article_id, text] -> [article_id, wire, wire_evidence], one row per article.
-
-    wire is the first agency (is_wire) the text credits, or null: a bare mention ("the Korean Central News
-    Agency (KCNA) on Thursday") is not a credit. An agency's own copyright line counts as its credit.
-    """
-    patterns = load_text_patterns() if text_patterns is None else text_patterns
-    credits = (
-        signature_hits(articles.select("article_id", "text"), outlets, patterns)
-        .filter(pl.col("is_wire"))
-        .group_by("article_id", maintain_order=True)
-        .agg(pl.col("outlet_id").first().alias("wire"), pl.col("evidence").first().alias("wire_evidence"))
-    )
-    return articles.select("article_id").join(credits, on="article_id", how="left", maintain_order="left")
 
 
 def resolve_outlets(

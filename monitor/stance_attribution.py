@@ -1,18 +1,34 @@
-"""Who speaks in a sentence: the subject of a speech verb, a speaker named after it, or the speaker
-carried over from earlier sentences (quotes that continue, "he said")."""
+"""Who speaks in a sentence: the subject of a speech verb or a speaker named after it; speakers of
+earlier sentences are carried over (monitor.stance_carryover), and a possessive names the holder
+of a stance when nobody else speaks (monitor.stance_holders)."""
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
-SPEAKER_KINDS = ("person", "institution")
-KEY = ["sid"]  # integer sentence id given by extract_statements: fast joins and windows
+from monitor.stance_carryover import carry_over
+from monitor.stance_holders import possessive_holders
+from monitor.stance_keys import KEY, SPEAKER_KINDS
+
 PAIR_PRONOUN = r"^(both|the two)\b"
-# Between the last subject and its verb only adverbs, auxiliaries and a time phrase ("on Monday"):
-# no punctuation, a few words, none capitalised but a weekday.
-VERB_GAP = r"^(['’]s(\s+[a-z]+){1,2})?(\s+([a-z]+|[A-Z][a-z]+day)){0,4}\s*$"
+# "..., Sweden and said": the mention ends an object and "and" joins a second verb of an earlier subject.
+CONJOINED = r"\s(and|but|or|then)\s"
+NAME = r"\p{Lu}[\p{L}'’.-]*"
 # A demonym used as an adjective of a common noun ("Ukrainian security") is no actor that acts.
 ADJECTIVE_DEMONYM = r"(ian|ean|ese|ish|ch)$"
+
+
+def verb_gap(rules: dict) -> str:
+    """What may stand between the last subject and its verb: a title and the name of an official the
+    dictionary does not know ("Norwegian Prime Minister Jonas Gahr Store said"), then adverbs,
+    auxiliaries and a time phrase ("on July 8"): no punctuation, a few words, none capitalised but
+    the time words of the rules."""
+    titles = "|".join(re.escape(t) for t in rules.get("speaker_titles", [])) or "$^"
+    times = "|".join(re.escape(t) for t in rules.get("subject_gap_time_words", [])) or "$^"
+    official = rf"(['’]s)?\s+(?i:{titles})(\s+{NAME}){{1,4}}"
+    return rf"^(['’]s(\s+[a-z]+){{1,2}}|{official})?(\s+([a-z]+|\d{{1,4}}|{times})){{0,4}}\s*$"
 
 
 def sentence_mentions(sentences: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
@@ -39,19 +55,31 @@ def sentence_mentions(sentences: pl.DataFrame, mentions: pl.DataFrame) -> pl.Dat
     )
 
 
-def _anchors(hits: pl.DataFrame) -> pl.DataFrame:
-    """Speech verbs, verb cues, pronoun + verb and 'according to' phrases of each sentence."""
-    return hits.filter(pl.col("is_verb") | pl.col("is_pronoun") | pl.col("is_speaker_after")).select(
-        *KEY,
-        a_start="m_start",
-        a_end="m_end",
-        a_pronoun="is_pronoun",
-        a_after="is_speaker_after",
-        a_pair=pl.col("is_pronoun") & pl.col("phrase").str.contains(PAIR_PRONOUN),
+def _anchors(hits: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """Speech verbs, verb cues, pronoun + verb and 'according to' phrases of each sentence. A verb
+    right after a subject pronoun ("He praised", "She accused", "he also raised") reads like "he
+    said": any verb cue, not only the pronoun phrases listed in the rules."""
+    pronouns = "|".join(re.escape(str(p)) for p in rules.get("subject_pronouns", [])) or "$^"
+    lead = pl.col("text").str.slice(0, pl.col("m_start"))
+    pronoun_verb = pl.col("is_verb") & lead.str.contains(
+        rf"(^|[\s,;\"“”])(?i:{pronouns})(\s+[a-z]+){{0,2}}\s+$"
+    )
+    return (
+        hits.filter(pl.col("is_verb") | pl.col("is_pronoun") | pl.col("is_speaker_after"))
+        .join(sentences.select(*KEY, "text"), on=KEY, how="left")
+        .select(
+            *KEY,
+            a_start="m_start",
+            a_end="m_end",
+            a_pronoun=pl.col("is_pronoun") | pronoun_verb,
+            a_after="is_speaker_after",
+            a_pair=pl.col("is_pronoun") & pl.col("phrase").str.contains(PAIR_PRONOUN),
+            a_inst=pl.col("is_pronoun") & pl.col("is_inst_pronoun"),
+        )
     )
 
 
-def _subject_chunk(cands: pl.DataFrame) -> pl.DataFrame:
+def _subject_chunk(cands: pl.DataFrame, rules: dict) -> pl.DataFrame:
     """The speaking subject before the chosen verb.
 
     - A person/institution joined to the verb without a comma speaks ("State Department spokesman
@@ -67,7 +95,12 @@ def _subject_chunk(cands: pl.DataFrame) -> pl.DataFrame:
     between = pl.col("text").str.slice(
         pl.col("r_end"), (pl.coalesce("next_mention", "a_start") - pl.col("r_end")).clip(0)
     )
-    list_gap = r"^[\s,;]*(and|or|as well as)?\s*(the)?[\s,;]*$"
+    # Between two listed states: a separator, maybe with names the dictionary does not know
+    # ("The UAE, Jordan and Egypt condemned": Jordan unresolved still keeps the list together).
+    unknown = rf"({NAME}\s*)*"
+    list_gap = (
+        rf"^([\s,;]*(and|or|as well as)?\s*(the\s+)?{unknown})*[\s,;]*(and|or|as well as)?\s*(the)?[\s,;]*$"
+    )
 
     def tail(flag: str) -> pl.Expr:
         """True where the flag holds here and for every later candidate of the sentence."""
@@ -83,7 +116,9 @@ def _subject_chunk(cands: pl.DataFrame) -> pl.DataFrame:
         .with_columns(
             no_break=~pl.col("between").str.contains(r"[,;:\"“”]"),
             sep_ok=pl.when(pl.col("next_mention").is_null())
-            .then(pl.col("between").str.contains(VERB_GAP))
+            .then(
+                pl.col("between").str.contains(verb_gap(rules)) & ~pl.col("between").str.contains(CONJOINED)
+            )
             .otherwise(pl.col("between").str.contains(list_gap)),
             prev_speaker_end=pl.when(speaker).then(pl.col("r_end")).shift(1).forward_fill().over(KEY),
         )
@@ -159,7 +194,7 @@ def resolve_sources(
     mention ids that speak (never targets; co_subject marks states listed together as the subject,
     "Australia and the Philippines agreed", who may still be parties of a mutual fact; joint marks
     subjects of two or more states, parties of the relation cues after their verb `a_start`)."""
-    anchors = _anchors(hits)
+    anchors = _anchors(hits, sentences, rules)
     text = sentences.select(*KEY, "text")
     pairs = smentions.join(anchors, on=KEY, how="inner")
     gap = pl.col("text").str.slice(pl.col("r_end"), (pl.col("a_start") - pl.col("r_end")).clip(0))
@@ -186,7 +221,7 @@ def resolve_sources(
         .filter(pl.col("p_start").is_null() | (pl.col("a_start") < pl.col("p_start")))
         .filter(pl.col("a_start") == pl.col("a_start").min().over(KEY))
     )
-    chunk = _subject_chunk(attached)
+    chunk = _subject_chunk(attached, rules)
     named = _as_sources(chunk, "speech_verb_subject", "institution_state")
 
     window = int(rules.get("inverted_speaker_window", 40))
@@ -207,7 +242,7 @@ def resolve_sources(
     )
     inverted = _as_sources(follows, "speech_verb_inverted", "speech_verb_inverted")
     own = pl.concat([named, inverted])
-    carried = _carry_over(sentences, smentions, anchors, own, rules)
+    carried = carry_over(sentences, smentions, anchors, own, rules)
     speaking = before.filter(
         ~pl.col("a_pronoun") & (pl.col("a_start") - pl.col("r_end") <= 2) & ~gap.str.contains(r"[\"“”]")
     )
@@ -227,6 +262,17 @@ def resolve_sources(
         .agg(pl.col("co_subject").any(), pl.col("joint").any(), pl.col("a_start").min())
     )
     sources = pl.concat([own, carried.select(own.columns)]).drop("source_rank")
+    holders = possessive_holders(sentences, smentions, hits, sources, rules)
+    sources = pl.concat([sources, holders.drop("mid")])
+    subject_ids = pl.concat(
+        [
+            subject_ids,
+            holders.select(
+                *KEY, "mid", co_subject=pl.lit(False), joint=pl.lit(False), a_start=pl.lit(None, pl.Int64)
+            ),
+        ],
+        how="vertical_relaxed",
+    )
     joint = pl.concat(
         [
             subject_ids.filter(pl.col("joint"))
@@ -238,134 +284,3 @@ def resolve_sources(
         ]
     ).unique()
     return sources, subject_ids, joint
-
-
-def _carry_over(
-    sentences: pl.DataFrame, smentions: pl.DataFrame, anchors: pl.DataFrame, own: pl.DataFrame, rules: dict
-) -> pl.DataFrame:
-    """Quoted sentences without a speaker and "he said" sentences take the last named speaker
-    (for "he said", else the last person named), as long as the chain since then is unbroken."""
-    first_own = own.sort(*KEY, "source_rank").unique(KEY, keep="first", maintain_order=True)
-    last_person = _last_named(sentences, smentions)
-    frame = (
-        sentences.select(
-            *KEY, "article_id", "sentence_no", starts_quote=pl.col("text").str.contains(r"^\s*[\"“‘']")
-        )
-        .join(
-            anchors.group_by(KEY).agg(
-                anchor_pronoun=pl.col("a_pronoun").any(),
-                anchor_pair=pl.col("a_pair").any(),
-                pair_start=pl.col("a_start").filter(pl.col("a_pair")).min(),
-            ),
-            on=KEY,
-            how="left",
-        )
-        .join(first_own.select(*KEY, "source_actor", "source_speaker"), on=KEY, how="left")
-        .join(last_person, on=KEY, how="left")
-        .sort("sid")
-        .with_columns(
-            pronoun=pl.col("anchor_pronoun").fill_null(False) & pl.col("source_actor").is_null(),
-            quote=pl.col("starts_quote")
-            & pl.col("source_actor").is_null()
-            & ~pl.col("anchor_pronoun").fill_null(False),
-        )
-    )
-    by_article = pl.col("article_id")
-    speech = pl.col("source_actor").is_not_null() | pl.col("pronoun") | pl.col("quote")
-    frame = frame.with_columns(
-        prev_actor=pl.col("source_actor").shift(1).forward_fill().over(by_article),
-        prev_speaker=pl.col("source_speaker").shift(1).forward_fill().over(by_article),
-        prev_person_actor=pl.when(pl.col("source_speaker").is_not_null())
-        .then(pl.col("source_actor"))
-        .otherwise(pl.col("named_actor"))
-        .shift(1)
-        .forward_fill()
-        .over(by_article),
-        prev_person=pl.coalesce("source_speaker", "named_person").shift(1).forward_fill().over(by_article),
-        prev_named_actor=pl.col("named_actor").shift(1).forward_fill().over(by_article),
-        prev_named=pl.col("named_person").shift(1).forward_fill().over(by_article),
-        prev_pair_actor=pl.when(pl.col("named_person").is_not_null())
-        .then(pl.col("other_actor").fill_null(""))
-        .shift(1)
-        .forward_fill()
-        .over(by_article),
-        prev_pair=pl.when(pl.col("named_person").is_not_null())
-        .then(pl.col("other_person").fill_null(""))
-        .shift(1)
-        .forward_fill()
-        .over(by_article),
-        prev_speech_no=pl.when(speech | pl.col("named_person").is_not_null())
-        .then(pl.col("sentence_no"))
-        .shift(1)
-        .forward_fill()
-        .over(by_article),
-    )
-    gap = pl.col("sentence_no") - pl.col("prev_speech_no")
-    quote_n = int(rules.get("quote_carryover_sentences", 2))
-    pronoun_n = int(rules.get("pronoun_carryover_sentences", 3))
-    pron = frame.filter(
-        pl.col("pronoun") & ~pl.col("anchor_pair") & pl.col("prev_person").is_not_null() & (gap <= pronoun_n)
-    ).select(
-        *KEY,
-        source_actor="prev_person_actor",
-        source_speaker="prev_person",
-        source_rank=pl.lit(0, pl.Int64),
-        rule=pl.lit("pronoun_carryover"),
-    )
-    pairs = frame.filter(
-        pl.col("pronoun") & pl.col("anchor_pair") & (pl.col("prev_pair") != "") & (gap <= pronoun_n)
-    )
-    pair = pl.concat(
-        [
-            pairs.select(
-                *KEY,
-                source_actor=actor,
-                source_speaker=person,
-                source_rank=pl.lit(rank, pl.Int64),
-                a_start="pair_start",
-            )
-            for rank, (actor, person) in enumerate(
-                [("prev_named_actor", "prev_named"), ("prev_pair_actor", "prev_pair")]
-            )
-        ]
-    ).with_columns(rule=pl.lit("pronoun_carryover"))
-    quoted = frame.filter(pl.col("quote") & pl.col("prev_actor").is_not_null() & (gap <= quote_n)).select(
-        *KEY,
-        source_actor="prev_actor",
-        source_speaker="prev_speaker",
-        source_rank=pl.lit(0, pl.Int64),
-        rule=pl.lit("quote_speaker"),
-    )
-    return pl.concat([pron, pair, quoted], how="diagonal").unique(
-        [*KEY, "source_actor"], keep="first", maintain_order=True
-    )
-
-
-def _last_named(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
-    """Per sentence naming a speaker: the last person named (else the last institution, for "it
-    said") and the person named before that one, maybe in an earlier sentence ("both leaders")."""
-    named = (
-        smentions.filter(pl.col("actor_kind").is_in(SPEAKER_KINDS))
-        .with_columns(is_person=pl.col("actor_kind") == "person")
-        .filter(pl.col("is_person") | ~pl.col("is_person").any().over(KEY))
-        .join(sentences.select(*KEY, "article_id"), on=KEY)
-        .sort(*KEY, "r_start")
-    )
-    by_article = pl.col("article_id")
-    changed = pl.col("actor_id") != pl.col("actor_id").shift(1).over(by_article)
-    named = named.with_columns(
-        other_person=pl.when(pl.col("is_person") & changed)
-        .then(pl.col("actor_id").shift(1).over(by_article))
-        .forward_fill()
-        .over(by_article),
-        other_actor=pl.when(pl.col("is_person") & changed)
-        .then(pl.col("country").shift(1).over(by_article))
-        .forward_fill()
-        .over(by_article),
-    )
-    return named.group_by(KEY).agg(
-        named_actor=pl.col("country").last(),
-        named_person=pl.col("actor_id").last(),
-        other_actor=pl.col("other_actor").last(),
-        other_person=pl.col("other_person").last(),
-    )

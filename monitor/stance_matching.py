@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polars as pl
@@ -10,6 +11,8 @@ import yaml
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 CUES_PATH = SEEDS / "stance_cues.csv"
 RULES_PATH = SEEDS / "stance_rules.yaml"
+# In a cue, stands for a few words ("voiced ... concern" matches "voiced serious concern").
+GAP = "..."
 
 ROLE_KEYS = {
     "is_verb": "speech_verbs",
@@ -20,6 +23,10 @@ ROLE_KEYS = {
     "is_forward_only": "forward_only",
     "is_document": "non_target_followers",
     "is_place_prep": "location_prepositions",
+    "is_pair_ref": "pair_references",
+    "is_inst_pronoun": "institution_speech",
+    "is_clause_break": "clause_breaks",
+    "is_charge_marker": "charge_markers",
 }
 
 PHRASE_SCHEMA = {
@@ -59,7 +66,9 @@ def normalise(expr: pl.Expr) -> pl.Expr:
 
 
 def _norm_phrase(expr: pl.Expr) -> pl.Expr:
-    return expr.str.replace_all(r"[^A-Za-z0-9]+", " ").str.strip_chars().str.to_lowercase()
+    """Normalised like the text; a gapped cue keeps its GAP marker between the normalised parts."""
+    part = pl.element().str.replace_all(r"[^A-Za-z0-9]+", " ").str.strip_chars().str.to_lowercase()
+    return expr.str.split(GAP).list.eval(part).list.join(f" {GAP} ").str.strip_chars()
 
 
 def phrase_table(cues: pl.DataFrame, rules: dict) -> pl.DataFrame:
@@ -110,14 +119,51 @@ def phrase_table(cues: pl.DataFrame, rules: dict) -> pl.DataFrame:
     )
 
 
-def match_phrases(sentences: pl.DataFrame, phrases: pl.DataFrame) -> pl.DataFrame:
+def _gapped_hits(norm: pl.DataFrame, phrases: pl.DataFrame, gap_words: int) -> pl.DataFrame:
+    """First match per sentence of each gapped cue, the gap a few words with no punctuation between
+    them (normalised punctuation leaves two spaces) and no negator ("expressed no concern" is no
+    "expressed ... concern": the plain cue and its negation read it)."""
+    gapped = phrases.filter(pl.col("phrase").str.contains(GAP, literal=True))["phrase"].to_list()
+    negators = phrases.filter(pl.col("is_negator"))["phrase"].to_list()
+    blocked = "|".join(re.escape(n) for n in negators) or "$^"
+    frames = []
+    for phrase in gapped:
+        parts = [re.escape(p.strip()) for p in phrase.split(GAP)]
+        pattern = f" {f'(?: [a-z0-9]+){{0,{gap_words}}} '.join(parts)} "
+        frames.append(
+            norm.filter(pl.col("norm").str.contains(pattern))
+            .select(
+                "article_id",
+                "sentence_no",
+                "sid",
+                phrase=pl.lit(phrase),
+                m_start=pl.col("norm").str.find(pattern).cast(pl.Int64),
+                matched=pl.col("norm").str.extract(f"({pattern})"),
+            )
+            .filter(~pl.col("matched").str.contains(f" ({blocked}) "))
+            .select(
+                "article_id",
+                "sentence_no",
+                "sid",
+                "phrase",
+                "m_start",
+                m_end=pl.col("m_start") + pl.col("matched").str.len_bytes().cast(pl.Int64) - 2,
+            )
+        )
+    schema = {"article_id": pl.String, "sentence_no": pl.Int64, "sid": pl.Int64, "phrase": pl.String}
+    empty = pl.DataFrame(schema={**schema, "m_start": pl.Int64, "m_end": pl.Int64})
+    return pl.concat([empty, *(f.cast(schema) for f in frames)], how="vertical_relaxed")
+
+
+def match_phrases(sentences: pl.DataFrame, phrases: pl.DataFrame, gap_words: int = 3) -> pl.DataFrame:
     """Whole-word phrase hits per sentence, offsets relative to the sentence start; a hit inside a
     longer hit is dropped ('not' inside 'will not hesitate', 'sanctions' inside 'impose sanctions')."""
-    patterns = (" " + phrases["phrase"] + " ").to_list()
+    plain = phrases.filter(~pl.col("phrase").str.contains(GAP, literal=True))
+    patterns = (" " + plain["phrase"] + " ").to_list()
     if "sid" not in sentences.columns:
         sentences = sentences.with_columns(sid=pl.int_range(pl.len()))
     norm = sentences.select("article_id", "sentence_no", "sid", norm=normalise(pl.col("text")))
-    hits = (
+    found = (
         norm.select(
             "article_id",
             "sentence_no",
@@ -129,7 +175,10 @@ def match_phrases(sentences: pl.DataFrame, phrases: pl.DataFrame) -> pl.DataFram
         .drop_nulls("phrase")
         .with_columns(phrase=pl.col("phrase").str.strip_chars(), m_start=pl.col("m_start").cast(pl.Int64))
         .with_columns(m_end=pl.col("m_start") + pl.col("phrase").str.len_bytes().cast(pl.Int64))
-        .sort("sid", "m_start", pl.col("m_end"), descending=[False, False, True])
     )
+    hits = pl.concat(
+        [found.cast({"sid": pl.Int64, "sentence_no": pl.Int64}), _gapped_hits(norm, phrases, gap_words)],
+        how="vertical_relaxed",
+    ).sort("sid", "m_start", pl.col("m_end"), descending=[False, False, True])
     covered = pl.col("m_end").cum_max().shift(1).over("sid")
     return hits.filter(covered.is_null() | (pl.col("m_end") > covered)).join(phrases, on="phrase", how="left")

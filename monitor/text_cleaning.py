@@ -14,6 +14,7 @@ from monitor.line_signals import (
     LONG_LINE_WORDS,
     MIN_PROSE_WORDS,
     line_signals,
+    only_where,
     repeated_across_site,
     split_lines,
 )
@@ -43,6 +44,11 @@ def _normalised(expr: pl.Expr) -> pl.Expr:
     return expr.str.to_lowercase().str.replace_all(r"[^\p{L}\p{N}]+", " ").str.strip_chars()
 
 
+def _shifted(expr: pl.Expr, n: int) -> pl.Expr:
+    """expr.shift(n).over("doc") for rows grouped by doc (as lines always are), without a window."""
+    return pl.when(pl.col("doc").shift(n) == pl.col("doc")).then(expr.shift(n))
+
+
 def _shape(lines: pl.DataFrame) -> pl.DataFrame:
     """Script, language and prose/headline shape, relative to the article's dominant script."""
     by_article = pl.col("doc")
@@ -54,7 +60,7 @@ def _shape(lines: pl.DataFrame) -> pl.DataFrame:
         & (pl.col("n_words") <= CAPTION_LABEL_WORDS)
         & pl.col("line").str.contains(r"[,:]$")
     )
-    follows_label = caption_label.shift(1).over(by_article).fill_null(False)
+    follows_label = _shifted(caption_label, 1).fill_null(False)
     return (
         lines.with_columns(
             latin_article.alias("latin_article"),
@@ -111,20 +117,21 @@ def _shape(lines: pl.DataFrame) -> pl.DataFrame:
 def _position(lines: pl.DataFrame) -> pl.DataFrame:
     """Find the main run of prose: main_start and main_end as non-blank ordinals (k)."""
     by_article = pl.col("doc")
-    prev_headline = pl.col("headline_like").shift(1).over(by_article).fill_null(False)
-    next_headline = pl.col("headline_like").shift(-1).over(by_article).fill_null(False)
+    prev_headline = _shifted(pl.col("headline_like"), 1).fill_null(False)
+    next_headline = _shifted(pl.col("headline_like"), -1).fill_null(False)
     lines = lines.with_columns(
         (pl.col("prose") & ~(prev_headline & next_headline)).alias("strong_prose"),
     )
-    strong_seen = pl.col("strong_prose").cast(pl.Int32).cum_sum().over(by_article)
+    # a column, not an expression: a window nested in another window is evaluated group by group
+    lines = lines.with_columns(pl.col("strong_prose").cast(pl.Int32).cum_sum().over(by_article).alias("seen"))
     cutoff = (
-        pl.when(pl.col("end_marker") & (strong_seen >= 2)).then(pl.col("k")).min().over(by_article)
+        pl.when(pl.col("end_marker") & (pl.col("seen") >= 2)).then(pl.col("k")).min().over(by_article)
     ).fill_null(pl.col("k").max().over(by_article) + 1)
-    lines = lines.with_columns(cutoff.alias("cutoff"))
+    lines = lines.with_columns(cutoff.alias("cutoff")).drop("seen")
     prose = (
         lines.filter(pl.col("prose") & (pl.col("k") < pl.col("cutoff")))
         .select("doc", "k", "n_chars", "strong_prose")
-        .with_columns((pl.col("k") - pl.col("k").shift(1).over(by_article) - 1).alias("gap"))
+        .with_columns((pl.col("k") - _shifted(pl.col("k"), 1) - 1).alias("gap"))
         .with_columns(
             (pl.col("gap").is_null() | (pl.col("gap") > MAX_GAP))
             .cast(pl.Int32)
@@ -166,7 +173,8 @@ def _title(lines: pl.DataFrame, titles: pl.DataFrame) -> pl.DataFrame:
         pl.when(candidate).then("k").min().over(by_article),
     )
     title_hash = pl.when(pl.col("k") == pl.col("title_k")).then("line_hash").max().over(by_article)
-    is_title = (_normalised(pl.when(has_meta).then("line")) == pl.col("meta_title")) | (
+    # "" where there is no metadata title: compared with that null it still gives null
+    is_title = (_normalised(only_where(has_meta, pl.col("line"))) == pl.col("meta_title")) | (
         pl.col("headline_like") & (pl.col("line_hash") == title_hash)
     )
     return (
@@ -177,8 +185,10 @@ def _title(lines: pl.DataFrame, titles: pl.DataFrame) -> pl.DataFrame:
 
 
 def _headline_runs() -> pl.Expr:
-    run = pl.col("headline_like").rle_id().over("doc")
-    return pl.col("headline_like") & (pl.len().over("doc", run) >= MIN_HEADLINE_RUN)
+    """Lines in a run of MIN_HEADLINE_RUN headlines. Rows are grouped by doc, so one run id over
+    (doc, headline_like) numbers every doc's runs (cheaper than rle_id per doc)."""
+    run = pl.struct("doc", "headline_like").rle_id()
+    return pl.col("headline_like") & (pl.len().over(run) >= MIN_HEADLINE_RUN)
 
 
 def _reason(lines: pl.DataFrame) -> pl.DataFrame:

@@ -156,6 +156,13 @@ class Warehouse(dg.ConfigurableResource):
         that secrets in the catalog settings never enter Dagster's run config)."""
         return storage.Lake.from_environment() if storage.mode() == storage.DUCKLAKE else None
 
+    def check_reachable(self) -> None:
+        """Raise StorageUnavailable (one line) before a run starts, if the lake cannot be opened. A DuckDB
+        file needs no check, and opening it here would publish an empty snapshot before the run."""
+        lake = self.lake
+        if lake is not None:
+            lake.open().close()
+
     def describe(self) -> str:
         lake = self.lake
         return lake.describe() if lake else f"DuckDB file {self.snapshot_path}"

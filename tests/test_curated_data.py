@@ -10,11 +10,12 @@ import pytest
 
 from monitor.actor_dictionary import load_actor_dictionary
 from monitor.mentions import find_mentions
-from monitor.outlets import detect_wire, load_outlets
+from monitor.outlets import load_outlets
 from monitor.stance import extract_statements
 from monitor.stance_devset import build_frames
 from monitor.stance_matching import load_cues
 from monitor.text_cleaning import classify_lines
+from monitor.wire_credits import detect_wire
 
 STANCE_CASES = {
     "firmly_opposes": (
@@ -212,3 +213,59 @@ def classify(text: str) -> pl.DataFrame:
     return classify_lines(
         pl.DataFrame({"article_id": ["a"], "text": [text], "title": [None], "site": ["news.example"]})
     )
+
+
+def test_turkey_among_gulf_reactions_is_the_state_without_a_turkish_cue():
+    body = (
+        "Saudi Arabia on Tuesday condemned an Israeli airstrike on Doha.\n\n"
+        "Turkey's foreign ministry called the Israeli strike a violation of international law."
+    )
+    assert "TUR" in set(mentions_of(body)["country"])
+
+
+def test_jordan_in_a_list_of_arab_states_is_the_state_without_a_jordanian_cue():
+    body = "The UAE, Jordan and Egypt also condemned the Israeli attack in separate statements."
+    assert "JOR" in set(mentions_of(body)["country"])
+
+
+def test_thanksgiving_turkey_is_still_no_state():
+    body = "Turkey prices fell this year, shoppers in New Mexico and New Jersey said."
+    assert "TUR" not in set(mentions_of(body)["country"])
+
+
+def test_us_congressman_jim_jordan_is_no_state_in_an_article_on_israel():
+    body = "House Judiciary Committee Chairman Jim Jordan said Congress would vote on aid to Israel."
+    assert "JOR" not in set(mentions_of(body)["country"])
+
+
+def test_the_african_unions_peace_and_security_council_is_the_au_not_the_unsc():
+    body = (
+        "The African Union has suspended Niger from all its activities.\n\n"
+        "The AU Peace and Security Council said the suspension would remain in force."
+    )
+    found = mentions_of(body).filter(pl.col("surface").str.contains("Security Council"))
+    assert found["actor_id"].to_list() == ["AU"]
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "Associated Press writer Jim Gomez reported from Manila, Philippines.",
+        "Associated Press writers Zeke Miller and Aamer Madhani contributed to this report.",
+    ],
+)
+def test_wire_contributor_credit_line_is_dropped(junk):
+    decided = classify("\n\n".join([*PROSE, junk]))
+    assert decided.filter(pl.col("line") == junk)["keep"].to_list() == [False]
+    assert decided.filter(pl.col("line").is_in(PROSE))["keep"].all()
+
+
+def test_wire_agency_subscriber_service_notice_is_dropped():
+    notice = (
+        "Anadolu Agency website contains only a portion of the news stories offered to subscribers in the "
+        "AA News Broadcasting System (HAS), and in summarized form. "
+        "Please contact us for subscription options."
+    )
+    decided = classify("\n\n".join([*PROSE, notice]))
+    assert decided.filter(pl.col("line") == notice)["keep"].to_list() == [False]
+    assert decided.filter(pl.col("line").is_in(PROSE))["keep"].all()

@@ -8,7 +8,8 @@ import polars as pl
 import pytest
 import yaml
 
-from monitor.dates import OUTPUT_SCHEMA, PATTERNS_FILE, DateVocabulary, resolve_published_dates
+from monitor.date_patterns import PATTERNS_FILE, DateVocabulary
+from monitor.dates import OUTPUT_SCHEMA, resolve_published_dates
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "seeds" / "articles"
@@ -297,3 +298,72 @@ def test_header_stamps_giving_different_days_are_teasers_and_abstain():
 )
 def test_header_lines_that_are_captions_events_or_year_less_are_not_stamps(line):
     assert _resolve(NAV + "Seoul on alert\n" + line + "\n" + BODY)["published_on"] is None
+
+
+MENU = "".join(
+    f"{item}\n" for item in ["KYODO NEWS", "Home", "Latest", "Japan", "World", "Politics", "Business"]
+)
+
+
+def test_short_date_line_below_a_long_navigation_menu_is_the_pages_date():
+    text = (
+        MENU
+        + "China bans all Japanese seafood as Fukushima water release begins\n"
+        + "KYODO NEWS - Aug 24, 2023 - 21:05 | All, Japan, World\n"
+        + BODY
+    )
+    row = _resolve(
+        text, "https://english.kyodonews.net/news/2023/08/6c1e4c8a3f9b-china-bans.html", ingested_at=LATE
+    )
+    assert (row["published_on"], row["date_source"]) == (date(2023, 8, 24), "dateline")
+
+
+def test_byline_with_a_dotted_date_below_menu_title_and_standfirst_is_the_pages_date():
+    text = (
+        "Anadolu Ajansı\nTürkiye\nWorld\nPolitics\nEconomy\nEnergy\nSports\nAnalysis\n"
+        "Erdogan, Sisi agree to open 'new page' in Turkish-Egyptian relations\n"
+        "Turkish president pays first visit to Egypt in more than a decade, leaders discuss Gaza, trade\n"
+        "Hamdi Yildiz | 14.02.2024 - Update : 14.02.2024\nCAIRO\n" + BODY
+    )
+    row = _resolve(text, "https://www.aa.com.tr/en/politics/erdogan-sisi/3137654", ingested_at=LATE)
+    assert row["published_on"] == date(2024, 2, 14)
+
+
+def test_short_lines_below_a_menu_giving_different_days_are_teasers_and_abstain():
+    text = (
+        MENU
+        + "Japan protests\nKYODO NEWS - Nov 21, 2023\nChina urges calm\nKYODO NEWS - Nov 19, 2023\n"
+        + BODY
+    )
+    assert _resolve(text)["published_on"] is None
+
+
+def test_a_sentence_date_below_a_menu_is_still_an_event_date():
+    text = MENU + "Seafood ban\nTalks set for Aug 24, 2023 in Tokyo\n" + BODY
+    assert _resolve(text, ingested_at=LATE)["published_on"] is None
+
+
+DW_PAGE = (
+    "DW\nSkip next section Explore DW\nGermany\nWorld\nLive TV\nPolitics\n"
+    "Kremlin warns of response to US missile deployment in Germany\n07/11/2024\n"
+    "Washington and Berlin have announced that long-range US missiles will be stationed in Germany "
+    "from 2026.\n" + BODY + BODY + "dh/rc (AFP, dpa, Reuters)\nMore on this topic\nDate 11.07.2024\n"
+)
+
+
+def test_dotted_date_is_day_first_on_a_registry_outlet_of_a_day_first_country():
+    row = _resolve(DW_PAGE, "https://www.dw.com/en/kremlin-warns/a-69634512", ingested_at=LATE)
+    assert (row["published_on"], row["date_evidence"]) == (date(2024, 7, 11), "Date 11.07.2024")
+
+
+def test_slashed_date_stays_ambiguous_on_a_day_first_countrys_outlet():
+    text = DW_PAGE.replace("Date 11.07.2024\n", "")
+    assert (
+        _resolve(text, "https://www.dw.com/en/kremlin-warns/a-69634512", ingested_at=LATE)["published_on"]
+        is None
+    )
+
+
+def test_dotted_date_stays_ambiguous_on_an_outlet_of_a_month_first_country():
+    row = _resolve(DW_PAGE, "https://www.npr.org/2024/kremlin-warns", ingested_at=LATE)
+    assert row["published_on"] is None

@@ -6,14 +6,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from monitor.outlets import (
-    detect_wire,
-    load_outlets,
-    load_text_patterns,
-    registered_domain,
-    resolve_outlets,
-    unknown_outlet_domains,
-)
+from monitor.outlet_signatures import load_text_patterns
+from monitor.outlets import load_outlets, registered_domain, resolve_outlets, unknown_outlet_domains
+from monitor.wire_credits import detect_wire
 
 ARTICLES = Path(__file__).resolve().parent.parent / "seeds" / "articles"
 HEADER = "outlet_id,name,country,kind,domains,signatures,is_wire\n"
@@ -222,9 +217,7 @@ def test_sample_wire_is_the_first_agency_the_text_credits(outlets, samples, arti
     ("text", "wire", "evidence"),
     [
         ("MOSCOW, November 20. /TASS/. Russia and North Korea signed a protocol.", "tass", "/TASS/"),
-        ("Ties will deepen, Kim said, according to Xinhua.", "xinhua", "according to Xinhua"),
         ("NEW DELHI (AP) — India and the US held talks on Friday.", "ap", "(AP)"),
-        ("Kyodo News reported that Tokyo lodged a protest with Pyongyang.", "kyodo", "Kyodo News reported"),
         ("The minister spoke in New Delhi.\n(With inputs from PTI)", "pti", "inputs from PTI"),
         ("Ties will remain strong, reports Yonhap News Agency.", "yonhap", "reports Yonhap News Agency"),
         ("Seoul condemned the launch, an official told AFP on Tuesday.", "afp", "told AFP"),
@@ -236,8 +229,67 @@ def test_credit_phrasings_name_the_agency(outlets, text, wire, evidence):
 
 
 def test_several_credits_pick_the_first_in_the_text(outlets):
-    text = "Moscow denied it, according to Reuters. Pyongyang was silent. (AFP)\nMore below."
-    assert _wire(outlets, text) == ("reuters", "according to Reuters")
+    text = "Moscow denied it, an official told Reuters. Pyongyang was silent. (AFP)\nMore below."
+    assert _wire(outlets, text) == ("reuters", "told Reuters")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crown Prince Mohammed bin Salman spoke with Qatar's Emir, according to the Saudi Press Agency.",
+        "Kyodo News reported that Tokyo lodged a protest with Pyongyang.",
+        "The kingdom stood in full solidarity with Qatar, Saudi Press Agency reported.",
+    ],
+)
+def test_a_source_cited_for_a_fact_is_not_a_wire_credit(outlets, text):
+    assert _wire(outlets, text) == (None, None)
+
+
+def _page_wire(outlets, body: str, page: str) -> tuple[str | None, str | None]:
+    frame = pl.DataFrame({"article_id": ["a"], "text": [body], "page": [page]})
+    out = detect_wire(frame, outlets).row(0, named=True)
+    return out["wire"], out["wire_evidence"]
+
+
+NDTV_BODY = "New Delhi: India on Tuesday lodged a strong protest with China over the so-called standard map."
+
+
+def test_byline_credit_between_bars_in_the_page_header_names_the_agency(outlets):
+    page = (
+        "NDTV\nIndia News\nIndia Lodges Strong Protest With China\n"
+        "India News | Press Trust of India | Updated: August 29, 2023 10:41 pm IST\n" + NDTV_BODY
+    )
+    assert _page_wire(outlets, NDTV_BODY, page) == ("pti", "| Press Trust of India")
+
+
+def test_agency_line_above_the_date_in_the_page_header_names_the_agency(outlets):
+    page = "Gulf News\nWorld\nPoland demands explanation\nAFP\nPublished: March 24, 2024 15:40\n" + NDTV_BODY
+    assert _page_wire(outlets, NDTV_BODY, page) == ("afp", "AFP")
+
+
+def test_outlet_with_agency_byline_names_the_agency(outlets):
+    page = "DAILY SABAH\nErdoğan says Sweden must act\nDAILY SABAH WITH AA\nISTANBUL\n" + NDTV_BODY
+    assert _page_wire(outlets, NDTV_BODY, page) == ("anadolu", "DAILY SABAH WITH AA")
+
+
+def test_agency_credit_list_in_the_page_footer_names_the_first_agency(outlets):
+    page = NDTV_BODY + "\ndh/rc (AFP, dpa, Reuters)\nSend us your feedback"
+    assert _page_wire(outlets, NDTV_BODY, page)[0] == "afp"
+
+
+def test_agency_copyright_footer_with_a_year_names_the_agency(outlets):
+    page = "KYODO NEWS\nHome\n" + NDTV_BODY + "\nRelated coverage:\n© 2023 KYODO NEWS ALL RIGHTS RESERVED"
+    assert _page_wire(outlets, NDTV_BODY, page)[0] == "kyodo"
+
+
+def test_photo_credit_in_the_page_header_is_not_the_copys_wire(outlets):
+    page = "DW\nBaerbock warns China\nImage: Soeren Stache/dpa/picture alliance\nSoldiers at a port (AFP)\n"
+    assert _page_wire(outlets, NDTV_BODY, page + NDTV_BODY) == (None, None)
+
+
+def test_a_credit_in_the_copy_wins_over_the_page_byline(outlets):
+    body = "SEOUL, Nov. 21 (Yonhap) -- North Korea said Tuesday its ties with Russia will remain strong."
+    assert _page_wire(outlets, body, "AFP\n" + body) == ("yonhap", "(Yonhap)")
 
 
 def test_acronym_gloss_after_the_full_name_is_not_a_credit(outlets):
@@ -340,4 +392,11 @@ def test_bad_text_pattern_regex_is_rejected_naming_the_pattern(tmp_path):
     path = tmp_path / "patterns.csv"
     path.write_text("pattern_id,role,before,after\nbroken,credit,(?i)according to (unclosed$,\n")
     with pytest.raises(ValueError, match=r"line 2 \(broken\): bad before regex"):
+        load_text_patterns(path)
+
+
+def test_unknown_text_pattern_scope_is_rejected_naming_the_pattern(tmp_path):
+    path = tmp_path / "patterns.csv"
+    path.write_text("pattern_id,role,before,after,scope\nbyline,credit,\\|$,,header\n")
+    with pytest.raises(ValueError, match=r"line 2 \(byline\): scope not in"):
         load_text_patterns(path)

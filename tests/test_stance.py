@@ -375,3 +375,376 @@ def test_leaders_joined_by_and_before_a_relative_clause_both_sign():
     )
     assert set(mutual(out)) == {("RUS", "PRK"), ("PRK", "RUS")}
     assert all(p > 0 for p in mutual(out).values())
+
+
+CHINA = ["China", "CHN", "CHN", "state"]
+
+
+def test_gapped_cue_matches_with_words_in_its_gap():
+    out = statements(
+        "Foreign Minister Yoko Kamikawa on Thursday voiced serious concern over China's rapid military "
+        "buildup.",
+        actors=[["Yoko Kamikawa", "yoko_kamikawa", "JPN", "person"], CHINA],
+    )
+    row = out.filter(~pl.col("mutual")).row(0, named=True)
+    assert (row["source_actor"], row["target_actor"], row["cue"]) == ("JPN", "CHN", "voiced ... concern")
+    assert row["polarity"] < 0
+
+
+def test_gapped_cue_does_not_swallow_a_negator_or_cross_punctuation():
+    sents, _ = build_frames(
+        [
+            {
+                "id": "a",
+                "sentences": ["Tokyo expressed no concern.", "It expressed, he said, concern."],
+                "actors": [],
+            }
+        ]
+    )
+    hits = match_phrases(sents, phrase_table(load_cues(), load_rules()))
+    assert "expressed ... concern" not in hits["phrase"].to_list()
+    assert "concern" in hits["phrase"].to_list()
+
+
+def test_official_with_unknown_name_after_a_title_speaks_for_the_demonym_state():
+    out = statements(
+        "Irish Prime Minister Simon Harris said Ireland stood unequivocally with Israel's right to exist.",
+        actors=[
+            ["Irish", "IRL", "IRL", "state"],
+            ["Ireland", "IRL", "IRL", "state"],
+            ["Israel", "ISR", "ISR", "state"],
+        ],
+    )
+    assert stance(out)[("IRL", "ISR")] > 0
+
+
+def test_date_between_joint_subject_and_verb_keeps_them_parties_of_the_pact():
+    out = statements(
+        "MANILA - Japan and the Philippines on July 8 signed a landmark defence pact that will allow the "
+        "deployment of troops on each other's soil.",
+        actors=[["Japan", "JPN", "JPN", "state"], ["Philippines", "PHL", "PHL", "state"]],
+    )
+    assert set(mutual(out)) == {("JPN", "PHL"), ("PHL", "JPN")}
+    assert all(p > 0 for p in mutual(out).values())
+
+
+def test_the_two_countries_stands_for_the_pair_the_article_is_talking_about():
+    out = statements(
+        "Wang told Blinken that the United States should not interfere in China's internal affairs, "
+        "according to a Chinese foreign ministry readout.",
+        "Xi said the two countries should be partners rather than rivals.",
+        actors=[
+            ["Wang", "wang_yi", "CHN", "person"],
+            ["Blinken", "antony_blinken", "USA", "person"],
+            USA,
+            CHINA,
+            ["Chinese", "CHN", "CHN", "state"],
+            ["Xi", "xi_jinping", "CHN", "person"],
+        ],
+    )
+    assert stance(out, sentence_no=1) == {("CHN", "USA"): 0.7}
+
+
+def test_the_two_countries_after_a_and_b_in_its_sentence_is_that_pair():
+    out = statements(
+        "Foreign Minister Israel Katz on Wednesday ordered the immediate return of Israel's ambassadors to "
+        "Ireland and Norway, after the two countries said they would recognize a Palestinian state.",
+        actors=[
+            ["Israel Katz", "israel_katz", "ISR", "person"],
+            ["Israel", "ISR", "ISR", "state"],
+            ["Ireland", "IRL", "IRL", "state"],
+            ["Norway", "NOR", "NOR", "state"],
+            ["Palestinian", "PSE", "PSE", "state"],
+        ],
+    )
+    assert set(mutual(out)) == {("IRL", "NOR"), ("NOR", "IRL")}
+
+
+def test_action_verb_subject_acts_for_its_state():
+    out = statements(
+        "Foreign Minister Israel Katz on Wednesday ordered the immediate return of Israel's ambassadors to "
+        "Ireland and Norway for consultations.",
+        actors=[
+            ["Israel Katz", "israel_katz", "ISR", "person"],
+            ["Israel", "ISR", "ISR", "state"],
+            ["Ireland", "IRL", "IRL", "state"],
+            ["Norway", "NOR", "NOR", "state"],
+        ],
+    )
+    found = stance(out)
+    assert found[("ISR", "IRL")] < 0 and found[("ISR", "NOR")] < 0
+
+
+def test_bare_surname_of_a_recently_named_official_speaks_like_he():
+    out = statements(
+        "Chinese Foreign Ministry spokesperson Lin Jian said on Tuesday that the Philippines bears full "
+        "responsibility for the latest incident.",
+        "Lin urged the Philippine side to immediately stop its infringing activities and provocations.",
+        actors=[
+            ["Chinese", "CHN", "CHN", "state"],
+            ["Foreign Ministry", "CHN.FOREIGN_MINISTRY", "CHN", "institution"],
+            ["Philippines", "PHL", "PHL", "state"],
+            ["Philippine", "PHL", "PHL", "state"],
+        ],
+    )
+    assert stance(out, sentence_no=1)[("CHN", "PHL")] < 0
+
+
+def test_bare_capitalised_word_never_named_before_does_not_speak():
+    out = statements(
+        "Chinese Foreign Ministry spokesperson Lin Jian said the Philippines bears full responsibility.",
+        "Analysts urged the Philippine side to stop.",
+        actors=[
+            ["Chinese", "CHN", "CHN", "state"],
+            ["Foreign Ministry", "CHN.FOREIGN_MINISTRY", "CHN", "institution"],
+            ["Philippines", "PHL", "PHL", "state"],
+            ["Philippine", "PHL", "PHL", "state"],
+        ],
+    )
+    assert stance(out, sentence_no=1) == {}
+
+
+def test_actor_before_and_said_ends_an_object_and_is_not_the_subject():
+    out = statements(
+        "President Recep Tayyip Erdoğan said Friday that Sweden must take concrete steps.",
+        "Erdoğan criticized Sweden for allowing demonstrations in Stockholm and said the burning of the "
+        "Quran was unacceptable.",
+        actors=[
+            ["Recep Tayyip Erdoğan", "recep_tayyip_erdogan", "TUR", "person"],
+            ["Sweden", "SWE", "SWE", "state"],
+            ["Stockholm", "SWE", "SWE", "state"],
+        ],
+    )
+    assert stance(out, sentence_no=1) == {("TUR", "SWE"): -0.7}
+
+
+def test_the_ministry_said_takes_the_last_speaking_state_not_the_last_person():
+    out = statements(
+        "The external affairs ministry said India strongly rejects these preposterous imputations and "
+        "ascribes them to the political agenda of the Trudeau government.",
+        '"We have no faith in the current Canadian government\'s commitment to ensure their security," '
+        "the ministry said in a statement.",
+        actors=[
+            ["India", "IND", "IND", "state"],
+            ["Trudeau", "justin_trudeau", "CAN", "person"],
+            ["Canadian", "CAN", "CAN", "state"],
+        ],
+    )
+    assert stance(out, sentence_no=1)[("IND", "CAN")] < 0
+
+
+def test_possessive_holder_of_a_concern_speaks_when_nobody_else_does():
+    out = statements(
+        "Foreign Minister Winston Peters raised New Zealand's concerns about malicious cyber activity "
+        "during talks with Chinese Foreign Minister Wang Yi in Wellington.",
+        actors=[
+            ["New Zealand", "NZL", "NZL", "state"],
+            ["Chinese", "CHN", "CHN", "state"],
+            ["Wang Yi", "wang_yi", "CHN", "person"],
+        ],
+    )
+    row = out.filter(~pl.col("mutual")).row(0, named=True)
+    assert (row["source_actor"], row["target_actor"], row["rule"]) == ("NZL", "CHN", "possessive_holder")
+    assert row["polarity"] < 0
+
+
+def test_state_named_in_a_joint_communique_is_no_target():
+    out = statements(
+        "The sales seriously violate the one-China principle and the three China-U.S. joint communiques, "
+        "Wang told a regular press briefing.",
+        actors=[["Wang", "wang_yi", "CHN", "person"], ["U.S.", "USA", "USA", "state"]],
+    )
+    assert out.filter(pl.col("target_actor") == "USA").is_empty()
+
+
+def test_no_before_a_cue_negates_it():
+    out = statements(
+        "Japan expressed no concern over China's plans.", actors=[["Japan", "JPN", "JPN", "state"], CHINA]
+    )
+    row = out.filter(~pl.col("mutual")).row(0, named=True)
+    assert row["negated"] and row["cue"] == "concern"
+
+
+def test_pronoun_before_any_verb_cue_speaks_like_he_said():
+    out = statements(
+        "Albanese is the first Australian prime minister to visit China since 2016.",
+        "He also raised concerns about the Chinese navy's conduct in the region.",
+        actors=[
+            ["Albanese", "anthony_albanese", "AUS", "person"],
+            ["Australian", "AUS", "AUS", "state"],
+            ["China", "CHN", "CHN", "state"],
+            ["Chinese", "CHN", "CHN", "state"],
+        ],
+    )
+    assert stance(out, sentence_no=1)[("AUS", "CHN")] < 0
+
+
+def test_official_with_a_title_but_no_state_speaks_for_the_state_that_spoke_last():
+    out = statements(
+        '"Poland condemns this violation of its airspace," foreign ministry spokesman Pawel Wronski told '
+        "reporters.",
+        'Defence Minister Wladyslaw Kosiniak-Kamysz accused Russia of "reckless behaviour" that endangered '
+        "civilians.",
+        actors=[["Poland", "POL", "POL", "state"], RUSSIA],
+    )
+    assert stance(out, sentence_no=1) == {("POL", "RUS"): -0.8}
+
+
+def test_he_after_an_unknown_official_is_that_official_not_a_person_named_in_his_sentence():
+    out = statements(
+        "Egypt's Foreign Minister Badr Abdelatty warned Israel on Tuesday that its presence in the "
+        "corridor violated the 1979 peace treaty.",
+        "Abdelatty said Cairo rejected Israeli Prime Minister Benjamin Netanyahu's claims that weapons "
+        "were being smuggled.",
+        "He praised Qatar and the United States for their mediation efforts to reach a ceasefire.",
+        actors=[
+            ["Egypt", "EGY", "EGY", "state"],
+            ["Israel", "ISR", "ISR", "state"],
+            ["Cairo", "EGY", "EGY", "state"],
+            ["Israeli", "ISR", "ISR", "state"],
+            ["Benjamin Netanyahu", "benjamin_netanyahu", "ISR", "person"],
+            ["Qatar", "QAT", "QAT", "state"],
+            USA,
+        ],
+    )
+    assert set(stance(out, sentence_no=2)) == {("EGY", "QAT"), ("EGY", "USA")}
+
+
+def test_clause_break_after_the_cues_object_ends_its_reach():
+    out = statements(
+        "Poland on Sunday demanded an explanation from Moscow after a Russian cruise missile fired at "
+        "western Ukraine entered its airspace.",
+        actors=[
+            ["Poland", "POL", "POL", "state"],
+            ["Moscow", "RUS", "RUS", "state"],
+            ["Russian", "RUS", "RUS", "state"],
+            ["Ukraine", "UKR", "UKR", "state"],
+        ],
+    )
+    assert set(stance(out)) == {("POL", "RUS")}
+
+
+def test_object_of_the_charged_action_is_a_bystander_not_a_target():
+    out = statements(
+        "Lavrov accused Washington of seeking to drag Japan and South Korea into a trilateral military bloc.",
+        actors=[
+            ["Lavrov", "sergey_lavrov", "RUS", "person"],
+            ["Washington", "USA", "USA", "state"],
+            ["Japan", "JPN", "JPN", "state"],
+            ["South Korea", "KOR", "KOR", "state"],
+        ],
+    )
+    assert stance(out) == {("RUS", "USA"): -0.8}
+
+
+def test_relation_inside_an_accusation_is_no_mutual_fact():
+    out = statements(
+        "Mao accused Washington of using its allies to contain China.",
+        actors=[
+            ["Mao", "mao_ning", "CHN", "person"],
+            ["Washington", "USA", "USA", "state"],
+            ["China", "CHN", "CHN", "state"],
+        ],
+    )
+    assert out.filter(pl.col("mutual")).is_empty()
+    assert stance(out)[("CHN", "USA")] < 0
+
+
+def test_refrained_from_negates_the_criticism_after_it():
+    out = statements(
+        "China called on all parties to exercise restraint and refrained from criticizing Pyongyang.",
+        actors=[["China", "CHN", "CHN", "state"], ["Pyongyang", "PRK", "PRK", "state"]],
+    )
+    assert stance(out)[("CHN", "PRK")] > 0
+
+
+def test_unknown_name_inside_a_list_of_subject_states_keeps_the_list_together():
+    out = statements(
+        "The UAE, Jordan and Egypt also condemned the Israeli attack in separate statements.",
+        actors=[
+            ["UAE", "ARE", "ARE", "state"],
+            ["Egypt", "EGY", "EGY", "state"],
+            ["Israeli", "ISR", "ISR", "state"],
+        ],
+    )
+    assert set(stance(out)) == {("ARE", "ISR"), ("EGY", "ISR")}
+
+
+def test_states_that_traded_accusations_accuse_each_other():
+    out = statements(
+        "Thailand and Cambodia traded accusations on Thursday after a brief exchange of gunfire.",
+        actors=[["Thailand", "THA", "THA", "state"], ["Cambodia", "KHM", "KHM", "state"]],
+    )
+    mutual = out.filter(pl.col("mutual"))
+    assert set(zip(mutual["source_actor"], mutual["target_actor"], strict=True)) == {
+        ("THA", "KHM"),
+        ("KHM", "THA"),
+    }
+    assert (mutual["polarity"] < 0).all()
+
+
+def test_at_equal_distance_the_cue_before_the_target_governs_it():
+    out = statements(
+        "US Ambassador MaryKay Carlson said the United States stands with the Philippines and condemned "
+        "China's dangerous maneuvers.",
+        actors=[
+            ["US", "USA", "USA", "state"],
+            USA,
+            ["Philippines", "PHL", "PHL", "state"],
+            ["China", "CHN", "CHN", "state"],
+        ],
+    )
+    result = stance(out)
+    assert result[("USA", "PHL")] > 0 and result[("USA", "CHN")] < 0
+
+
+def test_secretary_general_of_an_organisation_speaks_for_it():
+    out = statements(
+        "The Gulf Cooperation Council's Secretary-General Jasem Albudaiwi denounced the Israeli strike as "
+        "a dangerous escalation.",
+        actors=[
+            ["Gulf Cooperation Council", "GCC", "GCC", "organisation"],
+            ["Israeli", "ISR", "ISR", "state"],
+        ],
+    )
+    assert stance(out)[("GCC", "ISR")] < 0
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "pair", "sign"),
+    [
+        (
+            "The African Union has suspended Niger from all its activities.",
+            [["African Union", "AU", "AU", "organisation"], ["Niger", "NER", "NER", "state"]],
+            ("AU", "NER"),
+            -1,
+        ),
+        (
+            "China and Russia voted in favour of the Palestinian bid.",
+            [["China", "CHN", "CHN", "state"], RUSSIA, ["Palestinian", "PSE", "PSE", "state"]],
+            ("CHN", "PSE"),
+            1,
+        ),
+        (
+            "French President Emmanuel Macron said Russia was the aggressor.",
+            [["Emmanuel Macron", "emmanuel_macron", "FRA", "person"], RUSSIA],
+            ("FRA", "RUS"),
+            -1,
+        ),
+        (
+            "Canada's Prime Minister Justin Trudeau said his government would keep increasing pressure on "
+            "Russia.",
+            [["Canada", "CAN", "CAN", "state"], RUSSIA],
+            ("CAN", "RUS"),
+            -1,
+        ),
+        (
+            "President Joe Biden said the United States' defense commitments to Japan are ironclad.",
+            [["Joe Biden", "joe_biden", "USA", "person"], USA, ["Japan", "JPN", "JPN", "state"]],
+            ("USA", "JPN"),
+            1,
+        ),
+    ],
+)
+def test_common_news_cues_carry_their_class_sign(text, actors, pair, sign):
+    assert stance(statements(text, actors=actors))[pair] * sign > 0

@@ -1,0 +1,216 @@
+"""Speakers carried over from earlier sentences: quotes that continue without a speaker, "he said" /
+"both leaders" sentences and a bare surname the dictionary does not know ("Lin said", after
+"spokesperson Lin Jian said") take the last named speaker of the article; "the ministry said" takes
+the last speaking state or institution."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from monitor.stance_keys import KEY, SPEAKER_KINDS
+
+
+def carry_over(
+    sentences: pl.DataFrame, smentions: pl.DataFrame, anchors: pl.DataFrame, own: pl.DataFrame, rules: dict
+) -> pl.DataFrame:
+    """Quoted sentences without a speaker and "he said" sentences take the last named speaker
+    (for "he said", else the last person named), as long as the chain since then is unbroken."""
+    first_own = own.sort(*KEY, "source_rank").unique(KEY, keep="first", maintain_order=True)
+    last_person = _last_named(sentences, smentions)
+    frame = (
+        sentences.select(
+            *KEY, "article_id", "sentence_no", starts_quote=pl.col("text").str.contains(r"^\s*[\"“‘']")
+        )
+        .join(
+            anchors.group_by(KEY).agg(
+                anchor_pronoun=pl.col("a_pronoun").any(),
+                anchor_inst=pl.col("a_inst").any(),
+                anchor_pair=pl.col("a_pair").any(),
+                pair_start=pl.col("a_start").filter(pl.col("a_pair")).min(),
+            ),
+            on=KEY,
+            how="left",
+        )
+        .join(first_own.select(*KEY, "source_actor", "source_speaker"), on=KEY, how="left")
+        .join(last_person, on=KEY, how="left")
+        .join(_bare_surnames(sentences, anchors, rules), on=KEY, how="left")
+        .sort("sid")
+        .with_columns(
+            pronoun=(
+                pl.col("anchor_pronoun").fill_null(False)
+                | pl.col("bare_surname").fill_null(False)
+                | pl.col("untitled").fill_null(False)
+            )
+            & pl.col("source_actor").is_null(),
+            quote=pl.col("starts_quote")
+            & pl.col("source_actor").is_null()
+            & ~pl.col("anchor_pronoun").fill_null(False),
+        )
+    )
+    by_article = pl.col("article_id")
+    speech = pl.col("source_actor").is_not_null() | pl.col("pronoun") | pl.col("quote")
+    frame = frame.with_columns(
+        prev_actor=pl.col("source_actor").shift(1).forward_fill().over(by_article),
+        prev_speaker=pl.col("source_speaker").shift(1).forward_fill().over(by_article),
+        prev_person_actor=pl.when(pl.col("source_speaker").is_not_null())
+        .then(pl.col("source_actor"))
+        .otherwise(pl.col("named_actor"))
+        .shift(1)
+        .forward_fill()
+        .over(by_article),
+        prev_person=pl.coalesce("source_speaker", "named_person").shift(1).forward_fill().over(by_article),
+        prev_named_actor=pl.col("named_actor").shift(1).forward_fill().over(by_article),
+        prev_named=pl.col("named_person").shift(1).forward_fill().over(by_article),
+        prev_pair_actor=pl.when(pl.col("named_person").is_not_null())
+        .then(pl.col("other_actor").fill_null(""))
+        .shift(1)
+        .forward_fill()
+        .over(by_article),
+        prev_pair=pl.when(pl.col("named_person").is_not_null())
+        .then(pl.col("other_person").fill_null(""))
+        .shift(1)
+        .forward_fill()
+        .over(by_article),
+        prev_speech_no=pl.when(speech | pl.col("named_person").is_not_null())
+        .then(pl.col("sentence_no"))
+        .shift(1)
+        .forward_fill()
+        .over(by_article),
+    )
+    gap = pl.col("sentence_no") - pl.col("prev_speech_no")
+    quote_n = int(rules.get("quote_carryover_sentences", 2))
+    pronoun_n = int(rules.get("pronoun_carryover_sentences", 3))
+    # An official of unknown name and state ("Defence Minister X accused", "Wronski said" with no
+    # person named before) speaks for the state that spoke last, like "the ministry said"; a "he"
+    # after it is that official, not a person named in the official's sentence.
+    unknown_official = pl.col("untitled").fill_null(False) | pl.col("bare_surname").fill_null(False)
+    official = pl.col("untitled").fill_null(False) | (
+        pl.col("bare_surname").fill_null(False) & pl.col("prev_person").is_null()
+    )
+    institutional = (pl.col("anchor_inst").fill_null(False) | official) & pl.col("prev_actor").is_not_null()
+    frame = frame.with_columns(
+        prev_person_actor=pl.when(pl.col("source_speaker").is_not_null())
+        .then(pl.col("source_actor"))
+        .when(unknown_official & pl.col("source_actor").is_not_null())
+        .then(pl.col("source_actor"))
+        .when(pl.col("pronoun") & official)
+        .then(pl.col("prev_actor"))
+        .otherwise(pl.col("named_actor"))
+        .shift(1)
+        .forward_fill()
+        .over(by_article)
+    )
+    pron = frame.filter(
+        pl.col("pronoun")
+        & ~pl.col("anchor_pair")
+        & (pl.col("prev_person_actor").is_not_null() | institutional)
+        & (gap <= pronoun_n)
+    ).select(
+        *KEY,
+        source_actor=pl.when(institutional).then("prev_actor").otherwise("prev_person_actor"),
+        source_speaker=pl.when(institutional).then("prev_speaker").otherwise("prev_person"),
+        source_rank=pl.lit(0, pl.Int64),
+        rule=pl.lit("pronoun_carryover"),
+    )
+    pairs = frame.filter(
+        pl.col("pronoun") & pl.col("anchor_pair") & (pl.col("prev_pair") != "") & (gap <= pronoun_n)
+    )
+    pair = pl.concat(
+        [
+            pairs.select(
+                *KEY,
+                source_actor=actor,
+                source_speaker=person,
+                source_rank=pl.lit(rank, pl.Int64),
+                a_start="pair_start",
+            )
+            for rank, (actor, person) in enumerate(
+                [("prev_named_actor", "prev_named"), ("prev_pair_actor", "prev_pair")]
+            )
+        ]
+    ).with_columns(rule=pl.lit("pronoun_carryover"))
+    quoted = frame.filter(pl.col("quote") & pl.col("prev_actor").is_not_null() & (gap <= quote_n)).select(
+        *KEY,
+        source_actor="prev_actor",
+        source_speaker="prev_speaker",
+        source_rank=pl.lit(0, pl.Int64),
+        rule=pl.lit("quote_speaker"),
+    )
+    return pl.concat([pron, pair, quoted], how="diagonal").unique(
+        [*KEY, "source_actor"], keep="first", maintain_order=True
+    )
+
+
+def _last_named(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
+    """Per sentence naming a speaker: the last person named (else the last institution, for "it
+    said") and the person named before that one, maybe in an earlier sentence ("both leaders")."""
+    named = (
+        smentions.filter(pl.col("actor_kind").is_in(SPEAKER_KINDS))
+        .with_columns(is_person=pl.col("actor_kind") == "person")
+        .filter(pl.col("is_person") | ~pl.col("is_person").any().over(KEY))
+        .join(sentences.select(*KEY, "article_id"), on=KEY)
+        .sort(*KEY, "r_start")
+    )
+    by_article = pl.col("article_id")
+    changed = pl.col("actor_id") != pl.col("actor_id").shift(1).over(by_article)
+    named = named.with_columns(
+        other_person=pl.when(pl.col("is_person") & changed)
+        .then(pl.col("actor_id").shift(1).over(by_article))
+        .forward_fill()
+        .over(by_article),
+        other_actor=pl.when(pl.col("is_person") & changed)
+        .then(pl.col("country").shift(1).over(by_article))
+        .forward_fill()
+        .over(by_article),
+    )
+    return named.group_by(KEY).agg(
+        named_actor=pl.col("country").last(),
+        named_person=pl.col("actor_id").last(),
+        other_actor=pl.col("other_actor").last(),
+        other_person=pl.col("other_person").last(),
+    )
+
+
+def _bare_surnames(sentences: pl.DataFrame, anchors: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """Sentences whose first verb follows a lone capitalised name, at the start or after a quote or
+    comma ("Lin urged", '"...," Erdoğan said'), that a recent sentence wrote next to another name
+    ("Lin Jian", "Recep Tayyip Erdoğan"): an official the dictionary does not know, read like "he".
+    `untitled`: the verb follows a title without a state and an unknown name ("Defence Minister
+    Wladyslaw Kosiniak-Kamysz accused"): a news text names the state of such an official before."""
+    lookback = int(rules.get("pronoun_carryover_sentences", 3))
+    first = (
+        anchors.filter(~pl.col("a_pronoun") & ~pl.col("a_after"))
+        .group_by(KEY)
+        .agg(a0=pl.col("a_start").min())
+    )
+    name = r"\p{Lu}\p{Ll}+"
+    by_article = pl.col("article_id")
+    recent = pl.concat_str(
+        [pl.col("text").shift(i).over(by_article) for i in range(1, lookback + 1)],
+        separator=" ",
+        ignore_nulls=True,
+    )
+    frame = (
+        sentences.select(*KEY, "article_id", "text", recent=recent)
+        .join(first, on=KEY, how="inner")
+        .with_columns(lead=pl.col("text").str.slice(0, pl.col("a0")))
+        .with_columns(bare=pl.col("lead").str.extract(rf"(?:^|[,\"“”]\s*)({name})\s+$"))
+    )
+    titles = "|".join(re.escape(str(t)) for t in rules.get("speaker_titles", [])) or "$^"
+    # Capitalised words may come before the title ("External Affairs Ministry spokesperson"), but no
+    # demonym ("Cambodian Defence Minister" names a state the dictionary missed, not the last one).
+    untitled = (
+        rf"(?:^|[,\"“”]\s*)(?:The\s+)?((?:\p{{Lu}}\p{{L}}*\s+){{0,3}})(?i:{titles})"
+        rf"(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{1,4}}\s+$"
+    )
+    office = pl.col("lead").str.extract(untitled, 1)
+    full_name = pl.concat_str(
+        pl.lit(rf"({name}\s+"), pl.col("bare"), pl.lit(r"\b|\b"), pl.col("bare"), pl.lit(rf"\s+{name})")
+    )
+    return frame.select(
+        *KEY,
+        bare_surname=pl.col("bare").is_not_null() & pl.col("recent").str.contains(full_name),
+        untitled=office.is_not_null() & ~office.str.contains(r"(an|ese|ish|ch|i)\s"),
+    )

@@ -1,0 +1,93 @@
+"""Cue hits of each sentence with what changes their reading: a negator before them, a
+self-reference ("its ties with") that makes the speaker a party, the window a relation cue's parties
+are looked for in, and mentions that name a document or a place rather than an actor."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from monitor.stance_keys import KEY
+
+
+def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """Cue hits with negation and, for relation cues, the window their parties are looked for in:
+    bounded by the neighbouring stance cues so 'alarm at cooperation between A and B' keeps the
+    alarm's subject out."""
+    neg_window = int(rules.get("negation_window", 24))
+    cues = hits.filter(pl.col("is_cue")).sort(*KEY, "m_start").with_row_index("cue_id")
+    negators = hits.filter(pl.col("is_negator")).select(*KEY, n_start="m_start", n_end="m_end")
+    near = (
+        cues.select(*KEY, "cue_id", "m_start")
+        .join(negators, on=KEY, how="inner")
+        .filter((pl.col("n_end") <= pl.col("m_start")) & (pl.col("m_start") - pl.col("n_end") <= neg_window))
+    )
+    blocked = (
+        near.join(smentions.select(*KEY, "r_start", "r_end"), on=KEY, how="inner")
+        .filter((pl.col("r_start") >= pl.col("n_end")) & (pl.col("r_end") <= pl.col("m_start")))
+        .select("cue_id", "n_end")
+        .unique()
+    )
+    negated = (
+        near.join(blocked, on=["cue_id", "n_end"], how="anti")
+        .select("cue_id")
+        .unique()
+        .with_columns(negated=pl.lit(True))
+    )
+    self_window = int(rules.get("self_reference_window", 16))
+    selfref = (
+        cues.select(*KEY, "cue_id", "m_start")
+        .join(hits.filter(pl.col("is_self_ref")).select(*KEY, s_end="m_end"), on=KEY, how="inner")
+        .filter((pl.col("s_end") <= pl.col("m_start")) & (pl.col("m_start") - pl.col("s_end") <= self_window))
+        .select("cue_id")
+        .unique()
+        .with_columns(self_ref=pl.lit(True))
+    )
+    absorb = int(rules.get("absorb_after_transfer_window", 24))
+    absorbed = (
+        (pl.col("scope") == "stance")
+        & (pl.col("cue_class").shift(1).over(KEY) == "transfer")
+        & (pl.col("m_start") - pl.col("m_end").shift(1).over(KEY) <= absorb)
+    )
+    third = rules.get("third_party_polarity") or {}
+    stance = pl.col("scope") == "stance"
+    return (
+        cues.join(negated, on="cue_id", how="left")
+        .join(selfref, on="cue_id", how="left")
+        .with_columns(
+            scope=pl.when(absorbed).then(pl.lit("relation")).otherwise(pl.col("scope")),
+            third_party_polarity=pl.col("cue_class").replace_strict(
+                list(third), [float(v) for v in third.values()], default=None, return_dtype=pl.Float64
+            ),
+        )
+        .with_columns(
+            negated=pl.col("negated").fill_null(False),
+            self_ref=pl.col("self_ref").fill_null(False),
+            prev_stance_end=pl.when(stance).then(pl.col("m_end")).shift(1).forward_fill().over(KEY),
+            next_stance_start=pl.when(stance).then(pl.col("m_start")).shift(-1).backward_fill().over(KEY),
+        )
+        .with_columns(
+            w_lo=pl.max_horizontal(
+                pl.col("m_start") - int(rules.get("relation_window_before", 40)), pl.col("prev_stance_end")
+            ),
+            w_hi=pl.min_horizontal(
+                pl.col("m_end") + int(rules.get("relation_window_after", 80)), pl.col("next_stance_start")
+            ),
+        )
+    )
+
+
+def find_non_targets(smentions: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
+    """Mentions naming a document or a place rather than an actor ("UNSC resolutions", "in Seoul")."""
+    words = hits.filter(pl.col("is_document") | pl.col("is_place_prep")).select(
+        *KEY, "m_start", "m_end", "is_document", "is_place_prep"
+    )
+    return (
+        smentions.select(*KEY, "mid", "r_start", "r_end")
+        .join(words, on=KEY, how="inner")
+        .filter(
+            (pl.col("is_document") & (pl.col("m_start") - pl.col("r_end")).is_between(0, 2))
+            | (pl.col("is_place_prep") & (pl.col("r_start") - pl.col("m_end")).is_between(0, 2))
+        )
+        .select(*KEY, "mid")
+        .unique()
+    )

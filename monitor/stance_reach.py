@@ -1,0 +1,62 @@
+"""How far after itself a cue reaches. A cue that has found its object stops at a clause break
+("demanded an explanation from Moscow after a missile fired at western Ukraine": Ukraine is where
+the missile fell, not whom Poland judged), and a charge stops at its "of"/"for" ("accused Washington
+of seeking to drag Japan and South Korea into a bloc": Japan and South Korea are bystanders of the
+charge). Relations named inside an accusation are the accuser's claim, not a reported fact."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from monitor.stance_keys import KEY
+
+
+def reach_limits(
+    cues: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, rules: dict
+) -> pl.DataFrame:
+    """[cue_id, reach_end, charge_end]: the first clause break after the cue, and the first charge
+    marker after a cue of the rules' charge_classes, each with at least one actor between the cue
+    and it."""
+    charge_classes = [str(c) for c in rules.get("charge_classes", [])]
+    breaks = hits.filter(pl.col("is_clause_break") | pl.col("is_charge_marker")).select(
+        *KEY, b_start="m_start", charge=pl.col("is_charge_marker") & ~pl.col("is_clause_break")
+    )
+    objects = smentions.select(*KEY, "r_start", "r_end")
+    candidates = (
+        cues.select(*KEY, "cue_id", "m_end", charged=pl.col("cue_class").is_in(charge_classes))
+        .join(breaks, on=KEY, how="inner")
+        .filter((pl.col("b_start") >= pl.col("m_end")) & (~pl.col("charge") | pl.col("charged")))
+    )
+    with_object = (
+        candidates.join(objects, on=KEY, how="inner")
+        .filter((pl.col("r_start") >= pl.col("m_end")) & (pl.col("r_end") <= pl.col("b_start")))
+        .select("cue_id", "b_start", "charge")
+        .unique()
+    )
+    return with_object.group_by("cue_id").agg(
+        reach_end=pl.col("b_start").filter(~pl.col("charge")).min(),
+        charge_end=pl.col("b_start").filter(pl.col("charge")).min(),
+    )
+
+
+def governed(smentions: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """[sid, mid, governed]: the mention follows a preposition of the rules' charge_reachable_after
+    ("an outpost of NATO", "components for Pakistan's programme"): part of what the charge is
+    about, unlike the direct object of the charged action ("to drag Japan", "attacking Ukraine")."""
+    words = "|".join(str(w) for w in rules.get("charge_reachable_after", [])) or "$^"
+    before = pl.col("text").str.slice(0, pl.col("r_start"))
+    return smentions.join(sentences.select(*KEY, "text"), on=KEY, how="inner").select(
+        *KEY, "mid", governed=before.str.contains(rf"(?i)\b({words})\s+(the\s+)?$")
+    )
+
+
+def alleged(cues: pl.DataFrame, rules: dict) -> pl.Series:
+    """Ids of relation cues after a cue of the rules' allegation_classes in their sentence ("accused
+    Washington of using its allies to contain China"): not reported as fact."""
+    classes = [str(c) for c in rules.get("allegation_classes", [])]
+    first = cues.filter(pl.col("cue_class").is_in(classes)).group_by(KEY).agg(a_end=pl.col("m_end").min())
+    return (
+        cues.filter(pl.col("scope") == "relation")
+        .join(first, on=KEY, how="inner")
+        .filter(pl.col("m_start") >= pl.col("a_end"))["cue_id"]
+    )

@@ -1,0 +1,81 @@
+"""Relation cues (cooperation, a deal, a summit): which actors are their parties, and the mutual
+statements of parties whose relation the text reports as fact."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from monitor.stance_keys import KEY
+
+
+def relation_parties(
+    cues: pl.DataFrame, smentions: pl.DataFrame, excluded: pl.DataFrame, late_subjects: pl.DataFrame
+) -> pl.DataFrame:
+    """States/organisations mentioned inside each relation cue's window, less `excluded` mentions
+    and the speaking subject when it comes after the cue ('... cooperation with Russia, Miller said')."""
+    candidates = smentions.join(excluded, on=[*KEY, "mid"], how="anti").join(
+        late_subjects.select(*KEY, "mid", late=pl.lit(True)), on=[*KEY, "mid"], how="left"
+    )
+    return (
+        cues.filter(pl.col("scope") == "relation")
+        .select(*KEY, "cue_id", "m_start", "w_lo", "w_hi")
+        .join(candidates.select(*KEY, "country", "r_start", "r_end", "late"), on=KEY, how="inner")
+        .filter((pl.col("r_start") >= pl.col("w_lo")) & (pl.col("r_end") <= pl.col("w_hi")))
+        .filter(pl.col("late").is_null() | (pl.col("r_end") <= pl.col("m_start")))
+        .select(*KEY, "cue_id", party="country")
+        .unique()
+    )
+
+
+def joint_parties(cues: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
+    """States named together as the subject ("The Philippines and Japan on Monday signed a pact",
+    "both leaders pledged") are the parties of the relation cues from their verb on, however far
+    they stand, up to a stance cue; those cues take no other parties from their window (what
+    follows is a topic or a place)."""
+    return (
+        cues.filter(pl.col("scope") == "relation")
+        .select(*KEY, "cue_id", "m_start", "prev_stance_end")
+        .join(joint, on=KEY, how="inner")
+        .filter(
+            (pl.col("m_start") >= pl.col("a_start"))
+            & (pl.col("prev_stance_end").is_null() | (pl.col("prev_stance_end") <= pl.col("a_start")))
+        )
+        .select(*KEY, "cue_id", party="country")
+        .unique()
+    )
+
+
+def with_joint(parties: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
+    return pl.concat([parties.join(joint.select("cue_id").unique(), on="cue_id", how="anti"), joint])
+
+
+def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame) -> pl.DataFrame:
+    """Cooperation reported as fact between two actors: both directions, mutual=true."""
+    facts = cues.filter((pl.col("scope") == "relation") & ~pl.col("negated")).join(
+        parties.drop(KEY), on="cue_id"
+    )
+    return (
+        facts.join(facts.select("cue_id", other="party"), on="cue_id")
+        .filter(pl.col("party") != pl.col("other"))
+        .sort(
+            *KEY,
+            "party",
+            "other",
+            "polarity",
+            "m_start",
+            descending=[*(False for _ in KEY), False, False, True, False],
+        )
+        .unique([*KEY, "party", "other"], keep="first", maintain_order=True)
+        .select(
+            *KEY,
+            source_actor="party",
+            source_speaker=pl.lit(None, pl.String),
+            target_actor="other",
+            polarity="polarity",
+            cue="cue",
+            cue_class="cue_class",
+            negated="negated",
+            mutual=pl.lit(True),
+            rule=pl.lit("mutual_fact"),
+        )
+    )
