@@ -5,6 +5,7 @@ import dagster as dg
 import polars as pl
 
 from monitor import (
+    asset_checks,
     data_docs,
     date_patterns,
     dates,
@@ -12,6 +13,7 @@ from monitor import (
     gates,
     incremental,
     language,
+    minhash,
     outlet_signatures,
     outlets,
     settings,
@@ -68,7 +70,7 @@ def clean_batch(raw: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
 
 def assign_stories(conn, articles: pl.DataFrame) -> pl.DataFrame:
     """Story ids for the batch: candidates among stored articles are found by joining LSH band keys."""
-    signatures = dedup.minhash_signatures(articles.select("article_id", "body"))
+    signatures = minhash.minhash_signatures(articles.select("article_id", "body"))
     keys = dedup.band_keys(signatures)
     conn.register("new_keys", keys.to_arrow())
     stored = conn.execute(
@@ -139,7 +141,7 @@ def _batch_metadata(conn, run_id: str) -> dict:
 @dg.asset(
     pool=WRITER_POOL,
     deps=["raw_articles", "outlets"],
-    check_specs=gates.check_specs(STEP),
+    check_specs=asset_checks.check_specs(STEP),
     group_name="clean",
     owners=data_docs.OWNERS,
     tags={"gate": "great_expectations"},
@@ -169,5 +171,5 @@ def cleaned_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
     verdict = gates.validate_table(gates.combine(STEP, results, TABLE_COLUMNS), summary)
     return dg.MaterializeResult(
         metadata={"processed": pending.len(), "full_rebuild": rebuild, **summary, **metadata},
-        check_results=gates.check_results(verdict),
+        check_results=asset_checks.check_results(verdict),
     )

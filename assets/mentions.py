@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from monitor import data_docs, gates, incremental, settings
+from monitor import asset_checks, data_docs, gates, incremental, settings
 from monitor.actor_dictionary import ACTORS_DIR, ActorDictionary, load_actor_dictionary
 from monitor.candidates import unresolved_candidates
 from monitor.mentions import find_mentions
@@ -136,7 +136,7 @@ def _pending(conn, rebuild: bool) -> pl.Series:
 @dg.asset(
     pool=WRITER_POOL,
     deps=["cleaned_articles", "actors"],
-    check_specs=gates.check_specs(STEP),
+    check_specs=asset_checks.check_specs(STEP),
     group_name="actors",
     owners=data_docs.OWNERS,
     tags={"gate": "great_expectations"},
@@ -178,7 +178,7 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
             **summary,
             "mentions_by_kind": dg.MetadataValue.json(by_kind),
         },
-        check_results=gates.check_results(verdict),
+        check_results=asset_checks.check_results(verdict),
     )
 
 

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import dagster as dg
 import polars as pl
 
-from monitor import data_docs, gates, landing, readers, settings
+from monitor import asset_checks, data_docs, gates, landing, readers, settings
 from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame
 
 STEP = "raw_articles"
@@ -85,7 +85,7 @@ def _write_batch(
 
 @dg.asset(
     pool=WRITER_POOL,
-    check_specs=gates.check_specs(STEP),
+    check_specs=asset_checks.check_specs(STEP),
     group_name="ingest",
     owners=data_docs.OWNERS,
     tags={"gate": "great_expectations"},
@@ -129,5 +129,5 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
             "quarantined_this_run": verdict.quarantine["item_id"].n_unique(),
             "landing_dir": str(folder),
         },
-        check_results=gates.check_results(verdict),
+        check_results=asset_checks.check_results(verdict),
     )

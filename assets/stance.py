@@ -6,7 +6,7 @@ from datetime import date
 import dagster as dg
 import polars as pl
 
-from monitor import data_docs, gates, incremental, plots, settings, views
+from monitor import asset_checks, data_docs, gates, incremental, plots, settings, views
 from monitor.actor_dictionary import load_actor_dictionary
 from monitor.stance import STATEMENT_SCHEMA, extract_statements
 from monitor.stance_daily import DAILY_SCHEMA, aggregate_daily
@@ -107,7 +107,7 @@ def _pending(conn, rebuild: bool) -> pl.Series:
 @dg.asset(
     pool=WRITER_POOL,
     deps=["entity_mentions", "stance_cues"],
-    check_specs=gates.check_specs(STEP),
+    check_specs=asset_checks.check_specs(STEP),
     group_name="stance",
     owners=data_docs.OWNERS,
     tags={"gate": "great_expectations"},
@@ -147,7 +147,7 @@ def stance_statements(context: dg.AssetExecutionContext, warehouse: Warehouse) -
             **summary,
             "days_touched": dg.MetadataValue.json([d for (d,) in days]),
         },
-        check_results=gates.check_results(verdict),
+        check_results=asset_checks.check_results(verdict),
     )
 
 
@@ -171,7 +171,7 @@ def _plot_metadata(conn, warehouse: Warehouse) -> dict:
     backfill_policy=dg.BackfillPolicy.multi_run(settings.backfill_days_per_run())
     if settings.backfill_days_per_run()
     else dg.BackfillPolicy.single_run(),
-    check_specs=gates.check_specs(DAILY),
+    check_specs=asset_checks.check_specs(DAILY),
     group_name="stance",
     owners=data_docs.OWNERS,
     tags={"gate": "great_expectations"},
@@ -207,5 +207,5 @@ def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse) 
     verdict = gates.validate_table(gate, {"rows": daily.height}, {"known_actor_ids": known})
     return dg.MaterializeResult(
         metadata={"days": f"{first} .. {last}", "rows": daily.height, "statements": statement_count, **plot},
-        check_results=gates.check_results(verdict),
+        check_results=asset_checks.check_results(verdict),
     )

@@ -1,12 +1,11 @@
-"""The bridge from Great Expectations 1.x to Dagster: suites in expectations/ decide, Dagster reports.
+"""The gate: Great Expectations 1.x suites in expectations/ decide which rows and tables pass.
 
 Each suite's expectations carry `meta.scope`:
 - "row": a column-map expectation run on the candidate rows; the rows GE lists as unexpected go to
   quarantine with the expectation and the observed value. GE's own result decides, nothing else.
 - "table": run on the rows that passed (schema, unique keys, not-null keys).
 - "summary": run on one row of step totals (quarantined share, rows processed).
-Table and summary outcomes form the step's blocking check; row outcomes form a non-blocking check that
-says how many rows each expectation sent to quarantine, with examples.
+Only GE and the verdicts live here; asset_checks.py turns a GateResult into what Dagster shows.
 """
 
 from __future__ import annotations
@@ -17,13 +16,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 
-import dagster as dg
 import great_expectations as gx
 import polars as pl
 from great_expectations.data_context.types.base import ProgressBarsConfig
 from great_expectations.validator.v1_validator import Validator as V1Validator
 
-from monitor import data_docs, settings
+from monitor import settings
 
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
 MAX_EXAMPLES = 5
@@ -57,36 +55,6 @@ class GateResult:
     row_outcomes: list[Outcome]
     table_outcomes: list[Outcome] = field(default_factory=list)
     validations: list = field(default_factory=list)
-
-
-def rows_check_name(step: str) -> str:
-    return f"{step}_rows_gate"
-
-
-def table_check_name(step: str) -> str:
-    return f"{step}_table_gate"
-
-
-def check_specs(step: str) -> list[dg.AssetCheckSpec]:
-    """A non-blocking rows check where the suite has row expectations, and the blocking table check."""
-    specs = [
-        dg.AssetCheckSpec(
-            table_check_name(step),
-            asset=step,
-            blocking=True,
-            description=f"Table-level expectations of expectations/{step}.json; a failure stops downstream.",
-        )
-    ]
-    if load_suite(step, "row").expectations:
-        specs.insert(
-            0,
-            dg.AssetCheckSpec(
-                rows_check_name(step),
-                asset=step,
-                description=f"Row expectations of expectations/{step}.json; rejected rows go to quarantine.",
-            ),
-        )
-    return specs
 
 
 @cache
@@ -272,60 +240,6 @@ def validate_table(result: GateResult, summary: dict, parameters: dict | None = 
                 )
             )
     return result
-
-
-def _outcome_metadata(outcomes: list[Outcome]) -> dict:
-    return {
-        o.expectation: {
-            "success": o.success,
-            "unexpected_count": o.unexpected_count,
-            "observed": _observed(o.observed),
-            "examples": o.examples,
-        }
-        for o in outcomes
-    }
-
-
-def _report_links(result: GateResult, check_name: str, passed: bool, scopes: tuple[str, ...]) -> dict:
-    """Data Docs of the check's validations (see monitor/data_docs.py), as check metadata."""
-    validations = [v for v in result.validations if v.suite_name.rsplit(".", 1)[-1] in scopes]
-    report = data_docs.write_report(result.step, check_name, passed, validations, _expectation_label)
-    return data_docs.link_metadata(report)
-
-
-def check_results(result: GateResult) -> list[dg.AssetCheckResult]:
-    quarantined = result.quarantine["item_id"].n_unique()
-    failed_rows = [o.expectation for o in result.row_outcomes if not o.success]
-    failed_table = [o for o in result.table_outcomes if not o.success]
-    table_check = dg.AssetCheckResult(
-        check_name=table_check_name(result.step),
-        asset_key=result.step,
-        passed=not failed_table,
-        severity=dg.AssetCheckSeverity.ERROR
-        if any(o.critical for o in failed_table)
-        else dg.AssetCheckSeverity.WARN,
-        metadata={
-            "failed_expectations": dg.MetadataValue.json([o.expectation for o in failed_table]),
-            "expectations": dg.MetadataValue.json(_outcome_metadata(result.table_outcomes)),
-            **_report_links(result, table_check_name(result.step), not failed_table, ("table", "summary")),
-        },
-    )
-    if not load_suite(result.step, "row").expectations:
-        return [table_check]
-    rows_check = dg.AssetCheckResult(
-        check_name=rows_check_name(result.step),
-        asset_key=result.step,
-        passed=not failed_rows,
-        severity=dg.AssetCheckSeverity.WARN,
-        metadata={
-            "rows_passed": result.passed.height,
-            "rows_quarantined": quarantined,
-            "failed_expectations": dg.MetadataValue.json(failed_rows),
-            "expectations": dg.MetadataValue.json(_outcome_metadata(result.row_outcomes)),
-            **_report_links(result, rows_check_name(result.step), not failed_rows, ("row",)),
-        },
-    )
-    return [rows_check, table_check]
 
 
 def step_totals(conn, step: str, table: str) -> dict:

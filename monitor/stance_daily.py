@@ -48,11 +48,17 @@ def aggregate_daily(statements: pl.DataFrame, include_mutual: bool = True) -> pl
     rows = statements.filter(pl.col("published_on").is_not_null())
     if not include_mutual:
         rows = rows.filter(~pl.col("mutual"))
+    # Floating-point sums depend on the order of their terms: a fixed row order makes a day's figures the
+    # same whichever run, range or database scan order produced them.
     rows = rows.with_columns(
         day=pl.col("published_on").cast(pl.Date),
         story=pl.coalesce(pl.col("story_id").cast(pl.String), pl.col("article_id").cast(pl.String)),
+    ).sort([*GROUP, "statement_id"])
+    per_story = (
+        rows.group_by(*GROUP, "story", maintain_order=True)
+        .agg(story_stance=pl.col("polarity").mean())
+        .sort([*GROUP, "story"])
     )
-    per_story = rows.group_by(*GROUP, "story").agg(story_stance=pl.col("polarity").mean())
     story_level = per_story.group_by(GROUP).agg(
         story_weighted_stance=pl.col("story_stance").mean(), stories=pl.len()
     )

@@ -194,8 +194,12 @@ def _headline_runs() -> pl.Expr:
 def _reason(lines: pl.DataFrame) -> pl.DataFrame:
     k = pl.col("k")
     no_main = pl.col("main_start").is_null()
+    # A news lead is dense with names (few function words), so the sentence right before the main prose
+    # run counts as lead by its shape alone.
     lead_like = (pl.col("n_words") >= LEAD_MIN_WORDS) & (
-        ~pl.col("latin_article") | (pl.col("stop_share") >= LEAD_MIN_STOP_SHARE)
+        ~pl.col("latin_article")
+        | (pl.col("stop_share") >= LEAD_MIN_STOP_SHARE)
+        | ((k == pl.col("main_start") - 1) & pl.col("ends_sentence"))
     )
     reason = (
         pl.when(pl.col("is_title"))

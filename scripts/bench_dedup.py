@@ -1,5 +1,5 @@
-"""Throughput of monitor.dedup on synthetic bodies: signatures, story assignment, an incremental batch,
-and datasketch's own MinHash.bulk on a subset for comparison. Prints articles/s."""
+"""Throughput of monitor.minhash and monitor.dedup on synthetic bodies: signatures, story assignment, an
+incremental batch, and datasketch's own MinHash.bulk on a subset for comparison. Prints articles/s."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import numpy as np
 import polars as pl
 from datasketch import MinHash
 
-from monitor.dedup import assign_story_ids, minhash_signatures, shingle_hashes
+from monitor.dedup import assign_story_ids
+from monitor.minhash import minhash_signatures, shingle_hashes
 
 
 def synthetic_bodies(n: int, words: int, dup_share: float, seed: int = 7) -> pl.DataFrame:

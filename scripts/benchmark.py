@@ -181,7 +181,7 @@ def bench_backfill(env: dict, days: int, concurrency: list[int]) -> dict:
 
 
 def bench_size(n: int, seed: int, args: argparse.Namespace) -> dict:
-    root = BENCH_DIR / f"n{n}"
+    root = BENCH_DIR / (f"n{n}" if args.storage == "duckdb" else f"n{n}-{args.storage}")
     shutil.rmtree(root, ignore_errors=True)
     landing, truth, home = root / "landing", root / "truth", root / "dagster_home"
     started = time.perf_counter()

@@ -7,7 +7,8 @@ import numpy as np
 import polars as pl
 from datasketch import MinHash
 
-from monitor.dedup import assign_story_ids, band_keys, lsh_shape, minhash_signatures, shingle_hashes
+from monitor.dedup import assign_story_ids, band_keys, lsh_shape
+from monitor.minhash import minhash_signatures, shingle_hashes
 
 ARTICLES = Path(__file__).resolve().parent.parent / "seeds" / "articles"
 

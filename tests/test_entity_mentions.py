@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from assets.mentions import mention_candidates
-from monitor import gates
+from monitor import asset_checks, gates
 from monitor.actor_dictionary import load_actor_dictionary
 
 
@@ -98,6 +98,6 @@ def test_many_quarantined_mentions_fail_the_blocking_table_gate(candidates, dict
     gate = gates.validate_rows("entity_mentions", candidates, "mention_id", {"known_actor_ids": known})
     share = gate.quarantine.height / candidates.height
     verdict = gates.validate_table(gate, {"quarantined_share": share})
-    [_, table_check] = gates.check_results(verdict)
+    [_, table_check] = asset_checks.check_results(verdict)
     assert share > 0.05
     assert not table_check.passed and table_check.severity.value == "ERROR"

@@ -7,7 +7,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from monitor import gates
+from monitor import asset_checks, gates
 from monitor.stance_daily import DAILY_SCHEMA
 
 SAMPLE_DAYS = ("2023-11-09", "2023-11-21")
@@ -124,6 +124,6 @@ def test_the_daily_gate_fails_on_inconsistent_rows(overrides, failed):
     frame = pl.DataFrame([daily_row(**overrides)], schema=DAILY_SCHEMA)
     gate = gates.GateResult("actor_stance_daily", frame, pl.DataFrame(schema=gates.QUARANTINE_SCHEMA), [])
     verdict = gates.validate_table(gate, {"rows": 1}, {"known_actor_ids": ["USA", "PRK"]})
-    [check] = gates.check_results(verdict)
+    [check] = asset_checks.check_results(verdict)
     assert not check.passed and check.severity.value == "ERROR"
     assert check.metadata["failed_expectations"].value == [failed]

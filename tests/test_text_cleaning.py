@@ -281,3 +281,15 @@ def test_tags_and_pointers_to_the_original_end_the_article():
     )
     decided = classify_lines(pages(("drc", text, None, None)))
     assert decided["keep"].to_list() == [True, True, False, False, False, False]
+
+
+def test_a_lead_dense_with_names_right_before_the_article_is_kept():
+    """Anadolu's lead has few function words ("... met Qatari Prime Minister and Foreign Minister Sheikh
+    Mohammed bin Abdulrahman Al Thani in Doha ..."), but it is the sentence that opens the article."""
+    page = (PROJECT_ROOT / "devset" / "heldout" / "pages" / "aa_fidan_qatar.txt").read_text(encoding="utf-8")
+    article = pl.DataFrame({"article_id": ["aa"], "text": [page], "title": [None], "site": ["aa.com.tr"]})
+    lines = classify_lines(article)
+    lead = lines.filter(pl.col("line").str.starts_with("Turkish Foreign Minister Hakan Fidan met"))
+    dateline = lines.filter(pl.col("line") == "ANKARA")
+    assert lead["keep"].to_list() == [True]
+    assert dateline["keep"].to_list() == [False]

@@ -28,7 +28,7 @@ import duckdb
 import pytest
 
 from assets.stance import daily_partitions
-from monitor import gates, settings
+from monitor import asset_checks, settings
 from monitor.definitions import defs
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -201,7 +201,7 @@ def session(browser, dev_server, tmp_path_factory) -> Iterator[Session]:
 
 def _check_statuses(page, url: str, asset: str) -> dict[str, str]:
     """What the asset's Checks tab says of each of its gate checks."""
-    names = [spec.name for spec in gates.check_specs(asset)]
+    names = [spec.name for spec in asset_checks.check_specs(asset)]
     page.goto(f"{url}/assets/{asset}?view=checks")
     page.get_by_text(names[-1]).first.wait_for()
     text = page.locator("body").inner_text()
@@ -224,7 +224,7 @@ def test_every_blocking_table_gate_shows_green_in_the_ui(session):
     for asset in GATED_ASSETS:
         statuses = _check_statuses(session.page, session.server.url, asset)
         _screenshot(session.page, session.shots / f"checks_{asset}.png")
-        assert statuses[gates.table_check_name(asset)] == "Succeeded", asset
+        assert statuses[asset_checks.table_check_name(asset)] == "Succeeded", asset
 
 
 def test_a_rows_gate_warns_only_when_its_step_quarantined_rows(session):
@@ -232,7 +232,7 @@ def test_a_rows_gate_warns_only_when_its_step_quarantined_rows(session):
     with duckdb.connect(str(session.server.db_path), read_only=True) as conn:
         quarantining = {step for (step,) in conn.execute("SELECT DISTINCT step FROM quarantine").fetchall()}
     for asset in GATED_ASSETS:
-        rows_gate = gates.rows_check_name(asset)
+        rows_gate = asset_checks.rows_check_name(asset)
         status = _check_statuses(session.page, session.server.url, asset).get(rows_gate)
         if status == "Failed":
             assert asset in quarantining, rows_gate
