@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -160,3 +161,19 @@ def test_every_readme_query_gives_the_same_answer_in_both_storage_modes(sample_p
         in_file = [sorted(map(repr, conn.execute(q).fetchall())) for q in queries]
     assert in_lake == in_file
     assert in_file[-1], "the spy-satellite search finds the sample articles"
+
+
+def test_the_duckdb_cli_of_monitor_sql_loads_the_search_extension(sample_pipeline):
+    """The CLI must be the DuckDB version the packaged extensions were built for, or LOAD fails."""
+    run_chain(sample_pipeline)
+    environment = {**os.environ, "MONITOR_STORAGE": "duckdb", "MONITOR_DB": str(sample_pipeline.db_path)}
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "monitor"), "sql"],
+        input="SELECT count(*) AS satellite_hits FROM search_articles('satellite');\n",
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "satellite_hits" in result.stdout and "Error" not in result.stdout + result.stderr
