@@ -5,80 +5,36 @@ database) and publish it as a read snapshot at the database path (copy to a temp
 folder, then `os.replace`), once a step or run ends, or after every transaction when used outside a run.
 Analysts open the snapshot: they never hold a lock a run needs and never see a half-written step. Writers
 are serialised by an OS file lock (released by the kernel when a process dies), held for a whole step
-inside Dagster, so two runs never interleave inside
-one step and never process the same pending rows twice.
+inside Dagster, so two runs never interleave inside one step and never process the same pending rows twice.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import dagster as dg
 import duckdb
 import polars as pl
 from pydantic import Field, PrivateAttr
 
-from monitor import schema, settings, storage, views
+from monitor import schema, settings, storage
+from monitor.writer_lock import acquire, release
 
 LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "database is locked")
 DAILY_ASSET = dg.AssetKey("actor_stance_daily")
+T = TypeVar("T")
 WRITER_POOL = "monitor_writer"
 
 
 def _is_lock_error(error: Exception) -> bool:
     return any(marker in str(error) for marker in LOCK_MARKERS)
-
-
-class WriterBusy(dg.Failure):
-    """Another process kept the working file longer than we were willing to wait (retried by the jobs)."""
-
-
-_held: dict[str, list[int]] = {}
-_held_guard = threading.Lock()
-
-
-def _acquire(lock_path: Path, timeout: float) -> None:
-    """Re-entrant within a process, exclusive across processes; waits with backoff."""
-    key = str(lock_path)
-    with _held_guard:
-        if key in _held:
-            _held[key][1] += 1
-            return
-    fd = os.open(key, os.O_RDWR | os.O_CREAT, 0o644)
-    deadline = time.monotonic() + timeout
-    delay = 0.02
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            break
-        except BlockingIOError:
-            if time.monotonic() > deadline:
-                os.close(fd)
-                raise WriterBusy(f"{lock_path} held by another run for over {timeout:.0f} s") from None
-            time.sleep(delay)
-            delay = min(delay * 2, 1.0)
-    with _held_guard:
-        _held[key] = [fd, 1]
-
-
-def _release(lock_path: Path) -> None:
-    key = str(lock_path)
-    with _held_guard:
-        entry = _held[key]
-        entry[1] -= 1
-        if entry[1]:
-            return
-        del _held[key]
-    fcntl.flock(entry[0], fcntl.LOCK_UN)
-    os.close(entry[0])
 
 
 def publish_snapshot(work: Path, target: Path) -> None:
@@ -137,7 +93,7 @@ class Warehouse(dg.ConfigurableResource):
         if self.lake is not None and context.run.asset_selection == {DAILY_ASSET}:
             return
         self.snapshot_path.parent.mkdir(parents=True, exist_ok=True)
-        _acquire(self.lock_path, self.lock_timeout_seconds)
+        acquire(self.lock_path, self.lock_timeout_seconds)
         self._in_run = True
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
@@ -148,7 +104,7 @@ class Warehouse(dg.ConfigurableResource):
                 publish_snapshot(self.work_path, self.snapshot_path)
         finally:
             self._in_run = False
-            _release(self.lock_path)
+            release(self.lock_path)
 
     @property
     def lake(self) -> storage.Lake | None:
@@ -186,13 +142,13 @@ class Warehouse(dg.ConfigurableResource):
     @contextmanager
     def _writer(self) -> Iterator[None]:
         self.snapshot_path.parent.mkdir(parents=True, exist_ok=True)
-        _acquire(self.lock_path, self.lock_timeout_seconds)
+        acquire(self.lock_path, self.lock_timeout_seconds)
         try:
             if not self.work_path.exists() and self.snapshot_path.exists():
                 shutil.copyfile(self.snapshot_path, self.work_path)
             yield
         finally:
-            _release(self.lock_path)
+            release(self.lock_path)
 
     def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.lock_timeout_seconds
@@ -239,7 +195,9 @@ class Warehouse(dg.ConfigurableResource):
                 raise
             conn.execute("COMMIT")
 
-    def transaction_with_retries(self, claim: str, body, attempts: int = 8):
+    def transaction_with_retries(
+        self, claim: str, body: Callable[[duckdb.DuckDBPyConnection], T], attempts: int = 8
+    ) -> T:
         """Run `body(conn)` all-or-nothing, again from the start when DuckLake reports a write conflict
         with a concurrent run (the loser re-reads what the winner committed).
 
@@ -258,12 +216,6 @@ class Warehouse(dg.ConfigurableResource):
                 time.sleep(delay)
                 delay = min(delay * 2, 3.0)
         raise AssertionError("unreachable")
-
-    def ensure_views(self) -> None:
-        """Create the analyst views once the tables they name exist (kept out of the daily runs, whose
-        DDL would make concurrent runs conflict in a DuckLake)."""
-        with self.connect() as conn:
-            views.create_views(conn)
 
     def query(self, sql: str, params: list | None = None) -> pl.DataFrame:
         with self.connect() as conn:

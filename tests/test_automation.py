@@ -13,7 +13,8 @@ import pytest
 from assets.raw import LandingFolder
 from monitor import automation
 from monitor.definitions import defs
-from monitor.warehouse import Warehouse, WriterBusy
+from monitor.warehouse import Warehouse
+from monitor.writer_lock import WriterBusy
 
 KOREA_HERALD = {"url": "https://www.koreaherald.com/view.php?ud=20231121000610"}
 
