@@ -28,7 +28,6 @@ UNREACHABLE_MARKERS = (
     "server closed the connection",
     "terminating connection",
     "password authentication failed",
-    "does not exist",
     "unable to open database",
     "connection refused",
     "no connection to the server",
