@@ -44,9 +44,33 @@ class PostgresServer:
     def _run(self, *command: str) -> None:
         subprocess.run([*self._as, *command], check=True, capture_output=True, text=True)
 
+    PASSWORD_USER = "analyst"
+
     def init(self) -> PostgresServer:
+        """Trust for the test's own user; a password (SCRAM) for `analyst`, to test a refused login."""
         self._run(_binary("initdb"), "-D", str(self.data), "-A", "trust", "-U", self.user, "--no-sync")
-        return self.start()
+        hba = self.data / "pg_hba.conf"
+        rules = f"host all {self.PASSWORD_USER} 127.0.0.1/32 scram-sha-256\n" + hba.read_text()
+        hba.write_text(rules)
+        self.start()
+        self.create_role(self.PASSWORD_USER, "right-password")
+        return self
+
+    def create_role(self, name: str, password: str) -> None:
+        import psycopg2
+
+        for attempt in range(20):
+            try:
+                conn = psycopg2.connect(self.libpq("postgres"))
+                break
+            except psycopg2.OperationalError:
+                if attempt == 19:
+                    raise
+                time.sleep(0.25)
+        conn.autocommit = True
+        with conn.cursor() as cursor:
+            cursor.execute(f"CREATE ROLE {name} LOGIN PASSWORD %s", [password])
+        conn.close()
 
     def start(self) -> PostgresServer:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"

@@ -228,3 +228,22 @@ def test_a_wrong_catalog_gives_one_clear_line_without_the_password(postgres, tmp
     assert len(result.stderr.strip().splitlines()) == 1
     assert "no_such_lake" in result.stderr and "does not exist" in result.stderr
     assert "hunter2" not in result.stderr + result.stdout
+
+
+def test_a_refused_password_gives_one_clear_line_without_the_password(postgres, tmp_path):
+    catalog = (
+        f"postgres:dbname=postgres host=127.0.0.1 port={postgres.port} "
+        f"user={postgres.PASSWORD_USER} password=not-the-password"
+    )
+    environment = {
+        **os.environ,
+        **lake_environment(catalog, tmp_path / "files"),
+        "DAGSTER_HOME": str(tmp_path / "home"),
+    }
+    result = subprocess.run(
+        [str(BIN / "monitor"), "run"], env=environment, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "password authentication failed" in result.stderr
+    assert "not-the-password" not in result.stderr + result.stdout
