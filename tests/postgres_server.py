@@ -56,7 +56,8 @@ class PostgresServer:
         self.create_role(self.PASSWORD_USER, "right-password")
         return self
 
-    def create_role(self, name: str, password: str) -> None:
+    def _admin(self, sql: str, params: list | None = None) -> None:
+        """One statement outside a transaction (CREATE DATABASE needs that), once the server accepts."""
         import psycopg2
 
         for attempt in range(20):
@@ -69,8 +70,11 @@ class PostgresServer:
                 time.sleep(0.25)
         conn.autocommit = True
         with conn.cursor() as cursor:
-            cursor.execute(f"CREATE ROLE {name} LOGIN PASSWORD %s", [password])
+            cursor.execute(sql, params)
         conn.close()
+
+    def create_role(self, name: str, password: str) -> None:
+        self._admin(f"CREATE ROLE {name} LOGIN PASSWORD %s", [password])
 
     def start(self) -> PostgresServer:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
@@ -94,20 +98,7 @@ class PostgresServer:
         return f"dbname={database} host=127.0.0.1 port={self.port} user={self.user} connect_timeout=5"
 
     def create_database(self, name: str) -> str:
-        import psycopg2
-
-        for attempt in range(20):
-            try:
-                conn = psycopg2.connect(self.libpq("postgres"))
-                break
-            except psycopg2.OperationalError:
-                if attempt == 19:
-                    raise
-                time.sleep(0.25)
-        conn.autocommit = True
-        with conn.cursor() as cursor:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        conn.close()
+        self._admin(f'CREATE DATABASE "{name}"')
         return self.libpq(name)
 
     def query(self, database: str, sql: str) -> list[tuple]:
