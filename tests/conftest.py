@@ -67,6 +67,17 @@ class Pipeline:
         with duckdb.connect(str(self.db_path), read_only=True) as conn:
             return conn.execute(sql, params or []).fetchall()
 
+    def write_mostly_undated(self, sample_text: dict[str, str], good_sidecar: dict) -> None:
+        """One dated article and three with no trustworthy date (copies of sample 000): a quarantined share
+        above the cleaned_articles gate's bound."""
+        self.write("good.txt", sample_text["004"], sidecar=good_sidecar)
+        for n in range(3):
+            self.write(
+                f"undated_{n}.txt",
+                sample_text["000"] + f"\n\nUpdate {n}.",
+                sidecar={"url": f"https://en.prothomalo.com/international/x{n}"},
+            )
+
     def write(self, name: str, content: bytes | str, sidecar: dict | None = None) -> Path:
         path = self.landing / name
         path.parent.mkdir(parents=True, exist_ok=True)

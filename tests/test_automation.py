@@ -115,13 +115,7 @@ def test_days_a_killed_run_left_without_a_daily_row_are_refreshed_by_the_next_ru
 
 
 def test_a_failed_blocking_check_upstream_keeps_the_daily_table_from_being_rebuilt(pipeline, sample_text):
-    pipeline.write("good.txt", sample_text["004"], sidecar=KOREA_HERALD)
-    for n in range(3):
-        pipeline.write(
-            f"undated_{n}.txt",
-            sample_text["000"] + f"\n\nUpdate {n}.",
-            sidecar={"url": f"https://en.prothomalo.com/international/x{n}"},
-        )
+    pipeline.write_mostly_undated(sample_text, good_sidecar=KOREA_HERALD)
     result = pipeline.materialize()
     skipped = automation.daily_refresh_request(
         pipeline.instance, Warehouse(db_path=str(pipeline.db_path)), result.run_id

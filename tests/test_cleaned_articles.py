@@ -140,13 +140,7 @@ def test_too_many_quarantined_articles_fail_the_blocking_check_and_stop_downstre
     def next_layer_probe() -> None:
         """Stands for entity_mentions: it must not run when the cleaned gate fails."""
 
-    pipeline.write("good.txt", sample_text["004"], sidecar=KOREA_HERALD)
-    for n in range(3):
-        pipeline.write(
-            f"undated_{n}.txt",
-            sample_text["000"] + f"\n\nUpdate {n}.",
-            sidecar={"url": f"https://en.prothomalo.com/international/x{n}"},
-        )
+    pipeline.write_mostly_undated(sample_text, good_sidecar=KOREA_HERALD)
     result = pipeline.materialize(extra_assets=[next_layer_probe])
     gate = next(
         e for e in result.get_asset_check_evaluations() if e.check_name == "cleaned_articles_table_gate"

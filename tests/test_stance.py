@@ -475,17 +475,20 @@ def test_action_verb_subject_acts_for_its_state():
     assert found[("ISR", "IRL")] < 0 and found[("ISR", "NOR")] < 0
 
 
+CHINA_PHILIPPINES_ACTORS = [
+    ["Chinese", "CHN", "CHN", "state"],
+    ["Foreign Ministry", "CHN.FOREIGN_MINISTRY", "CHN", "institution"],
+    ["Philippines", "PHL", "PHL", "state"],
+    ["Philippine", "PHL", "PHL", "state"],
+]
+
+
 def test_bare_surname_of_a_recently_named_official_speaks_like_he():
     out = statements(
         "Chinese Foreign Ministry spokesperson Lin Jian said on Tuesday that the Philippines bears full "
         "responsibility for the latest incident.",
         "Lin urged the Philippine side to immediately stop its infringing activities and provocations.",
-        actors=[
-            ["Chinese", "CHN", "CHN", "state"],
-            ["Foreign Ministry", "CHN.FOREIGN_MINISTRY", "CHN", "institution"],
-            ["Philippines", "PHL", "PHL", "state"],
-            ["Philippine", "PHL", "PHL", "state"],
-        ],
+        actors=CHINA_PHILIPPINES_ACTORS,
     )
     assert stance(out, sentence_no=1)[("CHN", "PHL")] < 0
 
@@ -494,12 +497,7 @@ def test_bare_capitalised_word_never_named_before_does_not_speak():
     out = statements(
         "Chinese Foreign Ministry spokesperson Lin Jian said the Philippines bears full responsibility.",
         "Analysts urged the Philippine side to stop.",
-        actors=[
-            ["Chinese", "CHN", "CHN", "state"],
-            ["Foreign Ministry", "CHN.FOREIGN_MINISTRY", "CHN", "institution"],
-            ["Philippines", "PHL", "PHL", "state"],
-            ["Philippine", "PHL", "PHL", "state"],
-        ],
+        actors=CHINA_PHILIPPINES_ACTORS,
     )
     assert stance(out, sentence_no=1) == {}
 
