@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import dagster as dg
+import pyarrow as pa
 
 from monitor import data_docs, incremental, search_index
 from monitor.warehouse import WRITER_POOL, Warehouse
 
 STEP = "article_search_index"
 COVERAGE_CHECK = "every_cleaned_article_is_searchable"
-
-
-def _contents(conn) -> str:
-    """What the index would be built from: rebuilt only when this changes."""
-    count, latest, checksum = conn.execute(
-        "SELECT count(*), max(ingested_at)::VARCHAR, bit_xor(hash(article_id)) FROM cleaned_articles"
-    ).fetchone()
-    return incremental.fingerprint(f"{count}|{latest}|{checksum}", search_index.SEARCH_MACRO)
+UPSTREAM = ["cleaned_articles"]
+ARTICLES_PER_BATCH = 10_000
+LEGACY_FTS_SCHEMA = "fts_main_article_text"
 
 
 @dg.asset(
@@ -28,49 +21,45 @@ def _contents(conn) -> str:
     group_name="search",
     owners=data_docs.OWNERS,
     kinds={"duckdb"},
-    check_specs=[
-        dg.AssetCheckSpec(
-            COVERAGE_CHECK,
-            asset=STEP,
-            description="The index holds exactly the cleaned articles (none missing, none stale).",
-        )
-    ],
-    description="Full-text index (DuckDB fts, BM25, Porter stemming) over cleaned article titles and "
-    "bodies, and the table macro search_articles(query) that returns the matching articles with their "
-    "outlet, day and score. Rebuilt when cleaned_articles changed.",
+    description="Full-text index (BM25, Porter stemming, English stop words) over cleaned article titles "
+    "and bodies, as tables search_documents and search_postings, and the table macro "
+    "search_articles(query) that returns the articles with every query word, with their outlet, day and "
+    "score. Extended with new articles; rebuilt when cleaned_articles was rebuilt.",
 )
 def article_search_index(warehouse: Warehouse) -> dg.MaterializeResult:
-    with warehouse.connect() as conn:
-        contents = _contents(conn)
+    fingerprint = incremental.fingerprint(search_index.LOGIC_VERSION, search_index.SEARCH_MACRO)
+    with warehouse.transaction() as conn:
         rebuild = (
-            incremental.needs_rebuild(conn, STEP, contents, ["cleaned_articles"])
+            incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
             or not conn.execute(
                 "SELECT 1 FROM duckdb_functions() WHERE function_name = 'search_articles'"
             ).fetchone()
         )
-    if rebuild:
-        with tempfile.TemporaryDirectory(prefix="monitor-fts-") as folder:
-            scratch = Path(folder) / "index.duckdb"
-            with warehouse.connect(read_only=True) as conn:
-                search_index.build_scratch_index(search_index.article_text(conn), scratch)
-            with warehouse.connect() as conn:
-                search_index.install(conn, scratch)
-        with warehouse.transaction() as conn:
-            incremental.record(conn, STEP, contents, ["cleaned_articles"], rebuilt=True)
+        if rebuild:
+            conn.execute(f"DROP SCHEMA IF EXISTS {LEGACY_FTS_SCHEMA} CASCADE")
+            search_index.reset(conn)
+        removed = search_index.remove_stale(conn)
+        pending = search_index.unindexed_articles(conn)
+        for start in range(0, len(pending), ARTICLES_PER_BATCH):
+            batch = pa.table({"article_id": pending[start : start + ARTICLES_PER_BATCH]})
+            conn.register("search_batch", batch)
+            search_index.add_documents(conn, "search_batch")
+            conn.unregister("search_batch")
+        incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
     with warehouse.connect(read_only=True) as conn:
-        indexed, articles, missing = conn.execute(
-            f"""SELECT (SELECT count(*) FROM {search_index.INDEX_SCHEMA}.docs),
-                       (SELECT count(*) FROM cleaned_articles),
-                       (SELECT count(*) FROM cleaned_articles c WHERE NOT EXISTS (
-                            SELECT 1 FROM {search_index.INDEX_SCHEMA}.docs d WHERE d.name = c.article_id))"""  # noqa: S608
-        ).fetchone()
+        indexed = conn.execute("SELECT count(*) FROM search_documents").fetchone()[0]
     return dg.MaterializeResult(
-        metadata={"documents": indexed, "rebuilt": rebuild},
-        check_results=[
-            dg.AssetCheckResult(
-                check_name=COVERAGE_CHECK,
-                passed=indexed == articles and missing == 0,
-                metadata={"indexed": indexed, "cleaned_articles": articles, "missing": missing},
-            )
-        ],
+        metadata={"documents": indexed, "added": len(pending), "removed": removed, "full_rebuild": rebuild}
     )
+
+
+@dg.asset_check(
+    asset=STEP,
+    name=COVERAGE_CHECK,
+    description="The index holds exactly the cleaned articles (none missing, none stale) and every "
+    "document's length is the sum of its postings (no half-written article).",
+)
+def every_cleaned_article_is_searchable(warehouse: Warehouse) -> dg.AssetCheckResult:
+    with warehouse.connect(read_only=True) as conn:
+        found = search_index.coverage(conn)
+    return dg.AssetCheckResult(passed=found.complete, metadata=found._asdict())

@@ -2,11 +2,22 @@
 
 import base64
 from datetime import date
+from pathlib import Path
 
 import dagster as dg
 import polars as pl
 
-from monitor import asset_checks, data_docs, gates, incremental, plots, settings, views
+from monitor import (
+    asset_checks,
+    daily_refresh,
+    data_docs,
+    gates,
+    incremental,
+    plots,
+    settings,
+    stance_daily,
+    views,
+)
 from monitor.actor_dictionary import load_actor_dictionary
 from monitor.stance import STATEMENT_SCHEMA, extract_statements
 from monitor.stance_daily import DAILY_SCHEMA, aggregate_daily
@@ -17,11 +28,13 @@ STEP = "stance_statements"
 DAILY = "actor_stance_daily"
 UPSTREAM = ["entity_mentions"]
 ARTICLES_PER_BATCH = 20_000
+PLOT_INLINE_MAX_DAYS = 31
 LOGIC_VERSION = "1"
 CUE_SEEDS = [CUES_PATH, RULES_PATH]
 SEEDS = [*CUE_SEEDS, settings.EXPECTATIONS_DIR / f"{STEP}.json"]
 STATEMENT_COLUMNS = list(STATEMENT_SCHEMA)
 DAILY_COLUMNS = list(DAILY_SCHEMA)
+DAILY_VERSION = incremental.fingerprint(Path(stance_daily.__file__), LOGIC_VERSION)
 daily_partitions = dg.DailyPartitionsDefinition(start_date=settings.start_date(), end_offset=1)
 
 
@@ -151,18 +164,21 @@ def stance_statements(context: dg.AssetExecutionContext, warehouse: Warehouse) -
     )
 
 
-def _plot_metadata(conn, warehouse: Warehouse) -> dict:
+def _plot_metadata(conn, warehouse: Warehouse, days_in_run: int) -> dict:
+    """The picture, inline when the run covers few days: a range run writes its metadata once per day,
+    and a 180 KB image on each of a thousand events made the event log the slowest part of the run."""
     daily = conn.execute("SELECT * FROM actor_stance_daily").pl()
     names = dict(conn.execute("SELECT actor_id, name FROM actors").fetchall())
     png = plots.stance_over_time_png(daily, names)
     path = settings.project_path(warehouse.db_path).parent / "plots" / "actor_stance_daily.png"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(png)
-    image = base64.b64encode(png).decode()
-    return {
-        "plot": dg.MetadataValue.md(f"![stance over time](data:image/png;base64,{image})"),
-        "plot_path": dg.MetadataValue.path(str(path)),
-    }
+    if days_in_run <= PLOT_INLINE_MAX_DAYS:
+        image = base64.b64encode(png).decode()
+        shown = f"![stance over time](data:image/png;base64,{image})"
+    else:
+        shown = f"Stance over time: `{path}` (shown here by runs of up to {PLOT_INLINE_MAX_DAYS} days)."
+    return {"plot": dg.MetadataValue.md(shown), "plot_path": dg.MetadataValue.path(str(path))}
 
 
 @dg.asset(
@@ -182,30 +198,42 @@ def _plot_metadata(conn, warehouse: Warehouse) -> dict:
     & dg.AutomationCondition.all_deps_blocking_checks_passed(),
     description="Per publication day, source and target: statement, article, story and outlet counts, mean "
     "and story-weighted stance with a Wilson band, top cues and example statement ids. Each day is rebuilt "
-    "from stance_statements, so reruns and late articles leave the same rows.",
+    "from stance_statements, so reruns and late articles leave the same rows; days whose statements did not "
+    "change since they were built are skipped.",
 )
 def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     first, last = (date.fromisoformat(k) for k in context.partition_key_range)
 
-    def rebuild_days(conn) -> tuple[pl.DataFrame, int]:
-        statements = conn.execute(
-            """SELECT s.*, c.story_id, c.outlet_id
-               FROM stance_statements s JOIN cleaned_articles c USING (article_id)
-               WHERE s.published_on BETWEEN ? AND ?""",
-            [first, last],
-        ).pl()
-        daily = aggregate_daily(statements).select(DAILY_COLUMNS)
-        conn.execute("DELETE FROM actor_stance_daily WHERE day BETWEEN ? AND ?", [first, last])
+    def rebuild_days(conn) -> tuple[pl.DataFrame, int, int]:
+        days = daily_refresh.days_to_rebuild(conn, first, last, DAILY_VERSION)
+        conn.register("days_to_rebuild", days.select("day").to_arrow())
+        try:
+            statements = conn.execute(
+                """SELECT s.*, c.story_id, c.outlet_id
+                   FROM stance_statements s JOIN cleaned_articles c USING (article_id)
+                   WHERE s.published_on IN (SELECT day FROM days_to_rebuild)"""
+            ).pl()
+            daily = aggregate_daily(statements).select(DAILY_COLUMNS)
+            conn.execute("DELETE FROM actor_stance_daily WHERE day IN (SELECT day FROM days_to_rebuild)")
+        finally:
+            conn.unregister("days_to_rebuild")
         insert_frame(conn, DAILY, daily.with_columns(run_id=pl.lit(context.run_id)))
-        return daily, len(statements)
+        daily_refresh.record_built_days(conn, days, context.run_id)
+        return daily, len(statements), days.height
 
-    daily, statement_count = warehouse.transaction_with_retries(DAILY, rebuild_days)
+    daily, statement_count, days_rebuilt = warehouse.transaction_with_retries(DAILY, rebuild_days)
     with warehouse.connect(read_only=True) as conn:
         known = conn.execute("SELECT actor_id FROM actors").pl()["actor_id"].to_list()
-        plot = _plot_metadata(conn, warehouse)
+        plot = _plot_metadata(conn, warehouse, (last - first).days + 1)
     gate = gates.GateResult(DAILY, daily, pl.DataFrame(schema=gates.QUARANTINE_SCHEMA), [])
     verdict = gates.validate_table(gate, {"rows": daily.height}, {"known_actor_ids": known})
     return dg.MaterializeResult(
-        metadata={"days": f"{first} .. {last}", "rows": daily.height, "statements": statement_count, **plot},
+        metadata={
+            "days": f"{first} .. {last}",
+            "days_rebuilt": days_rebuilt,
+            "rows_rebuilt": daily.height,
+            "statements": statement_count,
+            **plot,
+        },
         check_results=asset_checks.check_results(verdict),
     )

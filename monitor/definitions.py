@@ -8,7 +8,8 @@ from assets import clean, mentions, raw, reference, search, stance
 from monitor import automation
 from monitor.warehouse import Warehouse
 
-all_assets = dg.load_assets_from_modules([raw, reference, clean, mentions, stance, search])
+LAYERS = [raw, reference, clean, mentions, stance, search]
+all_assets = [*dg.load_assets_from_modules(LAYERS), *dg.load_asset_checks_from_modules(LAYERS)]
 
 DAILY = automation.DAILY
 ingest_job = automation.ingest_job

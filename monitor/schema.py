@@ -121,6 +121,24 @@ TABLES: dict[str, str] = {
         example_statement_ids VARCHAR[],
         run_id                VARCHAR
     """,
+    "actor_stance_daily_days": """
+        day                   DATE NOT NULL,
+        inputs_fingerprint    UBIGINT NOT NULL,
+        statements            INTEGER NOT NULL,
+        run_id                VARCHAR
+    """,
+    "search_documents": """
+        article_id      VARCHAR NOT NULL,
+        length          INTEGER NOT NULL
+    """,
+    "search_postings": """
+        term            VARCHAR NOT NULL,
+        article_id      VARCHAR NOT NULL,
+        tf              INTEGER NOT NULL
+    """,
+    "search_stopwords": """
+        word            VARCHAR NOT NULL
+    """,
     "step_articles": """
         step            VARCHAR NOT NULL,
         article_id      VARCHAR NOT NULL,

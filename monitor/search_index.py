@@ -1,83 +1,151 @@
-"""Full-text search over cleaned article titles and bodies, with DuckDB's fts extension (BM25).
+"""Full-text search over cleaned article titles and bodies: a BM25 index kept as plain tables.
 
-The extension builds its index (tables and two macros in schema fts_main_article_text) with a PRAGMA
-that a DuckLake cannot run in place, so the index is always built in a private scratch DuckDB and then
-copied, tables and macros, into the warehouse: one code path for a DuckDB file and a DuckLake. Analysts
-need the fts extension loaded to query it (its stemmer runs at query time); `monitor sql` does that.
+DuckDB's fts PRAGMA rebuilds its whole index from scratch (and cannot run inside a DuckLake), so a 1%
+increment cost a full re-index. The index here is two tables a run can extend: one row per article
+(`search_documents`, its length in terms) and one per article and stemmed term (`search_postings`, the
+term frequency). Corpus statistics (document count, mean length, document frequency) are computed at
+query time from the postings of the query's terms, so adding or removing articles never touches the
+rows of the others. Tokens, stemmer (Porter) and stop words are those of the fts extension, whose `stem`
+function analysts need loaded to query (`monitor sql` and `monitor.analysis.connect` load it).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
-import pyarrow as pa
 
 from monitor import extensions
 
-INDEX_SCHEMA = "fts_main_article_text"
-INDEX_TABLES = ("dict", "docs", "fields", "stats", "stopwords", "terms")
-# The extension's documented defaults (its catalog does not record them), except that `fields` names both
-# indexed fields instead of NULL: a DuckLake cannot store a NULL default, and a typed one scores nothing.
-MATCH_PARAMETERS = "docname, query_string, fields := 'title,body', k := 1.2, b := 0.75, conjunctive := 0"
+LOGIC_VERSION = "bm25-tables-1"
+TOKEN_SEPARATOR = "[^a-z0-9]+"
+K1, B = 1.2, 0.75
+
+_TOKENS = f"unnest(regexp_split_to_array(lower(strip_accents({{text}})), '{TOKEN_SEPARATOR}'))"
 
 SEARCH_MACRO = f"""CREATE OR REPLACE MACRO search_articles(query_string) AS TABLE
-    SELECT c.article_id, c.published_on, c.outlet_id, c.title, c.url, hits.score
-    FROM (SELECT article_id,
-                 {INDEX_SCHEMA}.match_bm25(article_id, query_string, conjunctive := 1) AS score
-          FROM cleaned_articles) AS hits
-    JOIN cleaned_articles AS c USING (article_id)
-    WHERE hits.score IS NOT NULL
-    ORDER BY hits.score DESC, c.article_id"""  # noqa: S608 - our schema name
+    WITH query_terms AS (
+        SELECT DISTINCT stem(token, 'porter') AS term
+        FROM (SELECT {_TOKENS.format(text="query_string")} AS token)
+        WHERE token <> '' AND token NOT IN (SELECT word FROM search_stopwords)),
+    corpus AS (SELECT count(*) AS documents, avg(length) AS mean_length FROM search_documents),
+    matches AS (SELECT * FROM search_postings WHERE term IN (SELECT term FROM query_terms)),
+    frequency AS (SELECT term, count(*) AS documents_with_term FROM matches GROUP BY term),
+    scores AS (
+        SELECT m.article_id, count(*) AS terms_matched,
+               sum(ln(1 + (c.documents - f.documents_with_term + 0.5) / (f.documents_with_term + 0.5))
+                   * m.tf * {K1 + 1} / (m.tf + {K1} * ({1 - B} + {B} * d.length / c.mean_length))) AS score
+        FROM matches m JOIN frequency f USING (term) JOIN search_documents d USING (article_id), corpus c
+        GROUP BY m.article_id)
+    SELECT a.article_id, a.published_on, a.outlet_id, a.title, a.url, s.score
+    FROM scores s JOIN cleaned_articles a USING (article_id)
+    WHERE s.terms_matched = (SELECT count(*) FROM query_terms)
+    ORDER BY s.score DESC, a.article_id"""  # noqa: S608 - constants only
 
 
-def build_scratch_index(articles: pa.RecordBatchReader, scratch: Path) -> None:
-    """Write the article text to a private DuckDB file and let the extension index it there."""
-    with duckdb.connect(str(scratch)) as conn:
+def english_stopwords() -> list[str]:
+    """The fts extension's English list (it only exposes it through an index it builds)."""
+    with duckdb.connect() as conn:
         extensions.load(conn, "fts")
-        conn.register("incoming", articles)
-        conn.execute("CREATE TABLE article_text AS SELECT * FROM incoming")
-        conn.unregister("incoming")
-        conn.execute(
-            "PRAGMA create_fts_index('article_text', 'article_id', 'title', 'body', "
-            "stemmer = 'porter', stopwords = 'english', strip_accents = 1, lower = 1, overwrite = 1)"
-        )
+        conn.execute("CREATE TABLE probe AS SELECT 1 AS id, 'probe' AS text")
+        conn.execute("PRAGMA create_fts_index('probe', 'id', 'text', stopwords = 'english')")
+        words = conn.execute("SELECT sw FROM fts_main_probe.stopwords ORDER BY sw").fetchall()
+    return [word for (word,) in words]
 
 
-def article_text(conn: duckdb.DuckDBPyConnection) -> pa.RecordBatchReader:
-    return conn.execute(
-        "SELECT article_id, coalesce(title, '') AS title, body FROM cleaned_articles ORDER BY article_id"
-    ).fetch_record_batch(20_000)
-
-
-def install(conn: duckdb.DuckDBPyConnection, scratch: Path) -> int:
-    """Replace the warehouse's index with the scratch one in one transaction of its own (readers see the
-    old index or the new one, never a mix)."""
+def reset(conn: duckdb.DuckDBPyConnection) -> None:
+    """Empty the index and (re)write the stop words and the query macro (inside the caller's transaction)."""
     extensions.load(conn, "fts")
-    conn.execute(f"ATTACH '{scratch}' AS fts_scratch (READ_ONLY)")
-    try:
-        macros = conn.execute(
-            "SELECT function_name, macro_definition FROM duckdb_functions() "
-            "WHERE database_name = 'fts_scratch' AND schema_name = ?",
-            [INDEX_SCHEMA],
+    conn.execute("DELETE FROM search_postings")
+    conn.execute("DELETE FROM search_documents")
+    conn.execute("DELETE FROM search_stopwords")
+    conn.executemany("INSERT INTO search_stopwords VALUES (?)", [(w,) for w in english_stopwords()])
+    conn.execute(SEARCH_MACRO)
+
+
+def remove_stale(conn: duckdb.DuckDBPyConnection) -> int:
+    """Forget documents that are no longer cleaned articles."""
+    stale = (
+        "SELECT article_id FROM search_documents "
+        "WHERE article_id NOT IN (SELECT article_id FROM cleaned_articles)"
+    )
+    count = conn.execute(f"SELECT count(*) FROM ({stale})").fetchone()[0]  # noqa: S608
+    if count:
+        conn.execute(f"DELETE FROM search_postings WHERE article_id IN ({stale})")  # noqa: S608
+        conn.execute(f"DELETE FROM search_documents WHERE article_id IN ({stale})")  # noqa: S608
+    return count
+
+
+def unindexed_articles(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    return [
+        article_id
+        for (article_id,) in conn.execute(
+            """SELECT article_id FROM cleaned_articles
+               WHERE article_id NOT IN (SELECT article_id FROM search_documents) ORDER BY article_id"""
         ).fetchall()
-        conn.execute("BEGIN TRANSACTION")
-        try:
-            conn.execute(f"DROP SCHEMA IF EXISTS {INDEX_SCHEMA} CASCADE")
-            conn.execute(f"CREATE SCHEMA {INDEX_SCHEMA}")
-            for table in INDEX_TABLES:
-                conn.execute(
-                    f"CREATE TABLE {INDEX_SCHEMA}.{table} AS "  # noqa: S608
-                    f"SELECT * FROM fts_scratch.{INDEX_SCHEMA}.{table}"
-                )
-            for name, definition in macros:
-                parameters = MATCH_PARAMETERS if name == "match_bm25" else "s"
-                conn.execute(f"CREATE OR REPLACE MACRO {INDEX_SCHEMA}.{name}({parameters}) AS {definition}")
-            conn.execute(SEARCH_MACRO)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    ]
+
+
+def add_documents(conn: duckdb.DuckDBPyConnection, batch_table: str) -> int:
+    """Index the cleaned articles whose ids are in `batch_table` (one column, article_id).
+
+    Tokens are counted per article first and stemmed once per distinct token, not once per occurrence.
+    """
+    extensions.load(conn, "fts")
+    tokens = _TOKENS.format(text="coalesce(title, '') || ' ' || body")
+    conn.execute(
+        f"""CREATE OR REPLACE TEMP TABLE batch_postings AS
+            WITH tokens AS (
+                SELECT article_id, token, count(*) AS tf
+                FROM (SELECT article_id, {tokens} AS token FROM cleaned_articles
+                      WHERE article_id IN (SELECT article_id FROM {batch_table}))
+                WHERE token <> '' GROUP BY ALL),
+            vocabulary AS (
+                SELECT token, stem(token, 'porter') AS term FROM (SELECT DISTINCT token FROM tokens)
+                WHERE token NOT IN (SELECT word FROM search_stopwords))
+            SELECT v.term, t.article_id, sum(t.tf)::INTEGER AS tf
+            FROM tokens t JOIN vocabulary v USING (token) GROUP BY ALL"""  # noqa: S608 - our names
+    )
+    try:
+        conn.execute(
+            f"DELETE FROM search_postings WHERE article_id IN (SELECT article_id FROM {batch_table})"  # noqa: S608
+        )
+        conn.execute("INSERT INTO search_postings SELECT term, article_id, tf FROM batch_postings")
+        return conn.execute(
+            f"""INSERT INTO search_documents
+                SELECT b.article_id, coalesce(sum(p.tf), 0)::INTEGER AS length
+                FROM {batch_table} b LEFT JOIN batch_postings p USING (article_id)
+                GROUP BY b.article_id"""  # noqa: S608 - our names
+        ).fetchone()[0]
     finally:
-        conn.execute("DETACH fts_scratch")
-    return conn.execute(f"SELECT count(*) FROM {INDEX_SCHEMA}.docs").fetchone()[0]  # noqa: S608
+        conn.execute("DROP TABLE IF EXISTS temp.batch_postings")
+
+
+class Coverage(NamedTuple):
+    indexed: int
+    cleaned_articles: int
+    missing: int
+    stale: int
+    inconsistent: int
+
+    @property
+    def complete(self) -> bool:
+        return self.indexed == self.cleaned_articles and not (self.missing or self.stale or self.inconsistent)
+
+
+def coverage(conn: duckdb.DuckDBPyConnection) -> Coverage:
+    """How the index compares with cleaned_articles, and documents whose postings do not add up."""
+    return Coverage(
+        *conn.execute(
+            """SELECT (SELECT count(*) FROM search_documents),
+                      (SELECT count(*) FROM cleaned_articles),
+                      (SELECT count(*) FROM cleaned_articles
+                       WHERE article_id NOT IN (SELECT article_id FROM search_documents)),
+                      (SELECT count(*) FROM search_documents
+                       WHERE article_id NOT IN (SELECT article_id FROM cleaned_articles)),
+                      (SELECT count(*) FROM search_documents d
+                       LEFT JOIN (SELECT article_id, sum(tf) AS total FROM search_postings GROUP BY ALL) p
+                       USING (article_id)
+                       WHERE d.length <> coalesce(p.total, 0))"""
+        ).fetchone()
+    )

@@ -21,6 +21,7 @@ from monitor import synthetic_render as render
 
 SYNDICATED_SHARE = 0.15
 BAD_SHARE = 0.02
+LATE_SHARE = 0.05
 RECORDS_PER_EXPORT = 100
 READ_ERROR = "expect_column_values_to_be_null(read_error)"
 BAD_KINDS = {
@@ -38,11 +39,21 @@ BAD_KINDS = {
 UNKNOWN_OUTLET = ("unknown", "Example Dispatch", "example-dispatch.info")
 
 
-def _stories(world: syn.World, rng: np.random.Generator, n: int) -> list[tuple[syn.Story, int]]:
+def _publication_day(rng: np.random.Generator, recent_days: int | None) -> int:
+    """Any day of the period, or (a day's new files) one of its last `recent_days`, with a few late
+    arrivals from any earlier day."""
+    if recent_days is None or rng.random() < LATE_SHARE:
+        return int(rng.integers(0, syn.DAYS))
+    return int(rng.integers(syn.DAYS - recent_days, syn.DAYS))
+
+
+def _stories(
+    world: syn.World, rng: np.random.Generator, n: int, recent_days: int | None = None
+) -> list[tuple[syn.Story, int]]:
     """(story, copy number) per article: ~15% of articles are copies of a wire story on other outlets."""
     out: list[tuple[syn.Story, int]] = []
     while len(out) < n:
-        day = int(rng.integers(0, syn.DAYS))
+        day = _publication_day(rng, recent_days)
         syndicated = rng.random() < SYNDICATED_SHARE / 3
         wire = int(rng.integers(0, len(world.wires))) if syndicated or rng.random() < 0.3 else -1
         story = syn.plan_story(world, rng, day, wire)
@@ -58,14 +69,15 @@ def _truth_row(world: syn.World, rel: str, kind: str, story: syn.Story, outlet_i
     }  # fmt: skip
 
 
-def _good_files(world, rng, n, batch, files, truth):
+def _good_files(world, rng, n, batch, files, truth, recent_days=None):
     layouts = sorted(world.layouts)
     formats = rng.choice(list(syn.FORMAT_SHARES), size=n, p=list(syn.FORMAT_SHARES.values()))
     outlets = rng.integers(0, len(world.outlets), size=n)
     layout_ids = rng.integers(0, len(layouts), size=n)
     export_lines: list[str] = []
     groups: dict[int, int] = {}
-    for i, ((story, copy_no), kind) in enumerate(zip(_stories(world, rng, n), formats, strict=True)):
+    stories = _stories(world, rng, n, recent_days)
+    for i, ((story, copy_no), kind) in enumerate(zip(stories, formats, strict=True)):
         index = f"{batch}-{i:07d}"
         outlet = world.outlets[outlets[i]]
         page = render.render_page(world, rng, story, outlet, layouts[layout_ids[i]], i, copy_no)
@@ -139,14 +151,21 @@ def _write(landing: Path, files: list[tuple[str, bytes]], workers: int = 8) -> N
 
 
 def generate_corpus(
-    landing: Path, truth_dir: Path, n: int, seed: int = 0, batch: str = "b0", max_file_bytes: int = 262_144
+    landing: Path,
+    truth_dir: Path,
+    n: int,
+    seed: int = 0,
+    batch: str = "b0",
+    max_file_bytes: int = 262_144,
+    recent_days: int | None = None,
 ) -> dict:
-    """Write n good articles plus ~2% bad files under landing/batch; return counts and sizes."""
+    """Write n good articles plus ~2% bad files under landing/batch; return counts and sizes. Articles are
+    spread over the whole period, or with `recent_days` over its last days (plus LATE_SHARE late ones)."""
     world = syn.load_world()
     rng = np.random.default_rng(seed)
     files: list[tuple[str, bytes]] = []
     truth: list[dict] = []
-    _good_files(world, rng, n, batch, files, truth)
+    _good_files(world, rng, n, batch, files, truth, recent_days)
     bad = []
     for i in range(round(n * BAD_SHARE)):
         kind = list(BAD_KINDS)[i % len(BAD_KINDS)]

@@ -2,8 +2,10 @@
 
 For each N: generate N articles (+2% bad files) into a fresh folder under data/bench/, run `monitor run` as a
 subprocess (sampling the resident memory of its process tree), read per-asset step durations from the
-Dagster instance, then add 1% new files and run again, then run once more with nothing new. Prints the
-figures and the accuracy against the ground truth; writes them to data/bench/benchmark-<time>.json.
+Dagster instance, then add 1% new files and run again, then run once more with nothing new. The 1% is what
+a crawler would bring: articles of the period's last 1% of days (11 of 1,096, the days a 1% share of the
+archive covers) plus 5% late arrivals dated anywhere in the period (monitor.synthetic_corpus.LATE_SHARE).
+Prints the figures and the accuracy against the ground truth; writes them to data/bench/benchmark-<time>.json.
 
     python scripts/benchmark.py                 # N = 1k, 10k, 100k
     python scripts/benchmark.py --sizes 1000    # one size
@@ -39,10 +41,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_accuracy import measure  # noqa: E402
 
 from monitor import analysis, settings  # noqa: E402
+from monitor import synthetic as syn  # noqa: E402
 from monitor.synthetic_corpus import generate_corpus  # noqa: E402
 
 BENCH_DIR = settings.PROJECT_ROOT / "data" / "bench"
 MAX_FILE_BYTES = 262_144
+INCREMENT_DAYS = round(syn.DAYS / 100)
 MONITOR = Path(sys.executable).parent / "monitor"
 DAGSTER = Path(sys.executable).parent / "dagster"
 
@@ -200,7 +204,9 @@ def bench_size(n: int, seed: int, args: argparse.Namespace) -> dict:
     }
     with environment(env):
         result["accuracy"] = measure(analysis.connect, landing, truth)
-    extra = generate_corpus(landing, truth, max(n // 100, 1), seed + 1, "b1", MAX_FILE_BYTES)
+    extra = generate_corpus(
+        landing, truth, max(n // 100, 1), seed + 1, "b1", MAX_FILE_BYTES, recent_days=INCREMENT_DAYS
+    )
     result["incremental"] = measured_run(env, home, seen, extra["articles"], extra["text_bytes"] / 2**20)
     result["incremental"]["new_articles"] = extra["articles"]
     result["nothing_new"] = measured_run(env, home, seen, 0, 0.0)

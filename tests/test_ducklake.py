@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import dagster as dg
 import duckdb
 import polars as pl
 import pytest
@@ -105,23 +106,26 @@ def test_search_finds_articles_about_a_spy_satellite_with_outlet_day_and_stances
 
 
 def test_the_search_index_follows_new_articles(sample_pipeline, lake):
-    first = next(p for p in sorted(SAMPLES_DIR.glob("*.txt")))
-    shutil.move(str(sample_pipeline.landing / first.name), sample_pipeline.landing.parent / first.name)
+    late = sorted(SAMPLES_DIR.glob("004_*"))
+    for path in late:
+        shutil.move(str(sample_pipeline.landing / path.name), sample_pipeline.landing.parent / path.name)
     run_chain(sample_pipeline)
     with Warehouse().read_snapshot() as conn:
-        before = conn.execute("SELECT count(*) FROM fts_main_article_text.docs").fetchone()[0]
-    shutil.move(str(sample_pipeline.landing.parent / first.name), sample_pipeline.landing / first.name)
+        before = conn.execute("SELECT count(*) FROM search_documents").fetchone()[0]
+    for path in late:
+        shutil.move(str(sample_pipeline.landing.parent / path.name), sample_pipeline.landing / path.name)
     result = sample_pipeline.materialize()
     with Warehouse().read_snapshot() as conn:
         after, articles = conn.execute(
-            "SELECT (SELECT count(*) FROM fts_main_article_text.docs), "
-            "(SELECT count(*) FROM cleaned_articles)"
+            "SELECT (SELECT count(*) FROM search_documents), (SELECT count(*) FROM cleaned_articles)"
         ).fetchone()
     coverage = [
         e for e in result.get_asset_check_evaluations() if e.asset_key.path == ["article_search_index"]
     ]
-    assert after == articles and after >= before
+    index = result.asset_materializations_for_node("article_search_index")[0].metadata
+    assert after == articles and after > before
     assert coverage and all(e.passed for e in coverage)
+    assert index["full_rebuild"].value is False and index["added"].value == after - before
 
 
 def test_the_search_coverage_check_fails_when_the_index_misses_articles(sample_pipeline):
@@ -129,14 +133,35 @@ def test_the_search_coverage_check_fails_when_the_index_misses_articles(sample_p
     warehouse = sample_pipeline.resources()["warehouse"]
     with warehouse.transaction() as conn:
         conn.execute(
-            "DELETE FROM fts_main_article_text.docs "
-            "WHERE docid = (SELECT min(docid) FROM fts_main_article_text.docs)"
+            "DELETE FROM search_documents WHERE article_id = (SELECT min(article_id) FROM search_documents)"
+        )
+    check = dg.AssetCheckKey(dg.AssetKey("article_search_index"), "every_cleaned_article_is_searchable")
+    result = sample_pipeline.materialize(selection=dg.AssetSelection.checks(check))
+    coverage = result.get_asset_check_evaluations()
+    assert len(coverage) == 1 and not coverage[0].passed
+    assert coverage[0].metadata["missing"].value == 1
+
+
+def test_the_search_coverage_check_fails_when_an_articles_postings_are_missing(sample_pipeline):
+    run_chain(sample_pipeline)
+    with sample_pipeline.resources()["warehouse"].transaction() as conn:
+        conn.execute(
+            "DELETE FROM search_postings WHERE article_id = (SELECT min(article_id) FROM search_documents)"
         )
     result = sample_pipeline.materialize(selection="article_search_index")
-    coverage = [
-        e for e in result.get_asset_check_evaluations() if e.asset_key.path == ["article_search_index"]
-    ]
-    assert coverage and not coverage[0].passed
+    coverage = result.get_asset_check_evaluations()
+    assert len(coverage) == 1 and not coverage[0].passed
+    assert coverage[0].metadata["inconsistent"].value == 1
+
+
+def test_the_index_heals_an_article_whose_document_row_was_lost(sample_pipeline):
+    run_chain(sample_pipeline)
+    with sample_pipeline.resources()["warehouse"].transaction() as conn:
+        conn.execute(
+            "DELETE FROM search_documents WHERE article_id = (SELECT min(article_id) FROM search_documents)"
+        )
+    result = sample_pipeline.materialize(selection="article_search_index")
+    assert all(e.passed for e in result.get_asset_check_evaluations())
 
 
 def readme_queries() -> list[str]:

@@ -53,9 +53,27 @@ def test_every_daily_count_traces_back_to_its_statements(stance_pipeline):
     assert cells > 10
 
 
+def days_rebuilt(result) -> int:
+    return result.asset_materializations_for_node("actor_stance_daily")[0].metadata["days_rebuilt"].value
+
+
 def test_rebuilding_the_same_days_leaves_the_same_rows(stance_pipeline):
     before = stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL")
     assert stance_pipeline.materialize_days(*SAMPLE_DAYS).success
+    assert stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL") == before
+
+
+def test_days_whose_statements_did_not_change_are_not_rebuilt(stance_pipeline):
+    result = stance_pipeline.materialize_days(*SAMPLE_DAYS)
+    assert result.success and days_rebuilt(result) == 0
+
+
+def test_days_built_before_their_fingerprints_were_kept_are_rebuilt_to_the_same_rows(stance_pipeline):
+    before = stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL")
+    with stance_pipeline.resources()["warehouse"].transaction() as conn:
+        conn.execute("DELETE FROM actor_stance_daily_days")
+    result = stance_pipeline.materialize_days(*SAMPLE_DAYS)
+    assert days_rebuilt(result) == len({row[0] for row in before})
     assert stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL") == before
 
 
@@ -70,7 +88,8 @@ def test_a_late_syndicated_copy_adds_an_article_but_not_a_story(stance_pipeline,
         sidecar={"url": "https://www.koreaherald.com/view.php?ud=20231109000777"},
     )
     assert stance_pipeline.materialize().success
-    assert stance_pipeline.materialize_days("2023-11-09", "2023-11-09").success
+    result = stance_pipeline.materialize_days(*SAMPLE_DAYS)
+    assert result.success and days_rebuilt(result) == 1
     [(articles_after, stories_after)] = stance_pipeline.query(
         """SELECT articles, stories FROM actor_stance_daily
            WHERE day = '2023-11-09' AND source_actor = 'USA' AND target_actor = 'PRK'"""
@@ -85,6 +104,14 @@ def test_the_daily_asset_shows_a_plot_of_the_busiest_dyads(sample_pipeline):
     assert metadata["plot"].value.startswith("![stance over time](data:image/png;base64,")
     with open(metadata["plot_path"].value, "rb") as png:
         assert png.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_long_range_run_links_the_plot_instead_of_repeating_it_on_every_day(sample_pipeline):
+    sample_pipeline.materialize()
+    result = sample_pipeline.materialize_days("2023-11-01", "2024-01-31")
+    metadata = result.asset_materializations_for_node("actor_stance_daily")[0].metadata
+    assert "base64" not in metadata["plot"].value
+    assert metadata["plot_path"].value in metadata["plot"].value
 
 
 def daily_row(**overrides) -> dict:
