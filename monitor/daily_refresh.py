@@ -4,8 +4,8 @@ A run covers a range of days (a backfill, or every day a chain run touched, late
 new articles rarely change more than a few of them. Each built day stores a fingerprint of what its rows
 were computed from: every statement of the day with the fields the aggregation reads, and the story and
 outlet of its article (a late syndicated copy can regroup stories). A day is rebuilt when that fingerprint,
-its statement count or the aggregation's version differs, or when it has rows but no fingerprint; a day
-whose statements all disappeared is emptied. Rebuilding an unchanged day gives the same rows, so skipping
+its statement count or the aggregation's version differs, when it has rows but no fingerprint, or
+statements but no rows (rows deleted by hand); a day whose statements all disappeared is emptied. Rebuilding an unchanged day gives the same rows, so skipping
 it changes nothing but the cost.
 """
 
@@ -41,6 +41,7 @@ def days_to_rebuild(conn: duckdb.DuckDBPyConnection, first: date, last: date, ve
             WHERE c.inputs_fingerprint IS DISTINCT FROM b.inputs_fingerprint
                OR c.statements IS DISTINCT FROM b.statements
                OR (r.day IS NOT NULL AND b.day IS NULL)
+               OR (c.day IS NOT NULL AND r.day IS NULL)
             ORDER BY day""",  # noqa: S608 - a constant
         {"first": first, "last": last, "version": version},
     ).pl()

@@ -128,40 +128,37 @@ def test_the_search_index_follows_new_articles(sample_pipeline, lake):
     assert index["full_rebuild"].value is False and index["added"].value == after - before
 
 
+SEARCH_COVERAGE = dg.AssetCheckKey(dg.AssetKey("article_search_index"), "every_cleaned_article_is_searchable")
+LOSE_A_DOCUMENT_ROW = (
+    "DELETE FROM search_documents WHERE article_id = (SELECT min(article_id) FROM search_documents)"
+)
+LOSE_A_DOCUMENTS_POSTINGS = (
+    "DELETE FROM search_postings WHERE article_id = (SELECT min(article_id) FROM search_documents)"
+)
+
+
+def search_coverage_after(pipeline: Pipeline, damage: str, selection) -> list:
+    """Build the chain, damage the index with one statement, then run `selection`: the coverage verdicts."""
+    run_chain(pipeline)
+    with pipeline.resources()["warehouse"].transaction() as conn:
+        conn.execute(damage)
+    return pipeline.materialize(selection=selection).get_asset_check_evaluations()
+
+
 def test_the_search_coverage_check_fails_when_the_index_misses_articles(sample_pipeline):
-    run_chain(sample_pipeline)
-    warehouse = sample_pipeline.resources()["warehouse"]
-    with warehouse.transaction() as conn:
-        conn.execute(
-            "DELETE FROM search_documents WHERE article_id = (SELECT min(article_id) FROM search_documents)"
-        )
-    check = dg.AssetCheckKey(dg.AssetKey("article_search_index"), "every_cleaned_article_is_searchable")
-    result = sample_pipeline.materialize(selection=dg.AssetSelection.checks(check))
-    coverage = result.get_asset_check_evaluations()
-    assert len(coverage) == 1 and not coverage[0].passed
-    assert coverage[0].metadata["missing"].value == 1
+    only_the_check = dg.AssetSelection.checks(SEARCH_COVERAGE)
+    [coverage] = search_coverage_after(sample_pipeline, LOSE_A_DOCUMENT_ROW, only_the_check)
+    assert not coverage.passed and coverage.metadata["missing"].value == 1
 
 
 def test_the_search_coverage_check_fails_when_an_articles_postings_are_missing(sample_pipeline):
-    run_chain(sample_pipeline)
-    with sample_pipeline.resources()["warehouse"].transaction() as conn:
-        conn.execute(
-            "DELETE FROM search_postings WHERE article_id = (SELECT min(article_id) FROM search_documents)"
-        )
-    result = sample_pipeline.materialize(selection="article_search_index")
-    coverage = result.get_asset_check_evaluations()
-    assert len(coverage) == 1 and not coverage[0].passed
-    assert coverage[0].metadata["inconsistent"].value == 1
+    [coverage] = search_coverage_after(sample_pipeline, LOSE_A_DOCUMENTS_POSTINGS, "article_search_index")
+    assert not coverage.passed and coverage.metadata["inconsistent"].value == 1
 
 
 def test_the_index_heals_an_article_whose_document_row_was_lost(sample_pipeline):
-    run_chain(sample_pipeline)
-    with sample_pipeline.resources()["warehouse"].transaction() as conn:
-        conn.execute(
-            "DELETE FROM search_documents WHERE article_id = (SELECT min(article_id) FROM search_documents)"
-        )
-    result = sample_pipeline.materialize(selection="article_search_index")
-    assert all(e.passed for e in result.get_asset_check_evaluations())
+    [coverage] = search_coverage_after(sample_pipeline, LOSE_A_DOCUMENT_ROW, "article_search_index")
+    assert coverage.passed
 
 
 def readme_queries() -> list[str]:

@@ -68,6 +68,15 @@ def test_days_whose_statements_did_not_change_are_not_rebuilt(stance_pipeline):
     assert result.success and days_rebuilt(result) == 0
 
 
+def test_a_day_whose_rows_were_deleted_by_hand_is_rebuilt(stance_pipeline):
+    before = stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL")
+    with stance_pipeline.resources()["warehouse"].transaction() as conn:
+        conn.execute("DELETE FROM actor_stance_daily WHERE day = ?", [SAMPLE_DAYS[0]])
+    result = stance_pipeline.materialize_days(*SAMPLE_DAYS)
+    assert days_rebuilt(result) == 1
+    assert stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL") == before
+
+
 def test_days_built_before_their_fingerprints_were_kept_are_rebuilt_to_the_same_rows(stance_pipeline):
     before = stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL")
     with stance_pipeline.resources()["warehouse"].transaction() as conn:
