@@ -5,8 +5,8 @@ new articles rarely change more than a few of them. Each built day stores a fing
 were computed from: every statement of the day with the fields the aggregation reads, and the story and
 outlet of its article (a late syndicated copy can regroup stories). A day is rebuilt when that fingerprint,
 its statement count or the aggregation's version differs, when it has rows but no fingerprint, or
-statements but no rows (rows deleted by hand); a day whose statements all disappeared is emptied. Rebuilding an unchanged day gives the same rows, so skipping
-it changes nothing but the cost.
+statements but no rows (rows deleted by hand); a day whose statements all disappeared is emptied.
+Rebuilding an unchanged day gives the same rows, so skipping it changes nothing but the cost.
 """
 
 from __future__ import annotations
