@@ -6,6 +6,7 @@ import dagster as dg
 import polars as pl
 
 from monitor import asset_checks, data_docs, gates, landing, readers, settings
+from monitor.page_workers import PageWorkers
 from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame
 
 STEP = "raw_articles"
@@ -110,15 +111,20 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
         "new_paths_of_known_articles": 0,
     }
     results = []
-    for start in range(0, len(keys), UNITS_PER_BATCH):
-        batch_units = units.filter(pl.col("unit_key").is_in(keys.slice(start, UNITS_PER_BATCH).implode()))
-        merged = merge_copies(readers.read_units(batch_units, landing_folder.byte_cap()))
-        gate = gates.validate_rows(STEP, merged)
-        with warehouse.transaction() as conn:
-            written = _write_batch(conn, gate, merged, batch_units, context.run_id)
-        for name, value in written.items():
-            totals[name] += value
-        results.append(gate)
+    batches = [
+        units.filter(pl.col("unit_key").is_in(keys.slice(start, UNITS_PER_BATCH).implode()))
+        for start in range(0, len(keys), UNITS_PER_BATCH)
+    ]
+    with PageWorkers() as pages:
+        read = readers.read_batches(batches, landing_folder.byte_cap(), pages)
+        for batch_units, candidates in zip(batches, read, strict=True):
+            merged = merge_copies(candidates)
+            gate = gates.validate_rows(STEP, merged)
+            with warehouse.transaction() as conn:
+                written = _write_batch(conn, gate, merged, batch_units, context.run_id)
+            for name, value in written.items():
+                totals[name] += value
+            results.append(gate)
     with warehouse.connect() as conn:
         summary = gates.step_totals(conn, STEP, "raw_articles")
     verdict = gates.validate_table(gates.combine(STEP, results, TABLE_COLUMNS), summary)

@@ -16,12 +16,23 @@ DOCUMENT_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html"}
 EXPORT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl"}
 SIDECAR_SUFFIX = ".json"
 
-LISTING_SCHEMA = {"path": pl.String, "size_bytes": pl.Int64, "mtime_ns": pl.Int64}
+LISTING_SCHEMA = {"path": pl.String, "size_bytes": pl.Int64, "mtime_ns": pl.Int64, "name_is_utf8": pl.Boolean}
+MISNAMED_REASON = "file name is not valid UTF-8 (shown with \\x escapes): rename the file to read it"
+
+
+def _listed_path(path: str) -> tuple[str, bool]:
+    """A path a table can hold. A name that is not UTF-8 reaches Python with surrogate escapes, which no
+    Arrow string can carry; it is listed with backslash escapes so it can be quarantined by name."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace"), False
+    return path, True
 
 
 def list_landing_files(landing_dir: Path) -> pl.DataFrame:
     """Every regular file under the folder, recursively (symlinks are not followed out of it)."""
-    rows: list[tuple[str, int, int]] = []
+    rows: list[tuple[str, int, int, bool]] = []
     for directory, _subdirs, names in os.walk(landing_dir):
         for name in names:
             path = os.path.join(directory, name)
@@ -29,7 +40,9 @@ def list_landing_files(landing_dir: Path) -> pl.DataFrame:
                 stat = os.stat(path, follow_symlinks=False)
             except OSError:
                 stat = None
-            rows.append((path, stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1))
+            listed, name_is_utf8 = _listed_path(path)
+            size, mtime = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
+            rows.append((listed, size, mtime, name_is_utf8))
     return pl.DataFrame(rows, schema=LISTING_SCHEMA, orient="row")
 
 
@@ -42,7 +55,9 @@ def classify_files(listing: pl.DataFrame) -> pl.DataFrame:
     files = files.join(document_stems.with_columns(has_document=pl.lit(True)), on="stem", how="left")
     is_sidecar = (pl.col("suffix") == SIDECAR_SUFFIX) & pl.col("has_document").fill_null(False)
     role = (
-        pl.when(pl.col("suffix").is_in(list(DOCUMENT_SUFFIXES)))
+        pl.when(~pl.col("name_is_utf8"))
+        .then(pl.lit("misnamed"))
+        .when(pl.col("suffix").is_in(list(DOCUMENT_SUFFIXES)))
         .then(pl.lit("document"))
         .when(pl.col("suffix").is_in(list(EXPORT_SUFFIXES)))
         .then(pl.lit("export"))

@@ -12,15 +12,20 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
 import polars as pl
-import trafilatura
 
+from monitor import html_pages
 from monitor.decoding import decode_document
+from monitor.landing import MISNAMED_REASON
+from monitor.page_workers import PageWorkers
 
+THREADS = 8
+NO_MAIN_TEXT = "no main text found in the HTML page"
 METADATA_FIELDS = ("url", "outlet", "published", "title")
 TEXT_FIELDS = ("text", "body", "content")
 RECORD_ALIASES = {
@@ -81,7 +86,7 @@ def _open_regular(path: str | Path) -> BinaryIO:
     return handle
 
 
-def _read_capped(path: Path, max_bytes: int) -> tuple[bytes | None, str | None]:
+def _read_capped(path: str, max_bytes: int) -> tuple[bytes | None, str | None]:
     try:
         with _open_regular(path) as handle:
             data = handle.read(max_bytes + 1)
@@ -109,30 +114,12 @@ def _metadata_columns(metadata: dict, source: str) -> dict:
     return {**columns, "metadata_source": source, "metadata": json.dumps(metadata, ensure_ascii=False)}
 
 
-def _html_fields(html: str) -> dict:
-    extracted = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    if extracted is None:
-        return {"text": None}
-    metadata = {
-        "url": extracted.url,
-        "outlet": extracted.sitename,
-        "published": extracted.date,
-        "title": extracted.title,
-    }
-    return {"text": extracted.text, **_metadata_columns(metadata, "html")}
-
-
 def read_document(path: str, sidecar_path: str | None, input_kind: str, max_bytes: int) -> dict:
     """A page (.txt/.html) and its optional JSON sidecar, as one candidate."""
-    data, error = _read_capped(Path(path), max_bytes)
+    data, error = _read_capped(path, max_bytes)
     sidecar, sidecar_bytes = None, b""
     if sidecar_path is not None and error is None:
-        sidecar_bytes, error = _read_capped(Path(sidecar_path), max_bytes)
+        sidecar_bytes, error = _read_capped(sidecar_path, max_bytes)
         if error is None:
             sidecar, error = _parse_sidecar(sidecar_bytes)
             error = f"{error} ({sidecar_path})" if error else None
@@ -145,9 +132,12 @@ def read_document(path: str, sidecar_path: str | None, input_kind: str, max_byte
     fields = {**base, "article_id": article_id, "size_bytes": len(data), "encoding": decoded.encoding}
     if error is not None or decoded.error is not None:
         return _candidate(**fields, read_error=error or decoded.error)
-    page = _html_fields(decoded.text) if input_kind == "html" else {"text": decoded.text}
-    if input_kind == "html" and not page["text"]:
-        return _candidate(**fields, raw_text=decoded.text, read_error="no main text found in the HTML page")
+    page = {"text": decoded.text}
+    if input_kind == "html":
+        text, found = html_pages.page_fields(decoded.text)
+        if not text:
+            return _candidate(**fields, raw_text=decoded.text, read_error=NO_MAIN_TEXT)
+        page = {"text": text, **_metadata_columns(found, "html")}
     metadata = _metadata_columns(sidecar, "sidecar") if sidecar is not None else {}
     merged = {**page, **{k: v for k, v in metadata.items() if v is not None}}
     return _candidate(**fields, raw_text=decoded.text, **merged)
@@ -216,32 +206,93 @@ def read_export(path: str, max_bytes: int) -> list[dict]:
     return candidates
 
 
-def read_units(units: pl.DataFrame, max_bytes: int, workers: int = 8) -> pl.DataFrame:
-    """Read every changed unit (threads: this is I/O and C-level hashing/decoding)."""
+def failed_read(path: str, sidecar_path: str | None, input_kind: str, reason: str) -> dict:
+    """The candidate for a page whose reading failed outright: keyed by its path, quarantined for `reason`."""
+    return _candidate(
+        input_kind=input_kind,
+        path=path,
+        sidecar_path=sidecar_path,
+        article_id=_digest(path.encode()),
+        size_bytes=-1,
+        read_error=reason,
+    )
+
+
+def read_unit(path: str, sidecar_path: str | None, input_kind: str, max_bytes: int) -> dict:
+    """read_document, where an exception from any library becomes the page's read_error: quarantined, and
+    the run goes on."""
+    try:
+        return read_document(path, sidecar_path, input_kind, max_bytes)
+    except Exception as error:
+        reason = f"reader failed: {type(error).__name__}: {error}"
+        return failed_read(path, sidecar_path, input_kind, reason[:300])
+
+
+def read_units(units: pl.DataFrame, max_bytes: int, pages: PageWorkers | None = None) -> pl.DataFrame:
+    """Read every changed unit (see start_reading)."""
+    if pages is None:
+        with PageWorkers() as own:
+            return start_reading(units, max_bytes, own)()
+    return start_reading(units, max_bytes, pages)()
+
+
+def read_batches(batches: list[pl.DataFrame], max_bytes: int, pages: PageWorkers) -> Iterator[pl.DataFrame]:
+    """The candidates of each batch of units in turn. The next batch's HTML pages go to the workers before
+    this batch is handed over, so they are parsed while the caller gates and writes it."""
+    if not batches:
+        return
+    pending = start_reading(batches[0], max_bytes, pages)
+    for following in [*batches[1:], None]:
+        candidates = pending()
+        if following is not None:
+            pending = start_reading(following, max_bytes, pages)
+        yield candidates
+
+
+def start_reading(units: pl.DataFrame, max_bytes: int, pages: PageWorkers) -> Callable[[], pl.DataFrame]:
+    """Hand the HTML pages to worker processes when there are enough of them (extraction is Python code, one
+    core under threads) and return a function that reads the rest in threads (I/O overlaps) and gathers every
+    candidate. A caller can start the next batch before gating this one. HTML pages too few for the workers
+    are parsed one after another: threads fighting over the GIL parsed them at half the speed.
+
+    Candidates come out in the same order whichever way a page was read, so merging copies picks the same
+    first row.
+    """
     documents = units.filter(pl.col("role") == "document").join(
         units.filter(pl.col("role") == "sidecar").select("unit_key", sidecar_path="path"),
         on="unit_key",
         how="left",
     )
-    strays = units.filter(pl.col("role") == "unsupported")
-    exports = units.filter(pl.col("role") == "export")
+    rows = list(documents.select("path", "sidecar_path", "input_kind").iter_rows())
+    html = [i for i, row in enumerate(rows) if row[2] == "html"]
+    waiting = pages.start(read_unit, [rows[i] for i in html], max_bytes, failed=failed_read)
+    exports = units.filter(pl.col("role") == "export")["path"].to_list()
+    strays = units.filter(pl.col("role").is_in(["unsupported", "misnamed"])).select(
+        "path", pl.coalesce("input_kind", "suffix", pl.lit("(none)")), "size_bytes", "role"
+    )
 
-    def read_one(row: dict) -> list[dict]:
-        return [read_document(row["path"], row["sidecar_path"], row["input_kind"], max_bytes)]
+    def finish() -> pl.DataFrame:
+        text = [i for i, row in enumerate(rows) if row[2] != "html"]
+        read: list[dict | None] = [None] * len(rows)
+        with ThreadPoolExecutor(max_workers=THREADS) as threads:
+            text_read = threads.map(lambda i: read_unit(*rows[i], max_bytes), text)
+            for i, candidate in zip(text, text_read, strict=True):
+                read[i] = candidate
+            exported = list(threads.map(lambda path: read_export(path, max_bytes), exports))
+        html_read = waiting() if waiting is not None else (read_unit(*rows[i], max_bytes) for i in html)
+        for i, candidate in zip(html, html_read, strict=True):
+            read[i] = candidate
+        read += [candidate for part in exported for candidate in part]
+        read += [
+            _candidate(
+                article_id=_digest(path.encode()),
+                input_kind=input_kind,
+                path=path,
+                size_bytes=size_bytes,
+                read_error=MISNAMED_REASON if role == "misnamed" else None,
+            )
+            for path, input_kind, size_bytes, role in strays.iter_rows()
+        ]
+        return pl.DataFrame(read, schema=CANDIDATE_SCHEMA, orient="row")
 
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        parts = list(pool.map(read_one, documents.iter_rows(named=True)))
-        parts += list(
-            pool.map(lambda row: read_export(row["path"], max_bytes), exports.iter_rows(named=True))
-        )
-    rows = [row for part in parts for row in part]
-    rows += [
-        _candidate(
-            article_id=_digest(row["path"].encode()),
-            input_kind=row["suffix"] or "(none)",
-            path=row["path"],
-            size_bytes=row["size_bytes"],
-        )
-        for row in strays.iter_rows(named=True)
-    ]
-    return pl.DataFrame(rows, schema=CANDIDATE_SCHEMA, orient="row")
+    return finish

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import dagster as dg
+import trafilatura
+
+from monitor import html_pages
+from monitor.decoding import decode_document
 
 SIDECAR = {
     "url": "https://www.koreaherald.com/view.php?ud=20231121000650",
@@ -23,6 +28,9 @@ HTML_PAGE = """<html><head><title>Seoul warns Pyongyang | The Korea Herald</titl
 UN Security Council resolutions that ban the North from using ballistic missile technology.</p>
 <p>The foreign ministry said Seoul would respond firmly together with the United States and Japan.</p>
 </article><footer>Copyright The Korea Herald</footer></body></html>"""
+
+
+DEVSET = Path(__file__).resolve().parent.parent / "devset"
 
 
 def raw_rows(pipeline):
@@ -75,6 +83,18 @@ def test_html_page_gets_main_text_title_date_and_site_name_from_the_extractor(pi
     assert "Home" not in text and "<p>" not in text
     assert (title, published, outlet) == ("Seoul warns Pyongyang", "2023-11-21", "The Korea Herald")
     assert url == "https://www.koreaherald.com/view.php?ud=2023"
+
+
+def test_html_fields_are_what_trafilaturas_full_metadata_extraction_gives():
+    files = sorted(DEVSET.glob("*/pages/*.htm*"))
+    pages = [HTML_PAGE] + [decode_document(path.read_bytes()).text for path in files]
+    assert len(pages) > 5
+    for html in pages:
+        full = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, date_extraction_params=html_pages.DATE_PARAMS
+        )
+        fields = {"url": full.url, "outlet": full.sitename, "published": full.date, "title": full.title}
+        assert html_pages.page_fields(html) == (full.text, fields)
 
 
 def test_jsonl_export_gives_one_article_per_record(pipeline, sample_text):
@@ -214,6 +234,19 @@ def test_every_landing_file_is_in_raw_articles_or_quarantine(pipeline, sample_te
     )
     assert unaccounted == []
     assert pipeline.query("SELECT count(*) FROM landing_files") == [(5,)]
+
+
+def test_a_file_name_that_is_not_utf8_is_quarantined_by_name_and_the_run_goes_on(pipeline, sample_text):
+    for n in range(10):
+        pipeline.write(f"good/{n}.txt", f"{sample_text['004']}\nCorrection {n}.")
+    (pipeline.landing / os.fsdecode(b"R\xe9sum\xe9.txt")).write_text(sample_text["003"], encoding="utf-8")
+    result = pipeline.materialize(selection="raw_articles")
+    assert result.success
+    assert len(raw_rows(pipeline)) == 10
+    [(path, _, _, observed)] = quarantined(pipeline)
+    assert path.endswith("R\\xe9sum\\xe9.txt")
+    assert observed.startswith("file name is not valid UTF-8")
+    assert pipeline.query("SELECT count(*) FROM landing_files") == [(11,)]
 
 
 def test_quarantined_share_over_the_threshold_fails_the_blocking_check_and_stops_downstream(

@@ -1,0 +1,78 @@
+"""An HTML page's main text and the four metadata fields the pipeline keeps (url, site name, date, title).
+
+trafilatura's `bare_extraction(with_metadata=True)` also works out the author, categories, tags, licence and
+host name, none of which is kept; the author search alone (a deep copy of the page and an XPath sweep) was a
+sixth of the extraction time. `page_fields` runs trafilatura's own metadata steps for the kept fields, in its
+order and with its clean-up, then the content extraction on the same tree, so the output is the same field
+for field. It leans on trafilatura.metadata internals (trafilatura is pinned): tests compare it with
+`bare_extraction` on sample pages, so an upgrade that changes those steps fails loudly.
+
+`fast=True` (no readability/jusText fallback) was measured and left out: on trafilatura's own annotated
+evaluation pages it lowers recall (0.945 to 0.932).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import trafilatura
+from trafilatura.metadata import (
+    META_URL,
+    examine_meta,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+    find_date,
+)
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
+
+DATE_PARAMS = {"extensive_search": False, "original_date": True}
+LOGGER = logging.getLogger(__name__)
+
+
+def _site_name(metadata: Document) -> str | None:
+    sitename = metadata.sitename
+    if sitename:
+        sitename = sitename.lstrip("@")
+        if sitename and "." not in sitename and not sitename[0].isupper():
+            sitename = sitename.title()
+        return sitename
+    match = META_URL.match(metadata.url) if metadata.url else None
+    return match[1] if match else None
+
+
+def _metadata(tree) -> Document:
+    """trafilatura.metadata.extract_metadata without the author, category, tag, licence and host steps."""
+    metadata = examine_meta(tree)
+    try:
+        metadata = extract_meta_json(tree, metadata)
+    except Exception as error:  # trafilatura guards its JSON-LD reader the same way
+        LOGGER.warning("error in JSON metadata extraction: %s", error)
+    if not metadata.title:
+        metadata.title = extract_title(tree)
+    if not metadata.url:
+        metadata.url = extract_url(tree, None)
+    metadata.date = find_date(tree, url=metadata.url, **DATE_PARAMS)
+    if not metadata.sitename:
+        metadata.sitename = extract_sitename(tree)
+    metadata.sitename = _site_name(metadata)
+    metadata.clean_and_trim()
+    return metadata
+
+
+def page_fields(html: str) -> tuple[str | None, dict]:
+    """Main text (None when none was found) and url, outlet (site name), published (date) and title."""
+    tree = load_html(html)
+    if tree is None:
+        return None, {}
+    try:
+        metadata = _metadata(tree)
+    except (TypeError, ValueError):
+        return None, {}
+    extracted = trafilatura.bare_extraction(tree, url=metadata.url, include_comments=False)
+    if extracted is None:
+        return None, {}
+    fields = {"url": metadata.url, "outlet": metadata.sitename, "published": metadata.date}
+    return extracted.text, {**fields, "title": metadata.title}
