@@ -14,6 +14,10 @@ from pathlib import Path
 
 from monitor import settings
 
+PLANNED_SUBSET_SWITCH = "DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS"
+RANGE_START_TAG = "dagster/asset_partition_range_start"
+RANGE_END_TAG = "dagster/asset_partition_range_end"
+
 
 def _prepare_environment() -> None:
     home = settings.dagster_home()
@@ -22,10 +26,10 @@ def _prepare_environment() -> None:
     if not instance_config.exists():
         instance_config.write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
     os.environ["DAGSTER_HOME"] = str(home)
-
-
-RANGE_START_TAG = "dagster/asset_partition_range_start"
-RANGE_END_TAG = "dagster/asset_partition_range_end"
+    # A run over a range of days would first log one "planned" event per day: 1,096 days cost ~6.5 s of
+    # event writes before any work (measured). One event for the range instead; the price is that the
+    # days of a failed range run are not marked failed (the run is). Set it to "false" to keep them.
+    os.environ.setdefault(PLANNED_SUBSET_SWITCH, "true")
 
 
 def run(args: argparse.Namespace) -> int:

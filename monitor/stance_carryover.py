@@ -209,8 +209,14 @@ def _bare_surnames(sentences: pl.DataFrame, anchors: pl.DataFrame, rules: dict) 
     full_name = pl.concat_str(
         pl.lit(rf"({name}\s+"), pl.col("bare"), pl.lit(r"\b|\b"), pl.col("bare"), pl.lit(rf"\s+{name})")
     )
-    return frame.select(
-        *KEY,
-        bare_surname=pl.col("bare").is_not_null() & pl.col("recent").str.contains(full_name),
-        untitled=office.is_not_null() & ~office.str.contains(r"(an|ese|ish|ch|i)\s"),
+    # polars compiles a pattern per row unless it equals the previous row's: sorted, once per name
+    surnames = (
+        frame.filter(pl.col("bare").is_not_null())
+        .sort("bare")
+        .select(*KEY, bare_surname=pl.col("recent").str.contains(full_name))
+    )
+    return (
+        frame.select(*KEY, untitled=office.is_not_null() & ~office.str.contains(r"(an|ese|ish|ch|i)\s"))
+        .join(surnames, on=KEY, how="left")
+        .with_columns(pl.col("bare_surname").fill_null(False))
     )

@@ -6,9 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
+import dagster as dg
+from dagster._core.instance.ref import InstanceRef
+
 from monitor import settings
+from monitor.cli import RANGE_END_TAG, RANGE_START_TAG
 
 BIN = Path(sys.executable).parent
 
@@ -33,6 +38,20 @@ def test_monitor_run_ingests_the_configured_folder_and_prints_a_summary(tmp_path
     assert "succeeded" in done.stdout
     runs = list((tmp_path / "dagster_home").glob("storage/*"))
     assert runs, "the run should be recorded in DAGSTER_HOME so the UI shows it"
+
+
+def test_monitor_run_plans_the_daily_range_in_one_event_and_materialises_every_day(tmp_path):
+    env = user_env(tmp_path)
+    subprocess.run([BIN / "monitor", "run"], env=env, capture_output=True, timeout=300, check=True)
+    with dg.DagsterInstance.from_ref(InstanceRef.from_dir(env["DAGSTER_HOME"])) as instance:
+        [daily_run] = [r for r in instance.get_runs() if r.job_name == "actor_stance_daily_job"]
+        planned = instance.get_records_for_run(
+            daily_run.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION_PLANNED
+        ).records
+        days = instance.get_materialized_partitions(dg.AssetKey("actor_stance_daily"))
+    start, end = daily_run.tags[RANGE_START_TAG], daily_run.tags[RANGE_END_TAG]
+    assert len(planned) == 1
+    assert len(days) == (date.fromisoformat(end) - date.fromisoformat(start)).days + 1 > 1
 
 
 def test_dagster_cli_materialises_a_single_asset(tmp_path):
