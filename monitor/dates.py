@@ -194,11 +194,12 @@ def resolve_published_dates(articles: pl.DataFrame, vocab: DateVocabulary | None
         pl.col("ingested_at").cast(pl.Datetime("us", "UTC")),
     )
     base = base.with_columns(_day_first_sites(base["url"], vocab))
-    sources = {
-        "metadata": _metadata_dates(base, vocab),
-        "dateline": _dateline_dates(base, vocab),
-        "url": _url_dates(base, vocab),
-    }
+    # each source only reads the pages the sources before it left undated (most pages have metadata)
+    sources = {}
+    undated = base
+    for name, read in (("metadata", _metadata_dates), ("dateline", _dateline_dates), ("url", _url_dates)):
+        sources[name] = read(undated, vocab).filter(pl.col("day").is_not_null())
+        undated = undated.join(sources[name], on="article_id", how="anti")
     out = base.select("article_id")
     for name, found in sources.items():
         out = out.join(

@@ -21,9 +21,10 @@ import polars as pl
 from great_expectations.data_context.types.base import ProgressBarsConfig
 from great_expectations.validator.v1_validator import Validator as V1Validator
 
-from monitor import settings
+from monitor import ge_expectations, settings
 
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
+CUSTOM_EXPECTATIONS = (ge_expectations.ExpectColumnPairValuesToDiffer,)  # registered with GE on import
 MAX_EXAMPLES = 5
 HEAVY_COLUMNS = {"text", "raw_text", "body"}
 QUARANTINE_SCHEMA = {

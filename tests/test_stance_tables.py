@@ -147,10 +147,7 @@ def daily_row(**overrides) -> dict:
     ("overrides", "failed"),
     [
         ({"stories": 3}, "expect_column_pair_values_a_to_be_greater_than_b(articles,stories)"),
-        (
-            {"target_actor": "USA"},
-            "expect_select_column_values_to_be_unique_within_record(source_actor,target_actor)",
-        ),
+        ({"target_actor": "USA"}, "expect_column_pair_values_to_differ(source_actor,target_actor)"),
         ({"mean_stance": -1.4}, "expect_column_values_to_be_between(mean_stance)"),
         ({"target_actor": "XXX"}, "expect_column_values_to_be_in_set(target_actor)"),
         ({"outlets": 0}, "expect_column_values_to_be_between(outlets)"),
