@@ -14,7 +14,10 @@ from pathlib import Path
 
 from monitor import settings
 
-PLANNED_SUBSET_SWITCH = "DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS"
+EVENT_SWITCHES = {
+    "DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS": "true",
+    "DAGSTER_EVENT_BATCH_SIZE": "1000",
+}
 RANGE_START_TAG = "dagster/asset_partition_range_start"
 RANGE_END_TAG = "dagster/asset_partition_range_end"
 
@@ -26,10 +29,12 @@ def _prepare_environment() -> None:
     if not instance_config.exists():
         instance_config.write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
     os.environ["DAGSTER_HOME"] = str(home)
-    # A run over a range of days would first log one "planned" event per day: 1,096 days cost ~6.5 s of
-    # event writes before any work (measured). One event for the range instead; the price is that the
-    # days of a failed range run are not marked failed (the run is). Set it to "false" to keep them.
-    os.environ.setdefault(PLANNED_SUBSET_SWITCH, "true")
+    # A run over a range of days logs a "planned" and a materialization event per day, one write each:
+    # 1,096 days took 16 s on the SQLite instance and 20 s on PostgreSQL (measured). One planned event for
+    # the range (the days of a failed range run are then not marked failed; the run is), and the days'
+    # materializations written in batches, which PostgreSQL storage does in one insert (0.6 s in all).
+    for name, value in EVENT_SWITCHES.items():
+        os.environ.setdefault(name, value)
 
 
 def run(args: argparse.Namespace) -> int:

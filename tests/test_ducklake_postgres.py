@@ -113,12 +113,31 @@ def finish(process: subprocess.Popen, timeout: float = 600) -> tuple[int, str]:
     return process.returncode, output
 
 
+def daily_run_events(setup: Setup) -> list[str]:
+    """What `monitor run` logged on the PostgreSQL instance for its daily range run (events written in
+    batches there)."""
+    probe = (
+        "import dagster as dg, datetime as d; i = dg.DagsterInstance.get(); "
+        "[r] = [r for r in i.get_runs() if r.job_name == 'actor_stance_daily_job']; "
+        "t = dg.DagsterEventType; "
+        "p = i.get_records_for_run(r.run_id, of_type=t.ASSET_MATERIALIZATION_PLANNED).records; "
+        "m = i.get_records_for_run(r.run_id, of_type=t.ASSET_MATERIALIZATION).records; "
+        "a, b = (d.date.fromisoformat(r.tags[k]) for k in ('dagster/asset_partition_range_start', "
+        "'dagster/asset_partition_range_end')); "
+        "print(f'planned {len(p)}'); "
+        "print(f'days materialized = days in range: {len(m) == (b - a).days + 1 > 1}')"
+    )
+    result = setup.run(sys.executable, "-c", probe)
+    return result.stdout.splitlines() or [result.stderr[-2000:]]
+
+
 def test_a_backfill_split_over_concurrent_runs_equals_one_sequential_run_without_double_counting(
     postgres, corpus, tmp_path
 ):
     setup = Setup(postgres, tmp_path, "backfill", corpus)
     chain = setup.run(str(BIN / "monitor"), "run")
     assert chain.returncode == 0, chain.stdout + chain.stderr
+    assert daily_run_events(setup) == ["planned 1", "days materialized = days in range: True"]
     with setup.connect() as conn:
         first = conn.execute("SELECT min(published_on) FROM stance_statements").fetchone()[0]
     ((start, end),) = split_days(first, 30, 1)
