@@ -40,10 +40,14 @@ SELECT_MENTIONS = ", ".join(f'"{c}"' for c in TABLE_COLUMNS)
 )
 def actors(warehouse: Warehouse) -> dg.MaterializeResult:
     dictionary = load_actor_dictionary()
+    fingerprint = incremental.fingerprint(*ACTOR_SEEDS)
+    tables = ("actors", "actor_aliases", "actor_roles")
     with warehouse.transaction() as conn:
-        replace_table(conn, "actors", dictionary.actors)
-        replace_table(conn, "actor_aliases", dictionary.aliases.drop("key", strict=False))
-        replace_table(conn, "actor_roles", dictionary.roles)
+        if incremental.reference_changed(conn, "actors", fingerprint, tables):
+            replace_table(conn, "actors", dictionary.actors)
+            replace_table(conn, "actor_aliases", dictionary.aliases.drop("key", strict=False))
+            replace_table(conn, "actor_roles", dictionary.roles)
+            incremental.record(conn, "actors", fingerprint, [], rebuilt=True)
     counts = dictionary.actors.group_by("kind").len().sort("kind")
     return dg.MaterializeResult(
         metadata={
@@ -51,7 +55,7 @@ def actors(warehouse: Warehouse) -> dg.MaterializeResult:
             "roles": dictionary.roles.height,
             **{f"actors_{k}": n for k, n in counts.iter_rows()},
         },
-        data_version=dg.DataVersion(incremental.fingerprint(*ACTOR_SEEDS)),
+        data_version=dg.DataVersion(fingerprint),
     )
 
 

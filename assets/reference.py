@@ -26,13 +26,16 @@ OUTLET_SEEDS = [outlets.OUTLETS_PATH, outlet_signatures.TEXT_PATTERNS_PATH]
 )
 def outlets_table(warehouse: Warehouse) -> dg.MaterializeResult:
     registry = outlets.load_outlets()
+    fingerprint = incremental.fingerprint(*OUTLET_SEEDS)
     with warehouse.transaction() as conn:
-        replace_table(conn, "outlets", registry)
+        if incremental.reference_changed(conn, "outlets", fingerprint, ("outlets",)):
+            replace_table(conn, "outlets", registry)
+            incremental.record(conn, "outlets", fingerprint, [], rebuilt=True)
     return dg.MaterializeResult(
         metadata={
             "outlets": registry.height,
             "countries": registry["country"].n_unique(),
             "wire_agencies": int(registry["is_wire"].sum()),
         },
-        data_version=dg.DataVersion(incremental.fingerprint(*OUTLET_SEEDS)),
+        data_version=dg.DataVersion(fingerprint),
     )

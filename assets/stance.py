@@ -51,11 +51,14 @@ daily_partitions = dg.DailyPartitionsDefinition(start_date=settings.start_date()
 )
 def stance_cues(warehouse: Warehouse) -> dg.MaterializeResult:
     cues = load_cues()
+    fingerprint = incremental.fingerprint(*CUE_SEEDS)
     with warehouse.transaction() as conn:
-        replace_table(conn, "stance_cues", cues)
+        if incremental.reference_changed(conn, "stance_cues", fingerprint, ("stance_cues",)):
+            replace_table(conn, "stance_cues", cues)
+            incremental.record(conn, "stance_cues", fingerprint, [], rebuilt=True)
     return dg.MaterializeResult(
         metadata={"cues": cues.height, "classes": cues["cue_class"].n_unique()},
-        data_version=dg.DataVersion(incremental.fingerprint(*CUE_SEEDS)),
+        data_version=dg.DataVersion(fingerprint),
     )
 
 

@@ -41,16 +41,34 @@ def needs_rebuild(conn: duckdb.DuckDBPyConnection, step: str, print_: str, upstr
     return state is None or state[0] != print_ or state[2] != _upstream_marker(conn, upstream_steps)
 
 
+def reference_changed(
+    conn: duckdb.DuckDBPyConnection, step: str, print_: str, tables: tuple[str, ...]
+) -> bool:
+    """Whether a step that copies seed files into tables must write them again: the files changed, or a
+    table is missing or empty. Unchanged, it writes nothing, so a run with nothing new changes no byte."""
+    if needs_rebuild(conn, step, print_, []):
+        return True
+    for table in tables:
+        try:
+            if conn.execute(f"SELECT count(*) = 0 FROM {table}").fetchone()[0]:  # noqa: S608 - our tables
+                return True
+        except duckdb.CatalogException:
+            return True
+    return False
+
+
 def record(
     conn: duckdb.DuckDBPyConnection, step: str, print_: str, upstream_steps: list[str], rebuilt: bool
 ) -> None:
+    """The step's state after a run; left as it is when unchanged, so a run with nothing new writes nothing
+    (and its database file need not be published again)."""
     state = _state(conn, step)
     generation = (state[1] if state else 0) + (1 if rebuilt or state is None else 0)
+    current = (print_, generation, _upstream_marker(conn, upstream_steps))
+    if state == current:
+        return
     conn.execute("DELETE FROM step_state WHERE step = ?", [step])
-    conn.execute(
-        "INSERT INTO step_state VALUES (?, ?, ?, ?, now())",
-        [step, print_, generation, _upstream_marker(conn, upstream_steps)],
-    )
+    conn.execute("INSERT INTO step_state VALUES (?, ?, ?, ?, now())", [step, *current])
 
 
 def reset(conn: duckdb.DuckDBPyConnection, step: str, tables: tuple[str, ...]) -> None:

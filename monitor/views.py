@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
+from monitor import incremental
+
 VIEWS = {
     "stance_statements_named": """
         SELECT s.*, src.name AS source_name, tgt.name AS target_name, spk.name AS speaker_name,
@@ -27,5 +29,13 @@ VIEWS = {
 
 
 def create_views(conn: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create the views when their SQL changed or one is missing; else write nothing."""
+    print_ = incremental.fingerprint(*(f"{name} AS {sql}" for name, sql in VIEWS.items()))
+    present = {
+        name for (name,) in conn.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()
+    }
+    if not incremental.needs_rebuild(conn, "views", print_, []) and present >= set(VIEWS):
+        return
     for name, sql in VIEWS.items():
         conn.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
+    incremental.record(conn, "views", print_, [], rebuilt=True)

@@ -37,14 +37,25 @@ def _is_lock_error(error: Exception) -> bool:
     return any(marker in str(error) for marker in LOCK_MARKERS)
 
 
+def _file_state(path: Path) -> str:
+    stat = path.stat()
+    return f"{stat.st_size} {stat.st_mtime_ns}"
+
+
 def publish_snapshot(work: Path, target: Path) -> None:
-    """Copy the (checkpointed) working file next to the target, then atomically swap it in.
+    """Copy the (checkpointed) working file next to the target, then atomically swap it in; skipped when
+    the working file is as it was at the last publish (a run with nothing new: copying a 1 GB file there
+    took 0.7-3.6 s).
 
     Called with the writer lock held, so a leftover temporary file is from a publisher that was killed.
     """
     if Path(f"{work}.wal").exists():
         with duckdb.connect(str(work)) as conn:
             conn.execute("CHECKPOINT")
+    published = target.with_name(f".{target.name}.published")
+    state = _file_state(work)
+    if target.exists() and published.exists() and published.read_text(encoding="utf-8") == state:
+        return
     prefix = f".{target.name}.snapshot-"
     for stale in target.parent.glob(f"{prefix}*"):
         stale.unlink(missing_ok=True)
@@ -60,6 +71,7 @@ def publish_snapshot(work: Path, target: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    published.write_text(state, encoding="utf-8")
 
 
 class Warehouse(dg.ConfigurableResource):

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 from dagster._core.instance.ref import InstanceRef
 
 from monitor import settings
@@ -52,6 +53,28 @@ def test_monitor_run_plans_the_daily_range_in_one_event_and_materialises_every_d
     start, end = daily_run.tags[RANGE_START_TAG], daily_run.tags[RANGE_END_TAG]
     assert len(planned) == 1
     assert len(days) == (date.fromisoformat(end) - date.fromisoformat(start)).days + 1 > 1
+
+
+def test_a_run_with_nothing_new_leaves_the_published_file_as_it_was(tmp_path):
+    env = user_env(tmp_path)
+    subprocess.run([BIN / "monitor", "run"], env=env, capture_output=True, timeout=300, check=True)
+    first = Path(env["MONITOR_DB"]).stat()
+    subprocess.run([BIN / "monitor", "run"], env=env, capture_output=True, timeout=300, check=True)
+    again = Path(env["MONITOR_DB"]).stat()
+    assert (again.st_ino, again.st_mtime_ns) == (first.st_ino, first.st_mtime_ns)
+
+
+def test_a_run_that_adds_an_article_publishes_a_new_file(tmp_path):
+    env = user_env(tmp_path)
+    subprocess.run([BIN / "monitor", "run"], env=env, capture_output=True, timeout=300, check=True)
+    first = Path(env["MONITOR_DB"]).stat()
+    page = next(Path(env["MONITOR_LANDING_DIR"]).glob("*.txt"))
+    (page.parent / "late").mkdir()
+    (page.parent / "late" / page.name).write_text(page.read_text() + "\nCorrection.", encoding="utf-8")
+    subprocess.run([BIN / "monitor", "run"], env=env, capture_output=True, timeout=300, check=True)
+    assert Path(env["MONITOR_DB"]).stat().st_ino != first.st_ino
+    with duckdb.connect(env["MONITOR_DB"], read_only=True) as conn:
+        assert conn.execute("SELECT count(*) FROM raw_articles").fetchone() == (6,)
 
 
 def test_dagster_cli_materialises_a_single_asset(tmp_path):
