@@ -5,7 +5,7 @@ import polars as pl
 
 from monitor import asset_checks, data_docs, gates, incremental, settings
 from monitor.actor_dictionary import ACTORS_DIR, ActorDictionary, load_actor_dictionary
-from monitor.candidates import unresolved_candidates
+from monitor.candidates import CANDIDATE_SCHEMA, merge_candidates, unresolved_candidates
 from monitor.mentions import find_mentions
 from monitor.sentences import split_sentences
 from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame, replace_table
@@ -15,6 +15,8 @@ UPSTREAM = ["cleaned_articles"]
 ARTICLES_PER_BATCH = 20_000
 LOGIC_VERSION = "1"
 ACTOR_SEEDS = sorted(ACTORS_DIR.glob("*.csv"))
+CANDIDATES = "unresolved_candidates"
+CANDIDATES_VERSION = "2"
 SEEDS = [
     *ACTOR_SEEDS,
     *sorted((settings.SEEDS_DIR / "sentences").glob("*")),
@@ -186,6 +188,21 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
     )
 
 
+def _candidate_inputs(conn, ids: pl.Series) -> tuple[pl.DataFrame, pl.DataFrame]:
+    conn.register("candidate_ids", ids.to_frame().to_arrow())
+    try:
+        articles = conn.execute(
+            "SELECT article_id, body FROM cleaned_articles WHERE article_id IN (SELECT * FROM candidate_ids)"
+        ).pl()
+        mentions = conn.execute(
+            f"""SELECT {SELECT_MENTIONS} FROM entity_mentions
+                WHERE article_id IN (SELECT * FROM candidate_ids)"""  # noqa: S608 - our columns
+        ).pl()
+    finally:
+        conn.unregister("candidate_ids")
+    return articles, mentions
+
+
 @dg.asset(
     pool=WRITER_POOL,
     name="unresolved_candidates",
@@ -201,23 +218,34 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
 )
 def unresolved_candidates_table(warehouse: Warehouse) -> dg.MaterializeResult:
     dictionary = load_actor_dictionary()
+    fingerprint = incremental.fingerprint(*ACTOR_SEEDS, CANDIDATES_VERSION)
     with warehouse.connect() as conn:
-        # the scan is over every article: skip it when neither the mentions nor the dictionary changed
-        [(scanned,)] = conn.execute("SELECT count(*) FROM step_articles WHERE step = ?", [STEP]).fetchall()
-        fingerprint = incremental.fingerprint(*ACTOR_SEEDS, str(scanned))
-        if not incremental.needs_rebuild(conn, "unresolved_candidates", fingerprint, [STEP]):
-            [(count,)] = conn.execute("SELECT count(*) FROM unresolved_candidates").fetchall()
-            return dg.MaterializeResult(metadata={"candidates": count, "rebuilt": False})
-        articles = conn.execute("SELECT article_id, body FROM cleaned_articles").pl()
-        mentions = conn.execute(f"SELECT {SELECT_MENTIONS} FROM entity_mentions").pl()  # noqa: S608
-    candidates = unresolved_candidates(articles, mentions, dictionary)
+        # counts of new articles add to the stored ones; a new dictionary or new mentions mean a full scan
+        rebuild = incremental.needs_rebuild(conn, CANDIDATES, fingerprint, [STEP])
+        pending = conn.execute(
+            """SELECT article_id FROM cleaned_articles WHERE ? OR article_id NOT IN
+                   (SELECT article_id FROM step_articles WHERE step = ?) ORDER BY article_id""",
+            [rebuild, CANDIDATES],
+        ).pl()["article_id"]
+        candidates = pl.DataFrame(schema=CANDIDATE_SCHEMA)
+        if not rebuild:
+            candidates = conn.execute("SELECT * FROM unresolved_candidates").pl()
+        for start in range(0, pending.len(), ARTICLES_PER_BATCH):
+            articles, mentions = _candidate_inputs(conn, pending.slice(start, ARTICLES_PER_BATCH))
+            candidates = merge_candidates(candidates, unresolved_candidates(articles, mentions, dictionary))
+    if pending.is_empty() and not rebuild:
+        return dg.MaterializeResult(metadata={"candidates": candidates.height, "articles_scanned": 0})
     with warehouse.transaction() as conn:
-        replace_table(conn, "unresolved_candidates", candidates)
-        incremental.record(conn, "unresolved_candidates", fingerprint, [STEP], rebuilt=True)
+        if rebuild:
+            conn.execute("DELETE FROM step_articles WHERE step = ?", [CANDIDATES])
+        replace_table(conn, CANDIDATES, candidates)
+        insert_frame(conn, "step_articles", pending.to_frame().with_columns(step=pl.lit(CANDIDATES)))
+        incremental.record(conn, CANDIDATES, fingerprint, [STEP], rebuilt=rebuild)
     return dg.MaterializeResult(
         metadata={
             "candidates": candidates.height,
-            "rebuilt": True,
+            "articles_scanned": pending.len(),
+            "full_scan": rebuild,
             "top": dg.MetadataValue.md(candidates.head(15).to_pandas().to_markdown(index=False))
             if candidates.height
             else "none",

@@ -88,3 +88,22 @@ def unresolved_candidates(
         .sort(["article_count", "candidate"], descending=[True, False])
         .cast(dict(CANDIDATE_SCHEMA))
     )
+
+
+def merge_candidates(stored: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
+    """Candidates of two disjoint sets of articles as one: article counts add up, and the first three
+    example ids of the union are among the first three of each side."""
+    return (
+        pl.concat([stored.cast(dict(CANDIDATE_SCHEMA)), found.cast(dict(CANDIDATE_SCHEMA))])
+        .group_by("candidate", "cue")
+        .agg(
+            pl.col("article_count").sum(),
+            pl.col("example_article_ids")
+            .list.explode(keep_nulls=False, empty_as_null=False)
+            .unique()
+            .sort()
+            .head(3),
+        )
+        .sort(["article_count", "candidate"], descending=[True, False])
+        .cast(dict(CANDIDATE_SCHEMA))
+    )

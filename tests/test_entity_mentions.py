@@ -61,6 +61,20 @@ def test_an_unknown_official_becomes_a_candidate_for_curators(pipeline, sample_t
     assert "Zorbanu Kestrel" in candidates
 
 
+def test_a_later_run_adds_its_articles_to_the_candidate_counts_without_rescanning(pipeline, sample_text):
+    said = "Foreign Minister Zorbanu Kestrel said the talks were useful. Blinken’s two-day visit"
+    text = sample_text["004"].replace("Blinken’s two-day visit", said)
+    pipeline.write("a.txt", text, sidecar={"url": "https://www.koreaherald.com/view.php?ud=1"})
+    assert pipeline.materialize().success
+    pipeline.write("b.txt", text + "\nUpdated.", sidecar={"url": "https://www.koreaherald.com/view.php?ud=2"})
+    result = pipeline.materialize()
+    [event] = result.asset_materializations_for_node("unresolved_candidates")
+    assert event.metadata["articles_scanned"].value == 1
+    assert pipeline.query(
+        "SELECT cue, article_count FROM unresolved_candidates WHERE candidate = 'Zorbanu Kestrel' ORDER BY 1"
+    ) == [("Foreign Minister", 2), ("said", 2)]
+
+
 def test_a_mention_outside_its_persons_term_is_quarantined(candidates, dictionary):
     blinken = pl.col("actor_id") == "antony_blinken"
     shifted = candidates.with_columns(

@@ -7,6 +7,7 @@ import polars as pl
 import pytest
 
 from monitor.actors import MENTION_SCHEMA, find_mentions, load_actor_dictionary, unresolved_candidates
+from monitor.candidates import merge_candidates
 from monitor.sentences import split_sentences
 
 ARTICLES = Path(__file__).resolve().parent.parent / "seeds" / "articles"
@@ -238,6 +239,27 @@ def test_unknown_name_before_said_is_a_candidate_counted_per_article(dictionary)
     )
     out = unresolved_candidates(articles, find_mentions(articles, dictionary), dictionary)
     assert out.row(0) == ("Lin Jian", "said", 2, ["a", "b"])
+
+
+def test_candidates_of_two_batches_merged_equal_the_candidates_of_both_at_once(dictionary):
+    bodies = {
+        "a": "Lin Jian said Beijing opposed it.",
+        "b": "Malaysian Foreign Minister Mohamad Hasan urged ASEAN to uphold its unity.",
+        "c": "On Monday Lin Jian said the talks went well.",
+        "d": "Lin Jian said so again. Foreign Minister Mohamad Hasan agreed.",
+        "e": "Later Lin Jian said nothing new.",
+    }
+    articles = pl.DataFrame(
+        {"article_id": list(bodies), "body": list(bodies.values()), "published_on": [NOV_2023] * 5}
+    )
+
+    def found(frame: pl.DataFrame) -> pl.DataFrame:
+        return unresolved_candidates(frame, find_mentions(frame, dictionary), dictionary)
+
+    first, second = articles.filter(pl.col("article_id") >= "c"), articles.filter(pl.col("article_id") < "c")
+    merged = merge_candidates(found(first), found(second))
+    assert merged.rows() == found(articles).rows()
+    assert merged.row(0) == ("Lin Jian", "said", 4, ["a", "c", "d"])
 
 
 def test_surname_at_the_start_of_a_line_is_not_taken_for_a_second_name(mentions):
