@@ -12,6 +12,7 @@ Prints the figures and the accuracy against the ground truth; writes them to dat
     python scripts/benchmark.py --million       # also 1M
     python scripts/benchmark.py --sizes 10000 --storage ducklake --backfill-days 30 --concurrency 1 2 4 \
         --lake-catalog "postgres:dbname=bench host=127.0.0.1 user=monitor"
+    python scripts/benchmark.py --sizes 100000 --dagster-postgres postgresql+psycopg2://monitor@127.0.0.1/dagster
 
 In DuckLake mode the catalog is a SQLite file under the size's folder unless --lake-catalog names one (use an
 empty PostgreSQL database: the benchmark starts from a fresh lake). --backfill-days D rebuilds the first D
@@ -194,6 +195,13 @@ def bench_size(n: int, seed: int, args: argparse.Namespace) -> dict:
     env = {**os.environ, "MONITOR_LANDING_DIR": str(landing), "MONITOR_DB": str(root / "monitor.duckdb"),
            "DAGSTER_HOME": str(home), "MONITOR_MAX_FILE_BYTES": str(MAX_FILE_BYTES),
            **storage_environment(args, root)}  # fmt: skip
+    if args.dagster_postgres:
+        home.mkdir(parents=True)
+        (home / "dagster.yaml").write_text(
+            "telemetry:\n  enabled: false\nstorage:\n  postgres:\n"
+            f"    postgres_url: {args.dagster_postgres}\n",
+            encoding="utf-8",
+        )
     seen: set[str] = set()
     text_mb = corpus["text_bytes"] / 2**20
     result = {
@@ -239,7 +247,7 @@ def print_size(result: dict) -> None:
               f"{run['articles_per_s']:9.1f} articles/s  {run['mb_per_s']:6.2f} MB/s  "
               f"peak RSS {run['peak_rss_mb']:7.1f} MB  DB {run['db_mb']} MB  "
               f"exit {run['exit_code']}")  # fmt: skip
-        if name == "full":
+        if name != "nothing_new":
             for step, figures in run["per_step"].items():
                 print(f"    {step:28s} {figures['s']:8.2f} s  {figures['articles_per_s']:10.1f} articles/s"
                       f"  {figures['mb_per_s']:7.2f} MB/s")  # fmt: skip
@@ -266,10 +274,16 @@ def main() -> None:
     parser.add_argument("--lake-catalog", help="DuckLake catalog (default: a SQLite file per size)")
     parser.add_argument("--backfill-days", type=int, default=0, help="also time a backfill of this many days")
     parser.add_argument("--concurrency", type=int, nargs="*", default=[1, 2, 4])
+    parser.add_argument(
+        "--dagster-postgres",
+        help="keep the Dagster instance (runs, events) in this PostgreSQL database (an empty one), "
+        "e.g. postgresql+psycopg2://monitor@127.0.0.1:5432/dagster; default: SQLite files in DAGSTER_HOME",
+    )
     args = parser.parse_args()
     sizes = args.sizes + ([1_000_000] if args.million else [])
     report = {"machine": machine(), "sizes": []}
     report["machine"]["storage"] = args.storage
+    report["machine"]["dagster_instance"] = "postgres" if args.dagster_postgres else "sqlite"
     print(json.dumps(report["machine"]))
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     out = BENCH_DIR / f"benchmark-{datetime.now(UTC):%Y%m%dT%H%M%S}.json"
