@@ -11,9 +11,11 @@ import errno
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from itertools import accumulate
 from pathlib import Path
 from typing import BinaryIO
 
@@ -26,6 +28,9 @@ from monitor.page_workers import PageWorkers
 
 THREADS = 8
 NO_MAIN_TEXT = "no main text found in the HTML page"
+MAX_JSON_DEPTH = 512
+JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 METADATA_FIELDS = ("url", "outlet", "published", "title")
 TEXT_FIELDS = ("text", "body", "content")
 RECORD_ALIASES = {
@@ -97,9 +102,22 @@ def _read_capped(path: str, max_bytes: int) -> tuple[bytes | None, str | None]:
     return data, None
 
 
+def _nesting_error(text: str) -> str | None:
+    """JSON nested deeper than any metadata needs, found without recursing: the parser would recurse to
+    Python's limit, and a garbage collection at that depth makes unrelated finalizers fail."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return None
+    brackets = JSON_STRING.sub("", text)
+    depth = max(accumulate(BRACKET_STEP.get(c, 0) for c in brackets), default=0)
+    return f"nested deeper than {MAX_JSON_DEPTH} levels" if depth > MAX_JSON_DEPTH else None
+
+
 def _parse_sidecar(data: bytes) -> tuple[dict | None, str | None]:
     try:
-        parsed = json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        if too_deep := _nesting_error(text):
+            return None, f"malformed sidecar: {too_deep}"
+        parsed = json.loads(text)
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         return None, f"malformed sidecar: {type(error).__name__}: {str(error)[:200]}"
     if not isinstance(parsed, dict):
@@ -150,6 +168,8 @@ def _record_candidate(line: bytes, location: str, max_bytes: int) -> dict:
     decoded = decode_document(line)
     if decoded.error is not None:
         return _candidate(**base, read_error=decoded.error)
+    if too_deep := _nesting_error(decoded.text):
+        return _candidate(**base, encoding=decoded.encoding, read_error=f"malformed JSONL record: {too_deep}")
     try:
         record = json.loads(decoded.text)
     except (ValueError, RecursionError) as error:

@@ -133,7 +133,7 @@ def test_a_sidecar_nested_twenty_thousand_deep_is_quarantined_with_the_reason(sa
     assert sample_pipeline.materialize(RAW_ONLY).success
     [(path, _reason, observed)] = quarantine_rows(sample_pipeline)
     assert path == str(page)
-    assert observed.startswith("malformed sidecar: RecursionError")
+    assert observed == f"malformed sidecar: nested deeper than 512 levels ({page.with_suffix('.json')})"
 
 
 def test_a_jsonl_record_nested_twenty_thousand_deep_is_quarantined_and_its_neighbours_kept(
@@ -151,8 +151,16 @@ def test_a_jsonl_record_nested_twenty_thousand_deep_is_quarantined_and_its_neigh
     assert sample_pipeline.materialize(RAW_ONLY).success
     [(path, _reason, observed)] = quarantine_rows(sample_pipeline)
     assert path == f"{export}#2"
-    assert observed.startswith("malformed JSONL record: RecursionError")
+    assert observed == "malformed JSONL record: nested deeper than 512 levels"
     assert sample_pipeline.query("SELECT count(*) FROM raw_articles WHERE input_kind = 'jsonl'") == [(2,)]
+
+
+def test_brackets_inside_strings_are_not_nesting(pipeline, sample_text):
+    pipeline.write(
+        "brackets.txt", sample_text["003"], sidecar={"url": "https://example.org/a", "title": "[{" * 600}
+    )
+    assert pipeline.materialize(RAW_ONLY).success
+    assert pipeline.query("SELECT title FROM raw_articles") == [("[{" * 600,)]
 
 
 def test_nesting_python_can_parse_still_reaches_the_database_intact(pipeline, sample_text):
