@@ -64,6 +64,17 @@ def test_a_run_with_nothing_new_leaves_the_published_file_as_it_was(tmp_path):
     assert (again.st_ino, again.st_mtime_ns) == (first.st_ino, first.st_mtime_ns)
 
 
+def test_a_published_file_replaced_by_hand_is_published_again_even_with_nothing_new(tmp_path):
+    env = user_env(tmp_path)
+    subprocess.run([BIN / "monitor", "run"], env=env, capture_output=True, timeout=300, check=True)
+    published = Path(env["MONITOR_DB"])
+    published.unlink()
+    shutil.copyfile(next((settings.SEEDS_DIR / "articles").glob("*.txt")), published)
+    subprocess.run([BIN / "monitor", "run"], env=env, capture_output=True, timeout=300, check=True)
+    with duckdb.connect(str(published), read_only=True) as conn:
+        assert conn.execute("SELECT count(*) FROM raw_articles").fetchone() == (5,)
+
+
 def test_a_run_that_adds_an_article_publishes_a_new_file(tmp_path):
     env = user_env(tmp_path)
     subprocess.run([BIN / "monitor", "run"], env=env, capture_output=True, timeout=300, check=True)

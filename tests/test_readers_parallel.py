@@ -76,22 +76,25 @@ def test_a_read_with_fewer_pages_than_the_threshold_starts_no_workers(tmp_path):
         assert workers.start(readers.read_unit, rows, MAX_BYTES, failed=readers.failed_read) is None
 
 
+def rows_with_poison(folder: Path, pages: int, poisoned: int) -> list[tuple]:
+    """Read rows of `pages` pages, the one at `poisoned` named poison.html (the test readers fail on it)."""
+    paths = write_pages(folder, pages)
+    paths[poisoned] = paths[poisoned].rename(folder / "poison.html")
+    return [(str(path), None, "html") for path in paths]
+
+
 def test_a_worker_that_dies_on_a_page_costs_that_page_and_no_other(tmp_path):
-    paths = write_pages(tmp_path, 40)
-    paths[21] = paths[21].rename(tmp_path / "poison.html")
-    rows = [(str(path), None, "html") for path in paths]
+    rows = rows_with_poison(tmp_path, 40, 21)
     with PageWorkers(processes=2, min_pages=1) as workers:
         read = workers.start(_read_or_die, rows, MAX_BYTES, failed=readers.failed_read)()
     assert read[21]["read_error"].startswith("reader process failed: BrokenProcessPool")
-    assert read[21]["path"] == str(paths[21])
+    assert read[21]["path"] == rows[21][0]
     others = [readers.read_unit(*row, MAX_BYTES) for row in rows[:21] + rows[22:]]
     assert read[:21] + read[22:] == others
 
 
 def test_a_page_whose_reader_raises_in_a_worker_is_failed_and_the_others_are_read(tmp_path):
-    paths = write_pages(tmp_path, 20)
-    paths[3] = paths[3].rename(tmp_path / "poison.html")
-    rows = [(str(path), None, "html") for path in paths]
+    rows = rows_with_poison(tmp_path, 20, 3)
     with PageWorkers(processes=2, min_pages=1) as workers:
         read = workers.start(_read_or_raise, rows, MAX_BYTES, failed=readers.failed_read)()
     assert read[3]["read_error"] == "reader process failed: RuntimeError: parser gave up"
