@@ -39,7 +39,7 @@ def _prepare_environment() -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Two Dagster runs: the chain up to stance_statements, then the days of the daily table it touched
-    (and any a killed run left behind)."""
+    (and any a killed run left behind); the database file is published once, after both."""
     _prepare_environment()
     import dagster as dg
 
@@ -53,23 +53,29 @@ def run(args: argparse.Namespace) -> int:
         print(f"monitor: {error}", file=sys.stderr)
         return 2
     instance = dg.DagsterInstance.get()
-    run_config = {"loggers": {"console": {"config": {"log_level": args.log_level}}}}
+    run_config = {
+        "loggers": {"console": {"config": {"log_level": args.log_level}}},
+        "resources": {"warehouse": {"config": {"publish_at_run_end": False}}},
+    }
     chain = defs.resolve_job_def("monitor_job").execute_in_process(
         instance=instance, run_config=run_config, raise_on_error=False
     )
     results = [chain]
-    with Warehouse().connect() as conn:
-        first, last = automation.days_to_refresh(conn, chain.run_id) or (None, None)
-    if chain.success and first is not None:
-        results.append(
-            defs.resolve_job_def("actor_stance_daily_job").execute_in_process(
-                instance=instance,
-                run_config=run_config,
-                raise_on_error=False,
-                tags={RANGE_START_TAG: first, RANGE_END_TAG: last},
+    try:
+        with Warehouse().connect(read_only=True) as conn:
+            first, last = automation.days_to_refresh(conn, chain.run_id) or (None, None)
+        if chain.success and first is not None:
+            results.append(
+                defs.resolve_job_def("actor_stance_daily_job").execute_in_process(
+                    instance=instance,
+                    run_config=run_config,
+                    raise_on_error=False,
+                    tags={RANGE_START_TAG: first, RANGE_END_TAG: last},
+                )
             )
-        )
-    with Warehouse().connect() as conn:
+    finally:
+        Warehouse().publish()
+    with Warehouse().connect(read_only=True) as conn:
         print(summary.render(summary.collect(conn, chain.run_id)))
     for result in results:
         for check in (e for e in result.get_asset_check_evaluations() if not e.passed):

@@ -85,6 +85,11 @@ class Warehouse(dg.ConfigurableResource):
     lock_timeout_seconds: float = Field(
         default=600.0, description="How long a writer waits for another run's step to end."
     )
+    publish_at_run_end: bool = Field(
+        default=True,
+        description="Copy the working file onto the published one when a run ends. `monitor run` turns it "
+        "off and publishes once after its two runs (each copy of a large database costs seconds).",
+    )
     _in_run: bool = PrivateAttr(default=False)
 
     @property
@@ -113,11 +118,18 @@ class Warehouse(dg.ConfigurableResource):
         if not self._in_run:
             return
         try:
-            if self.lake is None and self.work_path.exists():
+            if self.lake is None and self.work_path.exists() and self.publish_at_run_end:
                 publish_snapshot(self.work_path, self.snapshot_path)
         finally:
             self._in_run = False
             release(self.lock_path)
+
+    def publish(self) -> None:
+        """Publish the working file now, under the writer lock (a DuckDB file; a lake needs nothing)."""
+        if self.lake is not None or not self.work_path.exists():
+            return
+        with self._writer():
+            publish_snapshot(self.work_path, self.snapshot_path)
 
     @property
     def lake(self) -> storage.Lake | None:

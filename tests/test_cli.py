@@ -86,6 +86,8 @@ def test_a_run_that_adds_an_article_publishes_a_new_file(tmp_path):
     assert Path(env["MONITOR_DB"]).stat().st_ino != first.st_ino
     with duckdb.connect(env["MONITOR_DB"], read_only=True) as conn:
         assert conn.execute("SELECT count(*) FROM raw_articles").fetchone() == (6,)
+        daily = conn.execute("SELECT sum(statements) FROM actor_stance_daily").fetchone()[0]
+        assert daily == conn.execute("SELECT count(*) FROM stance_statements").fetchone()[0] > 0
 
 
 def test_dagster_cli_materialises_a_single_asset(tmp_path):
