@@ -21,10 +21,9 @@ import polars as pl
 from great_expectations.data_context.types.base import ProgressBarsConfig
 from great_expectations.validator.v1_validator import Validator as V1Validator
 
-from monitor import ge_expectations, settings
+from monitor import ge_expectations, settings  # noqa: F401 - registers our own expectations with GE
 
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
-CUSTOM_EXPECTATIONS = (ge_expectations.ExpectColumnPairValuesToDiffer,)  # registered with GE on import
 MAX_EXAMPLES = 5
 HEAVY_COLUMNS = {"text", "raw_text", "body"}
 QUARANTINE_SCHEMA = {
