@@ -162,9 +162,8 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
     results = []
     for start in range(0, pending.len(), ARTICLES_PER_BATCH):
         with warehouse.transaction() as conn:
-            results.append(
-                _process_batch(conn, pending.slice(start, ARTICLES_PER_BATCH), dictionary, context.run_id)
-            )
+            gate = _process_batch(conn, pending.slice(start, ARTICLES_PER_BATCH), dictionary, context.run_id)
+        results.append(gates.compact(gate, TABLE_COLUMNS))
     with warehouse.transaction() as conn:
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
         summary = gates.step_totals(conn, STEP, "entity_mentions")

@@ -124,7 +124,7 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
                 written = _write_batch(conn, gate, merged, batch_units, context.run_id)
             for name, value in written.items():
                 totals[name] += value
-            results.append(gate)
+            results.append(gates.compact(gate, TABLE_COLUMNS))
     with warehouse.connect() as conn:
         summary = gates.step_totals(conn, STEP, "raw_articles")
     verdict = gates.validate_table(gates.combine(STEP, results, TABLE_COLUMNS), summary)

@@ -144,9 +144,8 @@ def stance_statements(context: dg.AssetExecutionContext, warehouse: Warehouse) -
     results = []
     for start in range(0, pending.len(), ARTICLES_PER_BATCH):
         with warehouse.transaction() as conn:
-            results.append(
-                _process_batch(conn, pending.slice(start, ARTICLES_PER_BATCH), cues, known, context.run_id)
-            )
+            gate = _process_batch(conn, pending.slice(start, ARTICLES_PER_BATCH), cues, known, context.run_id)
+        results.append(gates.compact(gate, STATEMENT_COLUMNS))
     with warehouse.transaction() as conn:
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
         views.create_views(conn)

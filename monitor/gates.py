@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache
 
@@ -144,8 +144,14 @@ def table_view(step: str, frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def compact(result: GateResult, columns: list[str]) -> GateResult:
+    """What a run keeps of a written batch until its table gate: the table view, not the texts, so that the
+    memory of a run does not grow with the text of every batch it wrote."""
+    return replace(result, passed=table_view(result.step, result.passed.select(columns)))
+
+
 def combine(step: str, results: list[GateResult], columns: list[str]) -> GateResult:
-    """One verdict for a run that went through the gate in several batches."""
+    """One verdict for a run that went through the gate in several batches (each compacted or not)."""
     outcomes: dict[str, Outcome] = {}
     for outcome in (o for r in results for o in r.row_outcomes):
         merged = outcomes.setdefault(

@@ -53,19 +53,21 @@ DAGSTER = Path(sys.executable).parent / "dagster"
 
 
 def run_monitor(env: dict) -> dict:
-    """`monitor run` as a subprocess: wall seconds, exit code and the peak RSS of its process tree."""
+    """`monitor run` as a subprocess: wall seconds, exit code and the peak RSS of its process tree, with the
+    RSS samples (epoch seconds, bytes) that give each step its own peak."""
     started = time.perf_counter()
     process = subprocess.Popen(
         [str(MONITOR), "run"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    watched, peak = psutil.Process(process.pid), 0
+    watched, samples = psutil.Process(process.pid), []
     while process.poll() is None:
         try:
             tree = [watched, *watched.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            samples.append((time.time(), sum(p.memory_info().rss for p in tree if p.is_running())))
         except psutil.Error:
             pass
         time.sleep(0.1)
+    peak = max((rss for _, rss in samples), default=0)
     output = process.stdout.read()
     if process.returncode != 0:
         print(output[-3000:])
@@ -73,6 +75,7 @@ def run_monitor(env: dict) -> dict:
         "wall_s": round(time.perf_counter() - started, 2),
         "exit_code": process.returncode,
         "peak_rss_mb": round(peak / 2**20, 1),
+        "rss_samples": samples,
     }
 
 
@@ -84,6 +87,7 @@ def dagster_figures(home: Path, seen: set[str]) -> dict:
     with DagsterInstance.from_ref(InstanceRef.from_dir(str(home))) as instance:
         runs = [r for r in instance.get_runs() if r.run_id not in seen]
         steps: dict[str, float] = {}
+        windows: dict[str, list[tuple[float, float]]] = {}
         starts, ends = [], []
         for run in runs:
             seen.add(run.run_id)
@@ -93,22 +97,32 @@ def dagster_figures(home: Path, seen: set[str]) -> dict:
             for step in instance.get_run_step_stats(run.run_id):
                 if step.start_time and step.end_time:
                     steps[step.step_key] = steps.get(step.step_key, 0.0) + step.end_time - step.start_time
+                    windows.setdefault(step.step_key, []).append((step.start_time, step.end_time))
     return {
         "runs": len(runs),
         "dagster_s": round(max(ends) - min(starts), 2) if runs else None,
         "steps_s": {key: round(value, 2) for key, value in sorted(steps.items(), key=lambda kv: -kv[1])},
+        "step_windows": windows,
     }
+
+
+def step_peak_mb(samples: list[tuple[float, int]], windows: list[tuple[float, float]]) -> float | None:
+    """The highest RSS sampled while the step ran (None when it ran between two samples)."""
+    inside = [rss for at, rss in samples if any(start <= at <= end for start, end in windows)]
+    return round(max(inside) / 2**20, 1) if inside else None
 
 
 def measured_run(env: dict, home: Path, seen: set[str], articles: int, text_mb: float) -> dict:
     figures = run_monitor(env)
     figures.update(dagster_figures(home, seen))
+    samples, windows = figures.pop("rss_samples"), figures.pop("step_windows")
     seconds = figures["dagster_s"] or figures["wall_s"]
     figures["articles_per_s"] = round(articles / seconds, 1)
     figures["mb_per_s"] = round(text_mb / seconds, 2)
     figures["per_step"] = {
         key: {"s": s, "articles_per_s": round(articles / s, 1) if s else None,
-              "mb_per_s": round(text_mb / s, 2) if s else None}
+              "mb_per_s": round(text_mb / s, 2) if s else None,
+              "peak_rss_mb": step_peak_mb(samples, windows[key])}
         for key, s in figures.pop("steps_s").items()
     }  # fmt: skip
     figures["db_mb"] = storage_mb(env)
@@ -250,7 +264,7 @@ def print_size(result: dict) -> None:
         if name != "nothing_new":
             for step, figures in run["per_step"].items():
                 print(f"    {step:28s} {figures['s']:8.2f} s  {figures['articles_per_s']:10.1f} articles/s"
-                      f"  {figures['mb_per_s']:7.2f} MB/s")  # fmt: skip
+                      f"  {figures['mb_per_s']:7.2f} MB/s  peak RSS {figures['peak_rss_mb']} MB")  # fmt: skip
     print(f"  incremental / full: {result['incremental_share_of_full']}")
     if "backfill" in result:
         backfill = result["backfill"]
