@@ -29,12 +29,18 @@ DAILY = "actor_stance_daily"
 UPSTREAM = ["entity_mentions"]
 ARTICLES_PER_BATCH = 20_000
 PLOT_INLINE_MAX_DAYS = 31
+STATEMENTS_PER_CHUNK = 250_000
 LOGIC_VERSION = "1"
 CUE_SEEDS = [CUES_PATH, RULES_PATH]
 SEEDS = [*CUE_SEEDS, settings.EXPECTATIONS_DIR / f"{STEP}.json"]
 STATEMENT_COLUMNS = list(STATEMENT_SCHEMA)
 DAILY_COLUMNS = list(DAILY_SCHEMA)
 DAILY_VERSION = incremental.fingerprint(Path(stance_daily.__file__), LOGIC_VERSION)
+DAILY_INPUTS = """
+    SELECT s.statement_id, s.article_id, s.published_on, s.source_actor, s.target_actor, s.polarity, s.cue,
+           s.mutual, c.story_id, c.outlet_id
+    FROM stance_statements s JOIN cleaned_articles c USING (article_id)
+    WHERE s.published_on IN (SELECT day FROM days_to_rebuild)"""
 daily_partitions = dg.DailyPartitionsDefinition(start_date=settings.start_date(), end_offset=1)
 
 
@@ -208,20 +214,20 @@ def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse) 
 
     def rebuild_days(conn) -> tuple[pl.DataFrame, int, int]:
         days = daily_refresh.days_to_rebuild(conn, first, last, DAILY_VERSION)
-        conn.register("days_to_rebuild", days.select("day").to_arrow())
-        try:
-            statements = conn.execute(
-                """SELECT s.*, c.story_id, c.outlet_id
-                   FROM stance_statements s JOIN cleaned_articles c USING (article_id)
-                   WHERE s.published_on IN (SELECT day FROM days_to_rebuild)"""
-            ).pl()
-            daily = aggregate_daily(statements).select(DAILY_COLUMNS)
-            conn.execute("DELETE FROM actor_stance_daily WHERE day IN (SELECT day FROM days_to_rebuild)")
-        finally:
-            conn.unregister("days_to_rebuild")
-        insert_frame(conn, DAILY, daily.with_columns(run_id=pl.lit(context.run_id)))
+        built, statement_count = [pl.DataFrame(schema=DAILY_SCHEMA)], 0
+        for chunk in daily_refresh.day_chunks(days, STATEMENTS_PER_CHUNK):
+            conn.register("days_to_rebuild", chunk.select("day").to_arrow())
+            try:
+                statements = conn.execute(DAILY_INPUTS).pl()
+                daily = aggregate_daily(statements).select(DAILY_COLUMNS)
+                conn.execute("DELETE FROM actor_stance_daily WHERE day IN (SELECT day FROM days_to_rebuild)")
+            finally:
+                conn.unregister("days_to_rebuild")
+            insert_frame(conn, DAILY, daily.with_columns(run_id=pl.lit(context.run_id)))
+            built.append(daily)
+            statement_count += statements.height
         daily_refresh.record_built_days(conn, days, context.run_id)
-        return daily, len(statements), days.height
+        return pl.concat(built), statement_count, days.height
 
     daily, statement_count, days_rebuilt = warehouse.transaction_with_retries(DAILY, rebuild_days)
     with warehouse.connect(read_only=True) as conn:

@@ -47,6 +47,13 @@ def days_to_rebuild(conn: duckdb.DuckDBPyConnection, first: date, last: date, ve
     ).pl()
 
 
+def day_chunks(days: pl.DataFrame, statements_per_chunk: int) -> list[pl.DataFrame]:
+    """The days to rebuild in consecutive groups of about `statements_per_chunk` statements (a day is never
+    split), so that a rebuild of years holds one group's statements at a time."""
+    group = pl.col("statements").fill_null(0).cum_sum() // statements_per_chunk
+    return days.with_columns(group=group).partition_by("group", maintain_order=True, include_key=False)
+
+
 def record_built_days(conn: duckdb.DuckDBPyConnection, rebuilt: pl.DataFrame, run_id: str) -> None:
     """Store the fingerprints of the days just rebuilt (inside the rebuild's transaction)."""
     conn.register("rebuilt_days", rebuilt.to_arrow())

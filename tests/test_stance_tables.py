@@ -7,7 +7,8 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from monitor import asset_checks, gates
+from assets import stance as stance_assets
+from monitor import asset_checks, daily_refresh, gates
 from monitor.stance_daily import DAILY_SCHEMA
 
 SAMPLE_DAYS = ("2023-11-09", "2023-11-21")
@@ -84,6 +85,30 @@ def test_days_built_before_their_fingerprints_were_kept_are_rebuilt_to_the_same_
     result = stance_pipeline.materialize_days(*SAMPLE_DAYS)
     assert days_rebuilt(result) == len({row[0] for row in before})
     assert stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL") == before
+
+
+def test_a_rebuild_read_in_chunks_of_a_few_statements_leaves_the_same_rows(stance_pipeline, monkeypatch):
+    before = stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL")
+    with stance_pipeline.resources()["warehouse"].transaction() as conn:
+        conn.execute("DELETE FROM actor_stance_daily_days")
+    monkeypatch.setattr(stance_assets, "STATEMENTS_PER_CHUNK", 5)
+    result = stance_pipeline.materialize_days(*SAMPLE_DAYS)
+    assert days_rebuilt(result) == len({row[0] for row in before}) > 1
+    assert stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL") == before
+
+
+def test_day_chunks_keep_every_day_whole_and_in_order():
+    days = pl.DataFrame(
+        {"day": [dt.date(2024, 1, d) for d in range(1, 6)], "statements": [3, 40, None, 2, 9]},
+        schema_overrides={"statements": pl.Int32},
+    )
+    chunks = daily_refresh.day_chunks(days, 10)
+    assert [c["day"].to_list() for c in chunks] == [
+        [dt.date(2024, 1, 1)],
+        [dt.date(2024, 1, 2), dt.date(2024, 1, 3), dt.date(2024, 1, 4)],
+        [dt.date(2024, 1, 5)],
+    ]
+    assert pl.concat(chunks).equals(days)
 
 
 def test_a_late_syndicated_copy_adds_an_article_but_not_a_story(stance_pipeline, sample_text):
