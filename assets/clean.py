@@ -68,15 +68,32 @@ def clean_batch(raw: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# The stored articles dedup.assign_story_ids can pair with the batch: per shared (band, key) bucket, one
+# article per story (the smallest id), the first MAX_BUCKET_NEIGHBOURS stories. Chosen in SQL because a
+# crowded bucket holds thousands of stored articles, and fetching all their signatures made the memory
+# of a batch grow with the corpus.
+STORED_CANDIDATES = """
+    WITH hits AS (
+        SELECT b.band, b.key, b.article_id, s.story_id
+        FROM story_bands b
+        JOIN (SELECT DISTINCT band, key FROM new_keys) n USING (band, key)
+        JOIN story_signatures s USING (article_id)
+        WHERE b.article_id NOT IN (SELECT article_id FROM new_keys) AND len(s.signature) > 0),
+    one_per_story AS (
+        SELECT band, key, story_id, min(article_id) AS article_id FROM hits GROUP BY band, key, story_id),
+    chosen AS (
+        SELECT article_id FROM one_per_story
+        QUALIFY row_number() OVER (PARTITION BY band, key ORDER BY story_id, article_id) <= ?)
+    SELECT article_id, story_id, signature FROM story_signatures
+    WHERE article_id IN (SELECT article_id FROM chosen)"""
+
+
 def assign_stories(conn, articles: pl.DataFrame) -> pl.DataFrame:
     """Story ids for the batch: candidates among stored articles are found by joining LSH band keys."""
     signatures = minhash.minhash_signatures(articles.select("article_id", "body"))
     keys = dedup.band_keys(signatures)
     conn.register("new_keys", keys.to_arrow())
-    stored = conn.execute(
-        """SELECT s.article_id, s.story_id, s.signature FROM story_signatures s
-           WHERE s.article_id IN (SELECT b.article_id FROM story_bands b JOIN new_keys n USING (band, key))"""
-    ).pl()
+    stored = conn.execute(STORED_CANDIDATES, [dedup.MAX_BUCKET_NEIGHBOURS]).pl()
     conn.unregister("new_keys")
     stories = dedup.assign_story_ids(
         signatures.join(articles.select("article_id", "published_on"), on="article_id"),

@@ -199,13 +199,31 @@ def bench_backfill(env: dict, days: int, concurrency: list[int]) -> dict:
     return figures
 
 
-def bench_size(n: int, seed: int, args: argparse.Namespace) -> dict:
-    root = BENCH_DIR / (f"n{n}" if args.storage == "duckdb" else f"n{n}-{args.storage}")
+def prepare_corpus(root: Path, n: int, seed: int, reuse: bool) -> dict:
+    """A fresh folder with the corpus of (n, seed): generated, or with --reuse-corpus kept from an earlier
+    run of the same n and seed (its description in corpus.json) with everything else removed."""
+    landing, truth, manifest = root / "landing", root / "truth", root / "corpus.json"
+    if reuse and manifest.exists():
+        corpus = json.loads(manifest.read_text(encoding="utf-8"))
+        if (corpus["articles"], corpus["seed"]) == (n, seed):
+            for path in root.iterdir():
+                if path not in (landing, truth, manifest):
+                    shutil.rmtree(path) if path.is_dir() else path.unlink()
+            for path in [*landing.glob("b1*"), *truth.glob("b1_*")]:
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+            return {**corpus, "reused": True}
     shutil.rmtree(root, ignore_errors=True)
-    landing, truth, home = root / "landing", root / "truth", root / "dagster_home"
     started = time.perf_counter()
     corpus = generate_corpus(landing, truth, n, seed, "b0", MAX_FILE_BYTES)
-    corpus["generate_s"] = round(time.perf_counter() - started, 2)
+    corpus.update(seed=seed, generate_s=round(time.perf_counter() - started, 2))
+    manifest.write_text(json.dumps(corpus), encoding="utf-8")
+    return corpus
+
+
+def bench_size(n: int, seed: int, args: argparse.Namespace) -> dict:
+    root = BENCH_DIR / (f"n{n}" if args.storage == "duckdb" else f"n{n}-{args.storage}")
+    landing, truth, home = root / "landing", root / "truth", root / "dagster_home"
+    corpus = prepare_corpus(root, n, seed, args.reuse_corpus)
     env = {**os.environ, "MONITOR_LANDING_DIR": str(landing), "MONITOR_DB": str(root / "monitor.duckdb"),
            "DAGSTER_HOME": str(home), "MONITOR_MAX_FILE_BYTES": str(MAX_FILE_BYTES),
            **storage_environment(args, root)}  # fmt: skip
@@ -284,6 +302,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000])
     parser.add_argument("--million", action="store_true", help="also run N = 1,000,000")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--reuse-corpus", action="store_true", help="keep a corpus of the same N and seed from an earlier run"
+    )
     parser.add_argument("--storage", choices=("duckdb", "ducklake"), default="duckdb")
     parser.add_argument("--lake-catalog", help="DuckLake catalog (default: a SQLite file per size)")
     parser.add_argument("--backfill-days", type=int, default=0, help="also time a backfill of this many days")

@@ -3,12 +3,16 @@
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import polars as pl
 from datasketch import MinHash
 
-from monitor.dedup import assign_story_ids, band_keys, lsh_shape
+from assets import clean
+from monitor import schema
+from monitor.dedup import MAX_BUCKET_NEIGHBOURS, assign_story_ids, band_keys, lsh_shape
 from monitor.minhash import minhash_signatures, shingle_hashes
+from monitor.warehouse import insert_frame
 
 ARTICLES = Path(__file__).resolve().parent.parent / "seeds" / "articles"
 
@@ -145,3 +149,23 @@ def test_a_stricter_threshold_separates_edited_copies():
     similarity = assign_story_ids(signed)["duplicate_similarity"][0]
     strict = assign_story_ids(signed, threshold=min(1.0, similarity + 0.05))
     assert _stories(strict) == {"kh": "kh", "agg": "agg"}
+
+
+def test_a_crowded_bucket_fetches_one_article_per_story_and_gives_the_same_story_ids(tmp_path):
+    copies = _signed({f"copy{i:02d}": KOREA_HERALD_PAGE for i in range(30)})
+    stored = copies.with_columns(story_id=pl.format("story{}", pl.col("article_id").str.slice(4)))
+    stored = pl.concat([stored, stored.head(5).with_columns(pl.col("article_id") + "_again")])
+    new = _signed({"aggregator": AGGREGATOR_PAGE})
+    with duckdb.connect(str(tmp_path / "stories.duckdb")) as conn:
+        schema.ensure_tables(conn)
+        insert_frame(conn, "story_signatures", stored.select("article_id", "story_id", "signature"))
+        insert_frame(conn, "story_bands", band_keys(stored))
+        conn.register("new_keys", band_keys(new).to_arrow())
+        chosen = conn.execute(clean.STORED_CANDIDATES, [MAX_BUCKET_NEIGHBOURS]).pl()
+        whole_bucket = conn.execute(
+            """SELECT article_id, story_id, signature FROM story_signatures
+               WHERE article_id IN (SELECT b.article_id FROM story_bands b JOIN new_keys USING (band, key))"""
+        ).pl()
+    assert whole_bucket.height == 35
+    assert chosen["story_id"].n_unique() == chosen.height == MAX_BUCKET_NEIGHBOURS
+    assert assign_story_ids(new, chosen).equals(assign_story_ids(new, whole_bucket))
