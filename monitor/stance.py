@@ -53,16 +53,32 @@ def _speaker_statements(sources, excluded, smentions, cues, parties, reach, rule
         .join(excluded, on=[*KEY, "mid"], how="anti")
         .filter(pl.col("country") != pl.col("source_actor"))
     )
+    # Of a directed relation (an attack) the speaker owns only what it does itself: the victim, a
+    # reporter of the attack and the victim's neighbours judge nobody by it; and the victim takes no
+    # stance of a speaker who is not the attacker ("Qatar condemned the attack on Syria's sovereignty").
+    directed = [str(c) for c in rules.get("directed_relation_classes", [])]
+    directed_ids = cues.filter(pl.col("cue_class").is_in(directed)).select("cue_id")
     is_party = (
         parties.join(sources.select(*KEY, "source_actor").unique(), on=KEY, how="inner")
         .filter(pl.col("party") == pl.col("source_actor"))
+        .join(directed_ids.with_columns(directed=pl.lit(True)), on="cue_id", how="left")
+        .filter(pl.col("before") | pl.col("directed").is_null())
         .select("cue_id", "source_actor", own=pl.lit(True))
         .unique()
     )
     target_party = parties.select("cue_id", country="party", target_party=pl.lit(True)).unique()
+    spared = (
+        parties.filter(~pl.col("before"))
+        .join(directed_ids, on="cue_id")
+        .join(sources.select(*KEY, "source_actor").unique(), on=KEY, how="inner")
+        .join(is_party, on=["cue_id", "source_actor"], how="anti")
+        .select(*KEY, "source_actor", country="party")
+        .unique()
+    )
     factor = float(rules.get("negation_factor", -0.5))
     pairs = (
-        targets.join(cues, on=KEY, how="inner")
+        targets.join(spared, on=[*KEY, "source_actor", "country"], how="anti")
+        .join(cues, on=KEY, how="inner")
         .join(reach, on="cue_id", how="left")
         .filter(~_beyond_reach())
         .join(is_party, on=["cue_id", "source_actor"], how="left")
@@ -160,7 +176,7 @@ def extract_statements(
     statements = pl.concat(
         [
             _speaker_statements(sources, excluded, targets, cue_hits, parties, reach, rules),
-            mutual_statements(reported, facts),
+            mutual_statements(reported, facts, [str(c) for c in rules.get("directed_relation_classes", [])]),
         ]
     )
     if published is None:

@@ -24,11 +24,12 @@ def verb_gap(rules: dict) -> str:
     """What may stand between the last subject and its verb: a title and the name of an official the
     dictionary does not know ("Norwegian Prime Minister Jonas Gahr Store said"), then adverbs,
     auxiliaries and a time phrase ("on July 8"): no punctuation, a few words, none capitalised but
-    the time words of the rules."""
+    the time words of the rules. A relative clause opens the gap: "Egypt, which accuses Ethiopia of"."""
     titles = "|".join(re.escape(t) for t in rules.get("speaker_titles", [])) or "$^"
     times = "|".join(re.escape(t) for t in rules.get("subject_gap_time_words", [])) or "$^"
     official = rf"(['’]s)?\s+(?i:{titles})(\s+{NAME}){{1,4}}"
-    return rf"^(['’]s(\s+[a-z]+){{1,2}}|{official})?(\s+([a-z]+|\d{{1,4}}|{times})){{0,4}}\s*$"
+    relative = r",\s+(which|who)"
+    return rf"^(['’]s(\s+[a-z]+){{1,2}}|{official}|{relative})?(\s+([a-z]+|\d{{1,4}}|{times})){{0,4}}\s*$"
 
 
 def sentence_mentions(sentences: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
@@ -243,8 +244,16 @@ def resolve_sources(
     inverted = _as_sources(follows, "speech_verb_inverted", "speech_verb_inverted")
     own = pl.concat([named, inverted])
     carried = carry_over(sentences, smentions, anchors, own, rules)
+    # "..., accusing the bloc of": a participle after a comma belongs to the main subject, not to the
+    # actor before the comma (that actor stays a target).
+    participle = gap.str.contains(",") & pl.col("text").str.slice(pl.col("a_start"), 24).str.contains(
+        r"^\w+ing\b"
+    )
     speaking = before.filter(
-        ~pl.col("a_pronoun") & (pl.col("a_start") - pl.col("r_end") <= 2) & ~gap.str.contains(r"[\"“”]")
+        ~pl.col("a_pronoun")
+        & (pl.col("a_start") - pl.col("r_end") <= 2)
+        & ~gap.str.contains(r"[\"“”]")
+        & ~participle
     )
     subject_ids = (
         pl.concat(

@@ -50,9 +50,21 @@ def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> p
     )
     third = rules.get("third_party_polarity") or {}
     stance = pl.col("scope") == "stance"
+    # The agent of a directed relation (an attack) is named in its own clause: "cut ties with Iran
+    # after protesters attacked" leaves Iran out of the attack.
+    directed = [str(c) for c in rules.get("directed_relation_classes", [])]
+    clause_start = (
+        cues.filter(pl.col("cue_class").is_in(directed))
+        .select(*KEY, "cue_id", "m_start")
+        .join(hits.filter(pl.col("is_clause_break")).select(*KEY, b_end="m_end"), on=KEY, how="inner")
+        .filter(pl.col("b_end") <= pl.col("m_start"))
+        .group_by("cue_id")
+        .agg(clause_start=pl.col("b_end").max())
+    )
     return (
         cues.join(negated, on="cue_id", how="left")
         .join(selfref, on="cue_id", how="left")
+        .join(clause_start, on="cue_id", how="left")
         .with_columns(
             scope=pl.when(absorbed).then(pl.lit("relation")).otherwise(pl.col("scope")),
             third_party_polarity=pl.col("cue_class").replace_strict(
@@ -67,7 +79,9 @@ def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> p
         )
         .with_columns(
             w_lo=pl.max_horizontal(
-                pl.col("m_start") - int(rules.get("relation_window_before", 40)), pl.col("prev_stance_end")
+                pl.col("m_start") - int(rules.get("relation_window_before", 40)),
+                pl.col("prev_stance_end"),
+                pl.col("clause_start"),
             ),
             w_hi=pl.min_horizontal(
                 pl.col("m_end") + int(rules.get("relation_window_after", 80)), pl.col("next_stance_start")

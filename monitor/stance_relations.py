@@ -22,7 +22,7 @@ def relation_parties(
         .join(candidates.select(*KEY, "country", "r_start", "r_end", "late"), on=KEY, how="inner")
         .filter((pl.col("r_start") >= pl.col("w_lo")) & (pl.col("r_end") <= pl.col("w_hi")))
         .filter(pl.col("late").is_null() | (pl.col("r_end") <= pl.col("m_start")))
-        .select(*KEY, "cue_id", party="country")
+        .select(*KEY, "cue_id", party="country", before=pl.col("r_end") <= pl.col("m_start"))
         .unique()
     )
 
@@ -40,7 +40,7 @@ def joint_parties(cues: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
             (pl.col("m_start") >= pl.col("a_start"))
             & (pl.col("prev_stance_end").is_null() | (pl.col("prev_stance_end") <= pl.col("a_start")))
         )
-        .select(*KEY, "cue_id", party="country")
+        .select(*KEY, "cue_id", party="country", before=pl.lit(True))
         .unique()
     )
 
@@ -49,14 +49,17 @@ def with_joint(parties: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([parties.join(joint.select("cue_id").unique(), on="cue_id", how="anti"), joint])
 
 
-def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame) -> pl.DataFrame:
-    """Cooperation reported as fact between two actors: both directions, mutual=true."""
+def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[str]) -> pl.DataFrame:
+    """Cooperation reported as fact between two actors: both directions, mutual=true; a relation of a
+    `directed` class (an attack) only from the parties before the cue to those after it."""
     facts = cues.filter((pl.col("scope") == "relation") & ~pl.col("negated")).join(
         parties.drop(KEY), on="cue_id"
     )
+    one_way = pl.col("cue_class").is_in(directed)
     return (
-        facts.join(facts.select("cue_id", other="party"), on="cue_id")
+        facts.join(facts.select("cue_id", other="party", other_before="before"), on="cue_id")
         .filter(pl.col("party") != pl.col("other"))
+        .filter(~one_way | (pl.col("before") & ~pl.col("other_before")))
         .sort(
             *KEY,
             "party",

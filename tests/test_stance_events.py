@@ -1,0 +1,125 @@
+"""Event cues (attacks, ended relations) and the attribution patterns around them: who acts, who is
+hit, and which subject a verb belongs to."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from monitor.stance import extract_statements
+from monitor.stance_devset import build_frames
+from monitor.stance_matching import load_cues
+
+
+def statements(*sentences: str, actors: list) -> pl.DataFrame:
+    sents, mentions = build_frames([{"id": "a1", "sentences": list(sentences), "actors": actors}])
+    return extract_statements(sents, mentions, load_cues())
+
+
+def pairs(frame: pl.DataFrame, mutual: bool | None = None) -> dict[tuple[str, str], float]:
+    rows = frame if mutual is None else frame.filter(pl.col("mutual") == mutual)
+    return {(r["source_actor"], r["target_actor"]): r["polarity"] for r in rows.iter_rows(named=True)}
+
+
+def test_an_attack_is_a_stance_of_the_attacker_only():
+    out = statements(
+        "The Turkish army carried out dozens of air strikes on Kurdish militant positions across Iraq.",
+        actors=[["Turkish", "TUR", "TUR", "state"], ["Iraq", "IRQ", "IRQ", "state"]],
+    )
+    got = pairs(out)
+    assert got[("TUR", "IRQ")] < 0
+    assert ("IRQ", "TUR") not in got
+
+
+def test_a_speaker_who_reports_an_attack_takes_no_stance_on_either_side():
+    out = statements(
+        "Warsaw says a Russian drone that attacked western Ukraine crossed into Polish airspace.",
+        actors=[
+            ["Warsaw", "POL", "POL", "state"],
+            ["Russian", "RUS", "RUS", "state"],
+            ["Ukraine", "UKR", "UKR", "state"],
+            ["Polish", "POL", "POL", "state"],
+        ],
+    )
+    got = pairs(out, mutual=False)
+    assert ("POL", "UKR") not in got
+    assert pairs(out, mutual=True).get(("RUS", "UKR"), 0) < 0
+    assert ("UKR", "RUS") not in pairs(out, mutual=True)
+
+
+def test_the_victim_of_a_condemned_attack_is_not_judged_by_the_condemner():
+    out = statements(
+        "Jordan condemned the Israeli incursion, saying it would undermine Syria's stability.",
+        actors=[
+            ["Jordan", "JOR", "JOR", "state"],
+            ["Israeli", "ISR", "ISR", "state"],
+            ["Syria", "SYR", "SYR", "state"],
+        ],
+    )
+    got = pairs(out, mutual=False)
+    assert got[("JOR", "ISR")] < 0
+    assert ("JOR", "SYR") not in got
+
+
+def test_an_attack_after_a_clause_break_leaves_the_earlier_actor_out():
+    out = statements(
+        "Bahrain cut ties with Iran in 2016 after protesters attacked Bahraini diplomatic missions.",
+        actors=[
+            ["Bahrain", "BHR", "BHR", "state"],
+            ["Iran", "IRN", "IRN", "state"],
+            ["Bahraini", "BHR", "BHR", "state"],
+        ],
+    )
+    assert ("IRN", "BHR") not in pairs(out)
+
+
+def test_forces_of_two_states_that_fought_are_hostile_both_ways():
+    out = statements(
+        "Armenian and Azeri troops fought along the border for two days in September.",
+        actors=[["Armenian", "ARM", "ARM", "state"], ["Azeri", "AZE", "AZE", "state"]],
+    )
+    got = pairs(out, mutual=True)
+    assert got[("ARM", "AZE")] < 0 and got[("AZE", "ARM")] < 0
+
+
+def test_a_state_named_before_a_relative_clause_is_the_subject_of_its_verb():
+    out = statements(
+        "Hungary, which accuses Kyiv of mistreating its ethnic minority, blocked the aid package on Monday.",
+        actors=[["Hungary", "HUN", "HUN", "state"], ["Kyiv", "UKR", "UKR", "state"]],
+    )
+    assert pairs(out)[("HUN", "UKR")] < 0
+
+
+def test_a_participle_after_a_comma_leaves_the_actor_before_it_a_target():
+    out = statements(
+        "Burundi on Friday announced its withdrawal from the East African Community, "
+        "accusing the bloc of bias.",
+        actors=[
+            ["Burundi", "BDI", "BDI", "state"],
+            ["East African Community", "EAC", "EAC", "organisation"],
+        ],
+    )
+    assert pairs(out)[("BDI", "EAC")] < 0
+
+
+def test_an_urging_reaches_only_the_actor_it_urges():
+    out = statements(
+        "Spain abstained after its prime minister visited Beijing and urged the commission to reconsider.",
+        actors=[["Spain", "ESP", "ESP", "state"], ["Beijing", "CHN", "CHN", "state"]],
+    )
+    assert pairs(out, mutual=False).get(("ESP", "CHN"), 0) >= 0
+
+
+def test_lifting_a_restriction_reads_as_easing_not_as_a_sanction():
+    out = statements(
+        "Beijing said it would lift restrictions imposed on Australian barley.",
+        actors=[["Beijing", "CHN", "CHN", "state"], ["Australian", "AUS", "AUS", "state"]],
+    )
+    assert pairs(out)[("CHN", "AUS")] > 0
+
+
+def test_called_introduces_the_speakers_judgement():
+    out = statements(
+        'Seoul called the decision by Tokyo "deeply regrettable".',
+        actors=[["Seoul", "KOR", "KOR", "state"], ["Tokyo", "JPN", "JPN", "state"]],
+    )
+    assert pairs(out)[("KOR", "JPN")] < 0
