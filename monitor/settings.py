@@ -7,6 +7,7 @@ and `dagster dev` agree whatever the shell's working directory is.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +39,19 @@ def dagster_home() -> Path:
 
 def max_file_bytes() -> int:
     return int(os.environ.get("MONITOR_MAX_FILE_BYTES") or DEFAULT_MAX_FILE_BYTES)
+
+
+DEFAULT_DUCKDB_MEMORY_LIMIT = "2GB"
+
+
+def duckdb_memory_limit() -> str:
+    """How much memory DuckDB may keep before it spills to disk (env MONITOR_DUCKDB_MEMORY_LIMIT, a DuckDB
+    size such as 2GB or 512MiB). DuckDB's own default, 80% of RAM, let the checkpoint after a batch hold
+    gigabytes of table blocks once the tables were large."""
+    value = (os.environ.get("MONITOR_DUCKDB_MEMORY_LIMIT") or DEFAULT_DUCKDB_MEMORY_LIMIT).strip()
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", value, flags=re.IGNORECASE):
+        raise ValueError(f"MONITOR_DUCKDB_MEMORY_LIMIT must be a size such as 2GB or 512MiB, not {value!r}")
+    return value
 
 
 DEFAULT_START_DATE = "2023-11-01"

@@ -102,6 +102,7 @@ class Lake:
         for attempt in range(attempts):
             conn = duckdb.connect()
             try:
+                conn.execute(f"SET memory_limit = '{settings.duckdb_memory_limit()}'")
                 extensions.load(conn, *self.extensions())
                 conn.execute(self.attach_sql(read_only))
                 conn.execute(f"USE {CATALOG_ALIAS}")

@@ -180,7 +180,9 @@ class Warehouse(dg.ConfigurableResource):
         delay = 0.05
         while True:
             try:
-                return duckdb.connect(str(self.work_path), read_only=read_only)
+                conn = duckdb.connect(str(self.work_path), read_only=read_only)
+                conn.execute(f"SET memory_limit = '{settings.duckdb_memory_limit()}'")
+                return conn
             except duckdb.Error as error:
                 if not _is_lock_error(error) or time.monotonic() > deadline:
                     raise
