@@ -54,8 +54,10 @@ def _speaker_statements(sources, excluded, smentions, cues, parties, reach, rule
         .filter(pl.col("country") != pl.col("source_actor"))
     )
     # Of a directed relation (an attack) the speaker owns only what it does itself: the victim, a
-    # reporter of the attack and the victim's neighbours judge nobody by it; and the victim takes no
-    # stance of a speaker who is not the attacker ("Qatar condemned the attack on Syria's sovereignty").
+    # reporter of the attack and the victim's neighbours judge nobody by it; and the victim of an attack by
+    # a named attacker takes no stance of another speaker ("Jordan condemned the Israeli incursion, saying
+    # it would undermine Syria's stability"). With no attacker named, the speaker may be denying its own
+    # ("Russia denied reports that it had shelled a village near Ukraine") and keeps its stance.
     directed = [str(c) for c in rules.get("directed_relation_classes", [])]
     directed_ids = cues.filter(pl.col("cue_class").is_in(directed)).select("cue_id")
     is_party = (
@@ -67,10 +69,15 @@ def _speaker_statements(sources, excluded, smentions, cues, parties, reach, rule
         .unique()
     )
     target_party = parties.select("cue_id", country="party", target_party=pl.lit(True)).unique()
+    attackers = (
+        parties.filter(pl.col("before")).join(directed_ids, on="cue_id").select("cue_id", attacker="party")
+    )
     spared = (
         parties.filter(~pl.col("before"))
         .join(directed_ids, on="cue_id")
+        .join(attackers, on="cue_id")
         .join(sources.select(*KEY, "source_actor").unique(), on=KEY, how="inner")
+        .filter(pl.col("attacker") != pl.col("source_actor"))
         .join(is_party, on=["cue_id", "source_actor"], how="anti")
         .select(*KEY, "source_actor", country="party")
         .unique()

@@ -123,3 +123,11 @@ def test_called_introduces_the_speakers_judgement():
         actors=[["Seoul", "KOR", "KOR", "state"], ["Tokyo", "JPN", "JPN", "state"]],
     )
     assert pairs(out)[("KOR", "JPN")] < 0
+
+
+def test_a_denied_attack_without_a_named_attacker_keeps_the_speakers_stance():
+    out = statements(
+        "Russia denied reports that it had shelled a village on the border with Ukraine.",
+        actors=[["Russia", "RUS", "RUS", "state"], ["Ukraine", "UKR", "UKR", "state"]],
+    )
+    assert pairs(out, mutual=False)[("RUS", "UKR")] < 0
