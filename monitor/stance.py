@@ -55,9 +55,10 @@ def _speaker_statements(sources, excluded, smentions, cues, parties, reach, rule
     )
     # Of a directed relation (an attack) the speaker owns only what it does itself: the victim, a
     # reporter of the attack and the victim's neighbours judge nobody by it; and the victim of an attack by
-    # a named attacker takes no stance of another speaker ("Jordan condemned the Israeli incursion, saying
-    # it would undermine Syria's stability"). With no attacker named, the speaker may be denying its own
-    # ("Russia denied reports that it had shelled a village near Ukraine") and keeps its stance.
+    # an actor named before it takes no stance of another speaker ("Jordan condemned the Israeli incursion,
+    # saying it would undermine Syria's stability"). With nobody but the speaker named before the attack,
+    # the speaker may be denying its own ("Russia denied reports that it had shelled a village near
+    # Ukraine") and keeps its stance.
     directed = [str(c) for c in rules.get("directed_relation_classes", [])]
     directed_ids = cues.filter(pl.col("cue_class").is_in(directed)).select("cue_id")
     is_party = (
@@ -70,7 +71,12 @@ def _speaker_statements(sources, excluded, smentions, cues, parties, reach, rule
     )
     target_party = parties.select("cue_id", country="party", target_party=pl.lit(True)).unique()
     attackers = (
-        parties.filter(pl.col("before")).join(directed_ids, on="cue_id").select("cue_id", attacker="party")
+        cues.filter(pl.col("cue_class").is_in(directed))
+        .select(*KEY, "cue_id", "m_start")
+        .join(smentions.select(*KEY, "country", "r_end"), on=KEY)
+        .filter(pl.col("r_end") <= pl.col("m_start"))
+        .select("cue_id", attacker="country")
+        .unique()
     )
     spared = (
         parties.filter(~pl.col("before"))

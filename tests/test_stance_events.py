@@ -131,3 +131,25 @@ def test_a_denied_attack_without_a_named_attacker_keeps_the_speakers_stance():
         actors=[["Russia", "RUS", "RUS", "state"], ["Ukraine", "UKR", "UKR", "state"]],
     )
     assert pairs(out, mutual=False)[("RUS", "UKR")] < 0
+
+
+def test_the_victim_of_an_attack_by_an_actor_named_well_before_it_is_not_judged_by_the_speaker():
+    out = statements(
+        "Egypt described Turkey's move as a dangerous escalation and a flagrant attack on Iraq's borders.",
+        actors=[
+            ["Egypt", "EGY", "EGY", "state"],
+            ["Turkey", "TUR", "TUR", "state"],
+            ["Iraq", "IRQ", "IRQ", "state"],
+        ],
+    )
+    got = pairs(out, mutual=False)
+    assert got[("EGY", "TUR")] < 0
+    assert ("EGY", "IRQ") not in got
+
+
+def test_a_refusal_to_support_is_a_negative_stance_of_the_one_who_refused():
+    out = statements(
+        "Hungary refused to support Ukraine's request to open accession talks this year.",
+        actors=[["Hungary", "HUN", "HUN", "state"], ["Ukraine", "UKR", "UKR", "state"]],
+    )
+    assert pairs(out, mutual=False)[("HUN", "UKR")] < 0
