@@ -6,8 +6,9 @@ from datetime import date
 
 import polars as pl
 import pytest
+from stance_helpers import mutual, stance, statements
 
-from monitor.stance import STATEMENT_SCHEMA, extract_statements
+from monitor.stance import STATEMENT_SCHEMA
 from monitor.stance_devset import build_frames
 from monitor.stance_matching import load_cues, load_rules, match_phrases, phrase_table
 
@@ -29,19 +30,6 @@ ANTONOV_ACTORS = [
     ["Putin", "vladimir_putin", "RUS", "person"],
     ["Kim", "kim_jong_un", "PRK", "person"],
 ]
-
-
-def statements(*sentences: str, actors: list, published: pl.DataFrame | None = None) -> pl.DataFrame:
-    sents, mentions = build_frames([{"id": "a1", "sentences": list(sentences), "actors": actors}])
-    return extract_statements(sents, mentions, load_cues(), published)
-
-
-def stance(frame: pl.DataFrame, sentence_no: int | None = None) -> dict[tuple[str, str], float]:
-    """(source, target) -> polarity of the speakers' (non-mutual) statements."""
-    rows = frame.filter(~pl.col("mutual"))
-    if sentence_no is not None:
-        rows = rows.filter(pl.col("sentence_no") == sentence_no)
-    return {(r["source_actor"], r["target_actor"]): r["polarity"] for r in rows.iter_rows(named=True)}
 
 
 def test_statements_have_the_contract_columns_and_evidence_span():
@@ -270,11 +258,6 @@ def test_cues_match_whole_words_and_longest_phrase_only(text, expected):
     )
     hits = match_phrases(sents, phrase_table(load_cues(), load_rules())).filter(pl.col("is_cue"))
     assert hits["cue"].to_list() == expected
-
-
-def mutual(frame: pl.DataFrame) -> dict[tuple[str, str], float]:
-    rows = frame.filter(pl.col("mutual"))
-    return {(r["source_actor"], r["target_actor"]): r["polarity"] for r in rows.iter_rows(named=True)}
 
 
 def test_leaders_joined_by_and_each_speak_and_are_both_parties_of_their_pledge():

@@ -3,21 +3,7 @@ hit, and which subject a verb belongs to."""
 
 from __future__ import annotations
 
-import polars as pl
-
-from monitor.stance import extract_statements
-from monitor.stance_devset import build_frames
-from monitor.stance_matching import load_cues
-
-
-def statements(*sentences: str, actors: list) -> pl.DataFrame:
-    sents, mentions = build_frames([{"id": "a1", "sentences": list(sentences), "actors": actors}])
-    return extract_statements(sents, mentions, load_cues())
-
-
-def pairs(frame: pl.DataFrame, mutual: bool | None = None) -> dict[tuple[str, str], float]:
-    rows = frame if mutual is None else frame.filter(pl.col("mutual") == mutual)
-    return {(r["source_actor"], r["target_actor"]): r["polarity"] for r in rows.iter_rows(named=True)}
+from stance_helpers import every_pair, mutual, stance, statements
 
 
 def test_an_attack_is_a_stance_of_the_attacker_only():
@@ -25,7 +11,7 @@ def test_an_attack_is_a_stance_of_the_attacker_only():
         "The Turkish army carried out dozens of air strikes on Kurdish militant positions across Iraq.",
         actors=[["Turkish", "TUR", "TUR", "state"], ["Iraq", "IRQ", "IRQ", "state"]],
     )
-    got = pairs(out)
+    got = every_pair(out)
     assert got[("TUR", "IRQ")] < 0
     assert ("IRQ", "TUR") not in got
 
@@ -40,10 +26,10 @@ def test_a_speaker_who_reports_an_attack_takes_no_stance_on_either_side():
             ["Polish", "POL", "POL", "state"],
         ],
     )
-    got = pairs(out, mutual=False)
+    got = stance(out)
     assert ("POL", "UKR") not in got
-    assert pairs(out, mutual=True).get(("RUS", "UKR"), 0) < 0
-    assert ("UKR", "RUS") not in pairs(out, mutual=True)
+    assert mutual(out).get(("RUS", "UKR"), 0) < 0
+    assert ("UKR", "RUS") not in mutual(out)
 
 
 def test_the_victim_of_a_condemned_attack_is_not_judged_by_the_condemner():
@@ -55,7 +41,7 @@ def test_the_victim_of_a_condemned_attack_is_not_judged_by_the_condemner():
             ["Syria", "SYR", "SYR", "state"],
         ],
     )
-    got = pairs(out, mutual=False)
+    got = stance(out)
     assert got[("JOR", "ISR")] < 0
     assert ("JOR", "SYR") not in got
 
@@ -69,7 +55,7 @@ def test_an_attack_after_a_clause_break_leaves_the_earlier_actor_out():
             ["Bahraini", "BHR", "BHR", "state"],
         ],
     )
-    assert ("IRN", "BHR") not in pairs(out)
+    assert ("IRN", "BHR") not in every_pair(out)
 
 
 def test_forces_of_two_states_that_fought_are_hostile_both_ways():
@@ -77,7 +63,7 @@ def test_forces_of_two_states_that_fought_are_hostile_both_ways():
         "Armenian and Azeri troops fought along the border for two days in September.",
         actors=[["Armenian", "ARM", "ARM", "state"], ["Azeri", "AZE", "AZE", "state"]],
     )
-    got = pairs(out, mutual=True)
+    got = mutual(out)
     assert got[("ARM", "AZE")] < 0 and got[("AZE", "ARM")] < 0
 
 
@@ -86,7 +72,7 @@ def test_a_state_named_before_a_relative_clause_is_the_subject_of_its_verb():
         "Hungary, which accuses Kyiv of mistreating its ethnic minority, blocked the aid package on Monday.",
         actors=[["Hungary", "HUN", "HUN", "state"], ["Kyiv", "UKR", "UKR", "state"]],
     )
-    assert pairs(out)[("HUN", "UKR")] < 0
+    assert every_pair(out)[("HUN", "UKR")] < 0
 
 
 def test_a_participle_after_a_comma_leaves_the_actor_before_it_a_target():
@@ -98,7 +84,7 @@ def test_a_participle_after_a_comma_leaves_the_actor_before_it_a_target():
             ["East African Community", "EAC", "EAC", "organisation"],
         ],
     )
-    assert pairs(out)[("BDI", "EAC")] < 0
+    assert every_pair(out)[("BDI", "EAC")] < 0
 
 
 def test_an_urging_reaches_only_the_actor_it_urges():
@@ -106,7 +92,7 @@ def test_an_urging_reaches_only_the_actor_it_urges():
         "Spain abstained after its prime minister visited Beijing and urged the commission to reconsider.",
         actors=[["Spain", "ESP", "ESP", "state"], ["Beijing", "CHN", "CHN", "state"]],
     )
-    assert pairs(out, mutual=False).get(("ESP", "CHN"), 0) >= 0
+    assert stance(out).get(("ESP", "CHN"), 0) >= 0
 
 
 def test_lifting_a_restriction_reads_as_easing_not_as_a_sanction():
@@ -114,7 +100,7 @@ def test_lifting_a_restriction_reads_as_easing_not_as_a_sanction():
         "Beijing said it would lift restrictions imposed on Australian barley.",
         actors=[["Beijing", "CHN", "CHN", "state"], ["Australian", "AUS", "AUS", "state"]],
     )
-    assert pairs(out)[("CHN", "AUS")] > 0
+    assert every_pair(out)[("CHN", "AUS")] > 0
 
 
 def test_called_introduces_the_speakers_judgement():
@@ -122,7 +108,7 @@ def test_called_introduces_the_speakers_judgement():
         'Seoul called the decision by Tokyo "deeply regrettable".',
         actors=[["Seoul", "KOR", "KOR", "state"], ["Tokyo", "JPN", "JPN", "state"]],
     )
-    assert pairs(out)[("KOR", "JPN")] < 0
+    assert every_pair(out)[("KOR", "JPN")] < 0
 
 
 def test_a_denied_attack_without_a_named_attacker_keeps_the_speakers_stance():
@@ -130,7 +116,7 @@ def test_a_denied_attack_without_a_named_attacker_keeps_the_speakers_stance():
         "Russia denied reports that it had shelled a village on the border with Ukraine.",
         actors=[["Russia", "RUS", "RUS", "state"], ["Ukraine", "UKR", "UKR", "state"]],
     )
-    assert pairs(out, mutual=False)[("RUS", "UKR")] < 0
+    assert stance(out)[("RUS", "UKR")] < 0
 
 
 def test_the_victim_of_an_attack_by_an_actor_named_well_before_it_is_not_judged_by_the_speaker():
@@ -142,7 +128,7 @@ def test_the_victim_of_an_attack_by_an_actor_named_well_before_it_is_not_judged_
             ["Iraq", "IRQ", "IRQ", "state"],
         ],
     )
-    got = pairs(out, mutual=False)
+    got = stance(out)
     assert got[("EGY", "TUR")] < 0
     assert ("EGY", "IRQ") not in got
 
@@ -152,4 +138,4 @@ def test_a_refusal_to_support_is_a_negative_stance_of_the_one_who_refused():
         "Hungary refused to support Ukraine's request to open accession talks this year.",
         actors=[["Hungary", "HUN", "HUN", "state"], ["Ukraine", "UKR", "UKR", "state"]],
     )
-    assert pairs(out, mutual=False)[("HUN", "UKR")] < 0
+    assert stance(out)[("HUN", "UKR")] < 0

@@ -1,0 +1,35 @@
+"""Stance rules run on hand-written sentences: the frames the stance tests build and read."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from monitor.stance import extract_statements
+from monitor.stance_devset import build_frames
+from monitor.stance_matching import load_cues
+
+
+def statements(*sentences: str, actors: list, published: pl.DataFrame | None = None) -> pl.DataFrame:
+    sents, mentions = build_frames([{"id": "a1", "sentences": list(sentences), "actors": actors}])
+    return extract_statements(sents, mentions, load_cues(), published)
+
+
+def _pairs(rows: pl.DataFrame) -> dict[tuple[str, str], float]:
+    return {(r["source_actor"], r["target_actor"]): r["polarity"] for r in rows.iter_rows(named=True)}
+
+
+def stance(frame: pl.DataFrame, sentence_no: int | None = None) -> dict[tuple[str, str], float]:
+    """(source, target) -> polarity of the speakers' (non-mutual) statements."""
+    rows = frame.filter(~pl.col("mutual"))
+    if sentence_no is not None:
+        rows = rows.filter(pl.col("sentence_no") == sentence_no)
+    return _pairs(rows)
+
+
+def mutual(frame: pl.DataFrame) -> dict[tuple[str, str], float]:
+    """(source, target) -> polarity of the facts reported between two actors."""
+    return _pairs(frame.filter(pl.col("mutual")))
+
+
+def every_pair(frame: pl.DataFrame) -> dict[tuple[str, str], float]:
+    return _pairs(frame)
