@@ -8,6 +8,9 @@ from monitor.stance import extract_statements
 from monitor.stance_devset import build_frames
 from monitor.stance_matching import load_cues
 
+USA = ["United States", "USA", "USA", "state"]
+RUSSIA = ["Russia", "RUS", "RUS", "state"]
+
 
 def statements(*sentences: str, actors: list, published: pl.DataFrame | None = None) -> pl.DataFrame:
     sents, mentions = build_frames([{"id": "a1", "sentences": list(sentences), "actors": actors}])
