@@ -68,24 +68,32 @@ def clean_batch(raw: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-# The stored articles dedup.assign_story_ids can pair with the batch: per shared (band, key) bucket, one
-# article per story (the smallest id), the first MAX_BUCKET_NEIGHBOURS stories. Chosen in SQL because a
-# crowded bucket holds thousands of stored articles, and fetching all their signatures made the memory
-# of a batch grow with the corpus.
+# The stored articles dedup.assign_story_ids can pair with the batch, by its rule (dedup._existing_pairs):
+# per new article, stored articles sharing at least MIN_SHARED_BANDS band keys with it, one per story (most
+# shared keys, then smallest id), the MAX_STORED_STORIES stories sharing the most keys. Chosen in SQL so
+# that only those signatures are fetched: at most MAX_STORED_STORIES per new article whatever the archive
+# size (DuckDB counts the shared keys within its memory limit).
 STORED_CANDIDATES = """
-    WITH hits AS (
-        SELECT b.band, b.key, b.article_id, s.story_id
-        FROM story_bands b
-        JOIN (SELECT DISTINCT band, key FROM new_keys) n USING (band, key)
-        JOIN story_signatures s USING (article_id)
-        WHERE b.article_id NOT IN (SELECT article_id FROM new_keys) AND len(s.signature) > 0),
-    one_per_story AS (
-        SELECT band, key, story_id, min(article_id) AS article_id FROM hits GROUP BY band, key, story_id),
+    WITH shared AS (
+        SELECT n.article_id AS new_id, b.article_id, count(*) AS shared
+        FROM new_keys n JOIN story_bands b USING (band, key)
+        WHERE b.article_id NOT IN (SELECT article_id FROM new_keys)
+        GROUP BY n.article_id, b.article_id
+        HAVING count(*) >= $min_shared),
+    per_story AS (
+        SELECT shared.new_id, shared.article_id, shared.shared, s.story_id
+        FROM shared JOIN story_signatures s USING (article_id)
+        WHERE len(s.signature) > 0
+        QUALIFY row_number() OVER (
+            PARTITION BY shared.new_id, s.story_id ORDER BY shared.shared DESC, shared.article_id) = 1),
     chosen AS (
-        SELECT article_id FROM one_per_story
-        QUALIFY row_number() OVER (PARTITION BY band, key ORDER BY story_id, article_id) <= ?)
+        SELECT article_id FROM per_story
+        QUALIFY row_number() OVER (PARTITION BY new_id ORDER BY shared DESC, story_id) <= $max_stories)
     SELECT article_id, story_id, signature FROM story_signatures
     WHERE article_id IN (SELECT article_id FROM chosen)"""
+
+
+STORED_CANDIDATE_LIMITS = {"min_shared": dedup.MIN_SHARED_BANDS, "max_stories": dedup.MAX_STORED_STORIES}
 
 
 def assign_stories(conn, articles: pl.DataFrame) -> pl.DataFrame:
@@ -93,7 +101,7 @@ def assign_stories(conn, articles: pl.DataFrame) -> pl.DataFrame:
     signatures = minhash.minhash_signatures(articles.select("article_id", "body"))
     keys = dedup.band_keys(signatures)
     conn.register("new_keys", keys.to_arrow())
-    stored = conn.execute(STORED_CANDIDATES, [dedup.MAX_BUCKET_NEIGHBOURS]).pl()
+    stored = conn.execute(STORED_CANDIDATES, STORED_CANDIDATE_LIMITS).pl()
     conn.unregister("new_keys")
     stories = dedup.assign_story_ids(
         signatures.join(articles.select("article_id", "published_on"), on="article_id"),

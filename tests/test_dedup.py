@@ -10,7 +10,7 @@ from datasketch import MinHash
 
 from assets import clean
 from monitor import schema
-from monitor.dedup import MAX_BUCKET_NEIGHBOURS, assign_story_ids, band_keys, lsh_shape
+from monitor.dedup import MAX_STORED_STORIES, assign_story_ids, band_keys, lsh_shape
 from monitor.minhash import minhash_signatures, shingle_hashes
 from monitor.warehouse import insert_frame
 
@@ -35,6 +35,10 @@ AGGREGATOR_PAGE = (
     + "\nREAD ALSO: Milan Lucic is scheduled to appear in court\nLeave a comment\n"
 )
 AFP_SAME_TOPIC = _sample("000")
+LONG_PARAGRAPHS = [p for p in _sample("004").split("\n") if len(p.split()) > 12]
+FULL_REPORT = " ".join(LONG_PARAGRAPHS)
+# two paragraphs cut: Jaccard estimate 0.62, yet only one of the 25 band keys in common with FULL_REPORT
+ABRIDGED_REPORT = " ".join(p for i, p in enumerate(LONG_PARAGRAPHS) if i not in (3, 8))
 
 
 def _signed(bodies: dict[str, str], published: dict[str, date] | None = None) -> pl.DataFrame:
@@ -151,21 +155,51 @@ def test_a_stricter_threshold_separates_edited_copies():
     assert _stories(strict) == {"kh": "kh", "agg": "agg"}
 
 
-def test_a_crowded_bucket_fetches_one_article_per_story_and_gives_the_same_story_ids(tmp_path):
+def _archive(conn, stored: pl.DataFrame) -> None:
+    schema.ensure_tables(conn)
+    insert_frame(conn, "story_signatures", stored.select("article_id", "story_id", "signature"))
+    insert_frame(conn, "story_bands", band_keys(stored))
+
+
+def test_a_pair_sharing_only_one_band_key_is_not_compared_even_when_similar():
+    signed = _signed({"full": FULL_REPORT, "abridged": ABRIDGED_REPORT})
+    assert _stories(assign_story_ids(signed)) == {"full": "full", "abridged": "abridged"}
+    assert set(assign_story_ids(signed, min_shared_bands=1)["story_id"]) == {"abridged"}
+
+
+def test_stored_article_sharing_only_one_band_key_is_not_fetched(tmp_path):
+    stored = _signed({"full": FULL_REPORT}).with_columns(story_id=pl.lit("full"))
+    with duckdb.connect(str(tmp_path / "stories.duckdb")) as conn:
+        _archive(conn, stored)
+        conn.register("new_keys", band_keys(_signed({"abridged": ABRIDGED_REPORT})).to_arrow())
+        assert conn.execute(clean.STORED_CANDIDATES, clean.STORED_CANDIDATE_LIMITS).pl().height == 0
+
+
+def test_an_edited_wire_copy_joins_its_stored_story_through_the_stored_candidates(tmp_path):
+    stored = _signed({"koreaherald": KOREA_HERALD_PAGE}).with_columns(story_id=pl.lit("koreaherald"))
+    batch = pl.DataFrame(
+        {
+            "article_id": ["aggregator", "afp"],
+            "body": [AGGREGATOR_PAGE, AFP_SAME_TOPIC],
+            "published_on": [date(2023, 11, 22), date(2023, 11, 22)],
+        }
+    )
+    with duckdb.connect(str(tmp_path / "stories.duckdb")) as conn:
+        _archive(conn, stored)
+        out = clean.assign_stories(conn, batch)
+    assert _stories(out) == {"aggregator": "koreaherald", "afp": "afp"}
+
+
+def test_a_crowded_archive_fetches_at_most_max_stored_stories_one_article_each_and_gives_the_same_ids(
+    tmp_path,
+):
     copies = _signed({f"copy{i:02d}": KOREA_HERALD_PAGE for i in range(30)})
     stored = copies.with_columns(story_id=pl.format("story{}", pl.col("article_id").str.slice(4)))
     stored = pl.concat([stored, stored.head(5).with_columns(pl.col("article_id") + "_again")])
-    new = _signed({"aggregator": AGGREGATOR_PAGE})
+    new = _signed({"aggregator": AGGREGATOR_PAGE, "koreaherald": KOREA_HERALD_PAGE})
     with duckdb.connect(str(tmp_path / "stories.duckdb")) as conn:
-        schema.ensure_tables(conn)
-        insert_frame(conn, "story_signatures", stored.select("article_id", "story_id", "signature"))
-        insert_frame(conn, "story_bands", band_keys(stored))
+        _archive(conn, stored)
         conn.register("new_keys", band_keys(new).to_arrow())
-        chosen = conn.execute(clean.STORED_CANDIDATES, [MAX_BUCKET_NEIGHBOURS]).pl()
-        whole_bucket = conn.execute(
-            """SELECT article_id, story_id, signature FROM story_signatures
-               WHERE article_id IN (SELECT b.article_id FROM story_bands b JOIN new_keys USING (band, key))"""
-        ).pl()
-    assert whole_bucket.height == 35
-    assert chosen["story_id"].n_unique() == chosen.height == MAX_BUCKET_NEIGHBOURS
-    assert assign_story_ids(new, chosen).equals(assign_story_ids(new, whole_bucket))
+        chosen = conn.execute(clean.STORED_CANDIDATES, clean.STORED_CANDIDATE_LIMITS).pl()
+    assert chosen["story_id"].n_unique() == chosen.height == MAX_STORED_STORIES
+    assert assign_story_ids(new, chosen).equals(assign_story_ids(new, stored))
