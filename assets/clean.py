@@ -20,6 +20,7 @@ from monitor import (
     text_cleaning,
     wire_credits,
 )
+from monitor.progress import BatchProgress
 from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame
 
 STEP = "cleaned_articles"
@@ -184,10 +185,13 @@ def cleaned_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
         pending = _pending(conn, rebuild)["article_id"]
         registry = conn.execute("SELECT * FROM outlets").pl()
     results = []
+    progress = BatchProgress(context.log.info, STEP, pending.len())
     for start in range(0, pending.len(), ARTICLES_PER_BATCH):
+        batch = pending.slice(start, ARTICLES_PER_BATCH)
         with warehouse.transaction() as conn:
-            gate = _process_batch(conn, pending.slice(start, ARTICLES_PER_BATCH), registry, context.run_id)
+            gate = _process_batch(conn, batch, registry, context.run_id)
         results.append(gates.compact(gate, TABLE_COLUMNS))
+        progress.advance(batch.len())
     with warehouse.transaction() as conn:
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
         summary = gates.step_totals(conn, STEP, "cleaned_articles")

@@ -7,6 +7,7 @@ from monitor import asset_checks, data_docs, gates, incremental, settings
 from monitor.actor_dictionary import ACTORS_DIR, ActorDictionary, load_actor_dictionary
 from monitor.candidates import CANDIDATE_SCHEMA, merge_candidates, unresolved_candidates
 from monitor.mentions import find_mentions
+from monitor.progress import BatchProgress
 from monitor.sentences import split_sentences
 from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame, replace_table
 
@@ -160,10 +161,13 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
         rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
         pending = _pending(conn, rebuild)
     results = []
+    progress = BatchProgress(context.log.info, STEP, pending.len())
     for start in range(0, pending.len(), ARTICLES_PER_BATCH):
+        batch = pending.slice(start, ARTICLES_PER_BATCH)
         with warehouse.transaction() as conn:
-            gate = _process_batch(conn, pending.slice(start, ARTICLES_PER_BATCH), dictionary, context.run_id)
+            gate = _process_batch(conn, batch, dictionary, context.run_id)
         results.append(gates.compact(gate, TABLE_COLUMNS))
+        progress.advance(batch.len())
     with warehouse.transaction() as conn:
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
         summary = gates.step_totals(conn, STEP, "entity_mentions")

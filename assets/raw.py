@@ -7,6 +7,7 @@ import polars as pl
 
 from monitor import asset_checks, data_docs, gates, landing, readers, settings
 from monitor.page_workers import PageWorkers
+from monitor.progress import BatchProgress
 from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame
 
 STEP = "raw_articles"
@@ -111,6 +112,7 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
         "new_paths_of_known_articles": 0,
     }
     results = []
+    progress = BatchProgress(context.log.info, STEP, units.height, unit="changed files")
     batches = [
         units.filter(pl.col("unit_key").is_in(keys.slice(start, UNITS_PER_BATCH).implode()))
         for start in range(0, len(keys), UNITS_PER_BATCH)
@@ -125,6 +127,7 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
             for name, value in written.items():
                 totals[name] += value
             results.append(gates.compact(gate, TABLE_COLUMNS))
+            progress.advance(batch_units.height)
     with warehouse.connect() as conn:
         summary = gates.step_totals(conn, STEP, "raw_articles")
     verdict = gates.validate_table(gates.combine(STEP, results, TABLE_COLUMNS), summary)

@@ -1,11 +1,10 @@
 """The search layer: a BM25 full-text index over cleaned article titles and bodies (see search_index)."""
 
-from __future__ import annotations
-
 import dagster as dg
 import pyarrow as pa
 
 from monitor import data_docs, incremental, search_index
+from monitor.progress import BatchProgress
 from monitor.warehouse import WRITER_POOL, Warehouse
 
 STEP = "article_search_index"
@@ -26,7 +25,7 @@ LEGACY_FTS_SCHEMA = "fts_main_article_text"
     "search_articles(query) that returns the articles with every query word, with their outlet, day and "
     "score. Extended with new articles; rebuilt when cleaned_articles was rebuilt.",
 )
-def article_search_index(warehouse: Warehouse) -> dg.MaterializeResult:
+def article_search_index(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     fingerprint = incremental.fingerprint(search_index.LOGIC_VERSION, search_index.SEARCH_MACRO)
     with warehouse.transaction() as conn:
         rebuild = (
@@ -40,11 +39,13 @@ def article_search_index(warehouse: Warehouse) -> dg.MaterializeResult:
             search_index.reset(conn)
         removed = search_index.remove_stale(conn)
         pending = search_index.unindexed_articles(conn)
+        progress = BatchProgress(context.log.info, STEP, len(pending))
         for start in range(0, len(pending), ARTICLES_PER_BATCH):
             batch = pa.table({"article_id": pending[start : start + ARTICLES_PER_BATCH]})
             conn.register("search_batch", batch)
             search_index.add_documents(conn, "search_batch")
             conn.unregister("search_batch")
+            progress.advance(batch.num_rows)
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
     with warehouse.connect(read_only=True) as conn:
         indexed = conn.execute("SELECT count(*) FROM search_documents").fetchone()[0]

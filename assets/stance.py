@@ -19,6 +19,7 @@ from monitor import (
     views,
 )
 from monitor.actor_dictionary import load_actor_dictionary
+from monitor.progress import BatchProgress
 from monitor.stance import STATEMENT_SCHEMA, extract_statements
 from monitor.stance_daily import DAILY_SCHEMA, aggregate_daily
 from monitor.stance_matching import CUES_PATH, RULES_PATH, load_cues
@@ -148,10 +149,13 @@ def stance_statements(context: dg.AssetExecutionContext, warehouse: Warehouse) -
         rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
         pending = _pending(conn, rebuild)
     results = []
+    progress = BatchProgress(context.log.info, STEP, pending.len())
     for start in range(0, pending.len(), ARTICLES_PER_BATCH):
+        batch = pending.slice(start, ARTICLES_PER_BATCH)
         with warehouse.transaction() as conn:
-            gate = _process_batch(conn, pending.slice(start, ARTICLES_PER_BATCH), cues, known, context.run_id)
+            gate = _process_batch(conn, batch, cues, known, context.run_id)
         results.append(gates.compact(gate, STATEMENT_COLUMNS))
+        progress.advance(batch.len())
     with warehouse.transaction() as conn:
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
         views.create_views(conn)
