@@ -35,6 +35,7 @@ _stop = threading.Event()
 _force = threading.Event()
 _received: list[int] = []
 _on_stop: list[Callable[[], None]] = []
+_terminal: list[int] = []
 _queries: set[duckdb.DuckDBPyConnection] = set()
 _queries_guard = threading.Lock()
 
@@ -104,11 +105,16 @@ def _on_signal(signum: int, _frame) -> None:
 
 @contextmanager
 def signals_stop_the_run() -> Iterator[None]:
-    """SIGINT and SIGTERM request a stop for the duration (main thread only); the previous handlers after."""
+    """SIGINT and SIGTERM request a stop for the duration (main thread only); the previous handlers after.
+
+    Keeps a copy of the terminal's stderr: while a step runs, Dagster sends fd 2 through a `tee` process
+    of its own, which a Ctrl-C to the process group kills, and `abandon` must still be heard."""
     previous = {sig: signal.signal(sig, _on_signal) for sig in STOP_SIGNALS}
+    _terminal.append(os.dup(sys.stderr.fileno()))
     try:
         yield
     finally:
+        os.close(_terminal.pop())
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
@@ -155,6 +161,5 @@ def run_in_worker(
 
 def abandon() -> None:
     """Print the message and end the process now, with no clean-up: as safe as kill -9, and as prompt."""
-    print(MESSAGE, file=sys.stderr, flush=True)
-    sys.stdout.flush()
+    os.write(_terminal[-1], f"{MESSAGE}\n".encode())
     os._exit(exit_code())

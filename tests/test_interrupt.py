@@ -29,6 +29,7 @@ from monitor import settings
 MONITOR = Path(sys.executable).parent / "monitor"
 PAGES = 4000
 STOP_BOUND_SECONDS = 12.0  # the 8 s grace period of monitor.cli at worst, plus exiting, on a shared machine
+AT_ONCE_BOUND_SECONDS = 3.0  # no grace period: the second signal ends the process (measured 0.4 s)
 MESSAGE = "monitor: interrupted; the database is as of the last committed batch"
 TABLES = [
     "raw_articles", "cleaned_articles", "entity_mentions", "stance_statements", "actor_stance_daily",
@@ -88,8 +89,11 @@ def _run_statuses(env: dict[str, str]) -> dict[str, str]:
         return {run.job_name: run.status.value for run in reversed(instance.get_runs())}
 
 
-def _stop_inside(env: dict[str, str], step: str, delay: float, signum: int, whole_group: bool) -> Stopped:
-    """Start `monitor run`, send `signum` `delay` seconds after `step` started, and wait for the exit."""
+def _stop_inside(
+    env: dict[str, str], step: str, delay: float, signum: int, whole_group: bool, again_after: float = 0
+) -> Stopped:
+    """Start `monitor run`, send `signum` `delay` seconds after `step` started (and `again_after` seconds
+    later once more, if given), and wait for the exit."""
     process = subprocess.Popen(
         [str(MONITOR), "run", "--log-level", "DEBUG"],
         env=env,
@@ -113,6 +117,8 @@ def _stop_inside(env: dict[str, str], step: str, delay: float, signum: int, whol
             seen.append(line)
             if f"{step} - STEP_START" in line:
                 threading.Timer(delay, send).start()
+                if again_after:
+                    threading.Timer(delay + again_after, send).start()
                 break
         seen.append(process.stdout.read())
         code = process.wait(timeout=120)
@@ -155,6 +161,13 @@ def ctrl_c(tmp_path_factory, landing) -> Stopped:
 
 
 @pytest.fixture(scope="module")
+def ctrl_c_twice(tmp_path_factory, landing) -> Stopped:
+    """Ctrl-C pressed again 0.2 s later, before the step has wound down: the run is abandoned at once."""
+    env = _environment(tmp_path_factory.mktemp("ctrl_c_twice"), landing)
+    return _stop_inside(env, "cleaned_articles", 0.5, signal.SIGINT, whole_group=True, again_after=0.2)
+
+
+@pytest.fixture(scope="module")
 def sigterm(tmp_path_factory, landing) -> tuple[Stopped, dict[str, list[tuple]]]:
     """SIGTERM to the process half a second into raw_articles, after a run that published 5 pages; with
     the tables that run published."""
@@ -182,6 +195,13 @@ def test_ctrl_c_leaves_the_dagster_run_canceled_and_starts_no_daily_run(ctrl_c):
 def test_the_run_after_ctrl_c_gives_the_tables_of_an_uninterrupted_run(ctrl_c, uninterrupted):
     _run(ctrl_c.env)
     assert _tables(Path(ctrl_c.env["MONITOR_DB"])) == uninterrupted
+
+
+def test_a_second_ctrl_c_ends_monitor_run_at_once_with_the_message_and_the_run_canceled(ctrl_c_twice):
+    assert ctrl_c_twice.code == 130, ctrl_c_twice.output[-3000:]
+    assert ctrl_c_twice.seconds_to_exit < AT_ONCE_BOUND_SECONDS
+    assert MESSAGE in ctrl_c_twice.output
+    assert ctrl_c_twice.run_statuses == {"monitor_job": "CANCELED"}
 
 
 def test_sigterm_inside_a_step_ends_monitor_run_within_seconds_with_exit_code_143(sigterm):
