@@ -72,7 +72,10 @@ def run(args: argparse.Namespace) -> int:
     from monitor import interrupts
 
     with interrupts.signals_stop_the_run():
-        code = _run_chain(args)
+        try:
+            code = _run_chain(args)
+        except interrupts.Interrupted:  # a signal between the runs, met by the main thread's own reads
+            code = 1
     if interrupts.stop_requested():
         print(interrupts.MESSAGE, file=sys.stderr)
         return interrupts.exit_code()

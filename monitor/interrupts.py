@@ -90,8 +90,9 @@ def interruptible(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyCo
 
 
 def _on_signal(signum: int, _frame) -> None:
-    """The run in progress records the stop first, so that Dagster ends it as canceled, not failed."""
-    if _stop.is_set():
+    """The run in progress records the stop first, so that Dagster ends it as canceled, not failed. A
+    signal that arrives while that record is written (the handler runs again) counts as the second one."""
+    if _received:
         _force.set()
         return
     _received.append(signum)
