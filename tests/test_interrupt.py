@@ -8,34 +8,22 @@ work as if nothing had happened.
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
 from dataclasses import dataclass
-from datetime import date, timedelta
 from pathlib import Path
 
 import dagster as dg
-import duckdb
 import pytest
+from run_helpers import MONITOR, environment, tables, write_landing
 
-from monitor import settings
-
-MONITOR = Path(sys.executable).parent / "monitor"
 PAGES = 4000
 STOP_BOUND_SECONDS = 12.0  # the 8 s grace period of monitor.cli at worst, plus exiting, on a shared machine
 AT_ONCE_BOUND_SECONDS = 3.0  # no grace period: the second signal ends the process (measured 0.4 s)
 MESSAGE = "monitor: interrupted; the database is as of the last committed batch"
-TABLES = [
-    "raw_articles", "cleaned_articles", "entity_mentions", "stance_statements", "actor_stance_daily",
-    "quarantine", "sentences", "story_signatures", "landing_files", "step_articles",
-]  # fmt: skip
-RUN_SPECIFIC = "'run_id', 'ingested_at', 'quarantined_at', 'processed_at'"
 
 
 @dataclass
@@ -47,33 +35,6 @@ class Stopped:
     output: str
     run_statuses: dict[str, str]
     env: dict[str, str]
-
-
-def _write_landing(folder: Path, pages: int) -> Path:
-    folder.mkdir(parents=True)
-    samples = sorted((settings.SEEDS_DIR / "articles").glob("*.txt"))
-    for n in range(pages):
-        page = samples[n % len(samples)]
-        sidecar = page.with_suffix(".json")
-        meta = (
-            json.loads(sidecar.read_text()) if sidecar.exists() else {"url": "https://www.koreaherald.com/"}
-        )
-        meta["url"] += f"?copy={n}"
-        meta["published"] = (date(2023, 11, 1) + timedelta(days=n % 20)).isoformat()
-        shutil.copyfile(page, folder / f"{n:05d}_{page.name}")
-        (folder / f"{n:05d}_{page.stem}.json").write_text(json.dumps(meta), encoding="utf-8")
-    return folder
-
-
-def _environment(root: Path, landing: Path) -> dict[str, str]:
-    (root / "home").mkdir(parents=True)
-    (root / "home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
-    return dict(
-        os.environ,
-        MONITOR_LANDING_DIR=str(landing),
-        MONITOR_DB=str(root / "data" / "monitor.duckdb"),
-        DAGSTER_HOME=str(root / "home"),
-    )
 
 
 def _run(env: dict[str, str]) -> None:
@@ -130,40 +91,29 @@ def _stop_inside(
     return Stopped(code, time.monotonic() - sent_at[0], output, _run_statuses(env), env)
 
 
-def _tables(db_path: Path) -> dict[str, list[tuple]]:
-    """Every row of every table, without the columns that name a run or a moment."""
-    with duckdb.connect(str(db_path), read_only=True) as conn:
-        return {
-            table: conn.execute(
-                f"SELECT COLUMNS(c -> c NOT IN ({RUN_SPECIFIC})) FROM {table} ORDER BY ALL"  # noqa: S608
-            ).fetchall()
-            for table in TABLES
-        }
-
-
 @pytest.fixture(scope="module")
 def landing(tmp_path_factory) -> Path:
-    return _write_landing(tmp_path_factory.mktemp("landing") / "pages", PAGES)
+    return write_landing(tmp_path_factory.mktemp("landing") / "pages", PAGES)
 
 
 @pytest.fixture(scope="module")
 def uninterrupted(tmp_path_factory, landing) -> dict[str, list[tuple]]:
-    env = _environment(tmp_path_factory.mktemp("uninterrupted"), landing)
+    env = environment(tmp_path_factory.mktemp("uninterrupted"), landing)
     _run(env)
-    return _tables(Path(env["MONITOR_DB"]))
+    return tables(Path(env["MONITOR_DB"]))
 
 
 @pytest.fixture(scope="module")
 def ctrl_c(tmp_path_factory, landing) -> Stopped:
     """Ctrl-C half a second into cleaned_articles, sent like a terminal sends it: to the process group."""
-    env = _environment(tmp_path_factory.mktemp("ctrl_c"), landing)
+    env = environment(tmp_path_factory.mktemp("ctrl_c"), landing)
     return _stop_inside(env, "cleaned_articles", 0.5, signal.SIGINT, whole_group=True)
 
 
 @pytest.fixture(scope="module")
 def ctrl_c_twice(tmp_path_factory, landing) -> Stopped:
     """Ctrl-C pressed again 0.2 s later, before the step has wound down: the run is abandoned at once."""
-    env = _environment(tmp_path_factory.mktemp("ctrl_c_twice"), landing)
+    env = environment(tmp_path_factory.mktemp("ctrl_c_twice"), landing)
     return _stop_inside(env, "cleaned_articles", 0.5, signal.SIGINT, whole_group=True, again_after=0.2)
 
 
@@ -172,10 +122,10 @@ def sigterm(tmp_path_factory, landing) -> tuple[Stopped, dict[str, list[tuple]]]
     """SIGTERM to the process half a second into raw_articles, after a run that published 5 pages; with
     the tables that run published."""
     root = tmp_path_factory.mktemp("sigterm")
-    first = _write_landing(root / "first", 5)
-    env = _environment(root, landing)
+    first = write_landing(root / "first", 5)
+    env = environment(root, landing)
     _run({**env, "MONITOR_LANDING_DIR": str(first)})
-    published = _tables(Path(env["MONITOR_DB"]))
+    published = tables(Path(env["MONITOR_DB"]))
     return _stop_inside(env, "raw_articles", 0.5, signal.SIGTERM, whole_group=False), published
 
 
@@ -194,7 +144,7 @@ def test_ctrl_c_leaves_the_dagster_run_canceled_and_starts_no_daily_run(ctrl_c):
 
 def test_the_run_after_ctrl_c_gives_the_tables_of_an_uninterrupted_run(ctrl_c, uninterrupted):
     _run(ctrl_c.env)
-    assert _tables(Path(ctrl_c.env["MONITOR_DB"])) == uninterrupted
+    assert tables(Path(ctrl_c.env["MONITOR_DB"])) == uninterrupted
 
 
 def test_a_second_ctrl_c_ends_monitor_run_at_once_with_the_message_and_the_run_canceled(ctrl_c_twice):
@@ -217,4 +167,4 @@ def test_sigterm_leaves_the_dagster_run_canceled(sigterm):
 
 def test_sigterm_leaves_the_published_tables_as_the_previous_run_left_them(sigterm):
     stopped, published = sigterm
-    assert _tables(Path(stopped.env["MONITOR_DB"])) == published
+    assert tables(Path(stopped.env["MONITOR_DB"])) == published
