@@ -10,6 +10,7 @@ import argparse
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 from monitor import settings
@@ -20,6 +21,7 @@ EVENT_SWITCHES = {
 }
 RANGE_START_TAG = "dagster/asset_partition_range_start"
 RANGE_END_TAG = "dagster/asset_partition_range_end"
+STOP_GRACE_SECONDS = 8.0
 
 
 def _prepare_environment() -> None:
@@ -37,13 +39,54 @@ def _prepare_environment() -> None:
         os.environ.setdefault(name, value)
 
 
+def _execute(instance, job, run_config: dict, tags: dict | None = None):
+    """One Dagster run in a worker thread, so that SIGINT/SIGTERM stop it (monitor.interrupts); the run is
+    marked canceling when a signal arrives, and canceled if it has to be abandoned."""
+    from monitor import interrupts
+
+    run_id = str(uuid.uuid4())
+
+    def mark(final: bool) -> None:
+        run = instance.get_run_by_id(run_id)
+        if run is None or run.is_finished:
+            return
+        if final:
+            instance.report_run_canceled(run, message="monitor run was stopped by a signal")
+        else:
+            instance.report_run_canceling(run, message="monitor run received a signal: stopping")
+
+    return interrupts.run_in_worker(
+        lambda: job.execute_in_process(
+            instance=instance, run_config=run_config, raise_on_error=False, run_id=run_id, tags=tags
+        ),
+        on_stop=lambda: mark(final=False),
+        on_abandon=lambda: mark(final=True),
+        grace_seconds=STOP_GRACE_SECONDS,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Two Dagster runs: the chain up to stance_statements, then the days of the daily table it touched
-    (and any a killed run left behind); the database file is published once, after both."""
+    (and any a killed run left behind); the database file is published once, after both. Ctrl-C or SIGTERM
+    stops it within seconds, with the tables as of the last committed batch and nothing published."""
+    from monitor import interrupts
+
+    with interrupts.signals_stop_the_run():
+        try:
+            code = _run_chain(args)
+        except interrupts.Interrupted:  # a signal between the runs, met by the main thread's own reads
+            code = 1
+    if interrupts.stop_requested():
+        print(interrupts.MESSAGE, file=sys.stderr)
+        return interrupts.exit_code()
+    return code
+
+
+def _run_chain(args: argparse.Namespace) -> int:
     _prepare_environment()
     import dagster as dg
 
-    from monitor import automation, storage, summary
+    from monitor import automation, interrupts, storage, summary
     from monitor.definitions import defs
     from monitor.warehouse import Warehouse
 
@@ -57,24 +100,29 @@ def run(args: argparse.Namespace) -> int:
         "loggers": {"console": {"config": {"log_level": args.log_level}}},
         "resources": {"warehouse": {"config": {"publish_at_run_end": False}}},
     }
-    chain = defs.resolve_job_def("monitor_job").execute_in_process(
-        instance=instance, run_config=run_config, raise_on_error=False
-    )
+    if interrupts.stop_requested():
+        return 1
+    chain = _execute(instance, defs.resolve_job_def("monitor_job"), run_config)
+    if interrupts.stop_requested():
+        return 1
     results = [chain]
     try:
         with Warehouse().connect(read_only=True) as conn:
             first, last = automation.days_to_refresh(conn, chain.run_id) or (None, None)
         if chain.success and first is not None:
             results.append(
-                defs.resolve_job_def("actor_stance_daily_job").execute_in_process(
-                    instance=instance,
-                    run_config=run_config,
-                    raise_on_error=False,
+                _execute(
+                    instance,
+                    defs.resolve_job_def("actor_stance_daily_job"),
+                    run_config,
                     tags={RANGE_START_TAG: first, RANGE_END_TAG: last},
                 )
             )
     finally:
-        Warehouse().publish()
+        if not interrupts.stop_requested():
+            Warehouse().publish()
+    if interrupts.stop_requested():
+        return 1
     with Warehouse().connect(read_only=True) as conn:
         print(summary.render(summary.collect(conn, chain.run_id)))
     for result in results:

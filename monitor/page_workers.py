@@ -16,6 +16,9 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,6 +26,7 @@ from functools import partial
 
 MIN_PAGES = 200
 ROWS_PER_TASK = 16
+OWNER_POLL_SECONDS = 1.0
 START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
@@ -30,9 +34,31 @@ def usable_cpus() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _quiet() -> None:
-    """trafilatura logs every page it gives up on; the candidate's read_error already says so."""
+def _worker_setup(owner_pid: int) -> None:
+    """trafilatura logs every page it gives up on (the candidate's read_error already says so). Ctrl-C
+    reaches the whole process group: the owner decides what it means, so a worker ignores it rather than
+    hand a KeyboardInterrupt back as a task's result. A worker whose owner died (kill -9, or an interrupted
+    run that could not wind down) exits instead of waiting for tasks forever."""
     logging.getLogger().addHandler(logging.NullHandler())
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_owner, args=(owner_pid,), daemon=True).start()
+
+
+def _exit_with_owner(owner_pid: int) -> None:
+    while True:
+        time.sleep(OWNER_POLL_SECONDS)
+        try:
+            os.kill(owner_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+
+
+def _stop_if_requested() -> None:
+    """A signal to the process group (systemd's SIGTERM) kills the workers too: when the run is stopping,
+    stop rather than read every page again one at a time."""
+    from monitor import interrupts  # imported here: it loads Dagster, which worker processes do not need
+
+    interrupts.raise_if_stopped()
 
 
 def _run(read: Callable, rows: Sequence[tuple], args: tuple) -> list:
@@ -61,7 +87,10 @@ class PageWorkers:
     def _fresh_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                self.processes, mp_context=multiprocessing.get_context(START_METHOD), initializer=_quiet
+                self.processes,
+                mp_context=multiprocessing.get_context(START_METHOD),
+                initializer=_worker_setup,
+                initargs=(os.getpid(),),
             )
         return self._pool
 
@@ -99,6 +128,7 @@ class PageWorkers:
             except Exception as error:
                 if isinstance(error, BrokenProcessPool):
                     self._drop(pool)
+                    _stop_if_requested()
                 results += [self._alone(row, read, args, failed) for row in task]
         return results
 

@@ -24,7 +24,7 @@ import duckdb
 import polars as pl
 from pydantic import Field, PrivateAttr
 
-from monitor import schema, settings, storage
+from monitor import interrupts, schema, settings, storage
 from monitor.writer_lock import acquire, release
 
 LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "database is locked")
@@ -150,11 +150,13 @@ class Warehouse(dg.ConfigurableResource):
 
     @contextmanager
     def _lake_connection(self, lake: storage.Lake, read_only: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+        interrupts.raise_if_stopped()
         conn = lake.open(read_only)
         try:
-            if not read_only:
-                _ensure_lake_tables(conn)
-            yield conn
+            with interrupts.interruptible(conn):
+                if not read_only:
+                    _ensure_lake_tables(conn)
+                yield conn
         except duckdb.Error as error:
             if storage.is_unreachable(error):
                 raise storage.StorageUnavailable(
@@ -179,6 +181,7 @@ class Warehouse(dg.ConfigurableResource):
         deadline = time.monotonic() + self.lock_timeout_seconds
         delay = 0.05
         while True:
+            interrupts.raise_if_stopped()
             try:
                 conn = duckdb.connect(str(self.work_path), read_only=read_only)
                 conn.execute(f"SET memory_limit = '{settings.duckdb_memory_limit()}'")
@@ -200,11 +203,12 @@ class Warehouse(dg.ConfigurableResource):
         with self._writer():
             conn = self._open(read_only and self.work_path.exists())
             try:
-                if not read_only:
-                    schema.ensure_tables(conn)
-                yield conn
-                if not read_only:
-                    conn.execute("CHECKPOINT")
+                with interrupts.interruptible(conn):
+                    if not read_only:
+                        schema.ensure_tables(conn)
+                    yield conn
+                    if not read_only:
+                        conn.execute("CHECKPOINT")
             finally:
                 conn.close()
             if not self._in_run and not read_only:
@@ -212,11 +216,13 @@ class Warehouse(dg.ConfigurableResource):
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """All-or-nothing: a run killed inside leaves the tables as they were."""
+        """All-or-nothing: a run killed inside, or asked to stop before it commits, leaves the tables as
+        they were."""
         with self.connect() as conn:
             conn.execute("BEGIN TRANSACTION")
             try:
                 yield conn
+                interrupts.raise_if_stopped()
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise

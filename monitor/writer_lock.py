@@ -13,6 +13,8 @@ from pathlib import Path
 
 import dagster as dg
 
+from monitor import interrupts
+
 
 class WriterBusy(dg.Failure):
     """Another process kept the working file longer than we were willing to wait (retried by the jobs)."""
@@ -37,6 +39,9 @@ def acquire(lock_path: Path, timeout: float) -> None:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             break
         except BlockingIOError:
+            if interrupts.stop_requested():
+                os.close(fd)
+                raise interrupts.Interrupted() from None
             if time.monotonic() > deadline:
                 os.close(fd)
                 raise WriterBusy(f"{lock_path} held by another run for over {timeout:.0f} s") from None

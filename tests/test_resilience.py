@@ -6,59 +6,20 @@ be killed inside each step; every comparison is against one uninterrupted run ov
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 import signal
 import subprocess
 import sys
 import threading
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
 import pytest
+from run_helpers import MONITOR, environment, tables, write_landing
 
-from monitor import settings
-
-MONITOR = Path(sys.executable).parent / "monitor"
 DUCKDB_CLI = Path(sys.executable).parent / "duckdb"
 PAGES = 2000
-TABLES = [
-    "raw_articles", "cleaned_articles", "entity_mentions", "stance_statements", "actor_stance_daily",
-    "quarantine", "sentences", "story_signatures", "landing_files", "step_articles",
-]  # fmt: skip
-RUN_SPECIFIC = "'run_id', 'ingested_at', 'quarantined_at', 'processed_at'"
-
-
-def _write_landing(folder: Path) -> None:
-    """Each sample page under many URLs and publication days, with a sidecar each."""
-    folder.mkdir(parents=True)
-    pages = sorted((settings.SEEDS_DIR / "articles").glob("*.txt"))
-    for n in range(PAGES):
-        page = pages[n % len(pages)]
-        sidecar = page.with_suffix(".json")
-        meta = (
-            json.loads(sidecar.read_text())
-            if sidecar.exists()
-            else {"url": "https://www.koreaherald.com/view"}
-        )
-        meta["url"] += f"?copy={n}"
-        meta["published"] = (date(2023, 11, 1) + timedelta(days=n % 20)).isoformat()
-        shutil.copyfile(page, folder / f"{n:05d}_{page.name}")
-        (folder / f"{n:05d}_{page.stem}.json").write_text(json.dumps(meta), encoding="utf-8")
-
-
-def _environment(root: Path, landing: Path) -> dict[str, str]:
-    (root / "home").mkdir(parents=True, exist_ok=True)
-    (root / "home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
-    return dict(
-        os.environ,
-        MONITOR_LANDING_DIR=str(landing),
-        MONITOR_DB=str(root / "data" / "monitor.duckdb"),
-        DAGSTER_HOME=str(root / "home"),
-    )
 
 
 def _start(env: dict[str, str]) -> subprocess.Popen:
@@ -91,32 +52,19 @@ def _kill_after(env: dict[str, str], marker: str, delay: float) -> tuple[int, st
 
 
 def _published(db_path: Path) -> dict[str, list[tuple]] | None:
-    return _tables(db_path) if db_path.exists() else None
-
-
-def _tables(db_path: Path) -> dict[str, list[tuple]]:
-    """Every row of every table, without the columns that name a run or a moment."""
-    with duckdb.connect(str(db_path), read_only=True) as conn:
-        return {
-            table: conn.execute(
-                f"SELECT COLUMNS(c -> c NOT IN ({RUN_SPECIFIC})) FROM {table} ORDER BY ALL"  # noqa: S608
-            ).fetchall()
-            for table in TABLES
-        }
+    return tables(db_path) if db_path.exists() else None
 
 
 @pytest.fixture(scope="module")
 def landing(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("landing") / "pages"
-    _write_landing(folder)
-    return folder
+    return write_landing(tmp_path_factory.mktemp("landing") / "pages", PAGES)
 
 
 @pytest.fixture(scope="module")
 def uninterrupted(tmp_path_factory, landing) -> dict[str, list[tuple]]:
-    env = _environment(tmp_path_factory.mktemp("uninterrupted"), landing)
+    env = environment(tmp_path_factory.mktemp("uninterrupted"), landing)
     _run(env)
-    return _tables(Path(env["MONITOR_DB"]))
+    return tables(Path(env["MONITOR_DB"]))
 
 
 def test_the_uninterrupted_run_fills_every_layer(uninterrupted):
@@ -130,7 +78,7 @@ def test_the_uninterrupted_run_fills_every_layer(uninterrupted):
 def test_runs_killed_inside_each_step_leave_the_published_tables_untouched_and_the_next_run_completes(
     tmp_path, landing, uninterrupted
 ):
-    env = _environment(tmp_path, landing)
+    env = environment(tmp_path, landing)
     db_path = Path(env["MONITOR_DB"])
     kill_points = [
         ("raw_articles - STEP_START", 0.4),
@@ -145,18 +93,18 @@ def test_runs_killed_inside_each_step_leave_the_published_tables_untouched_and_t
         if not marker.startswith("actor_stance_daily"):
             assert _published(db_path) == before, f"a run killed at {marker} changed what analysts see"
     _run(env)
-    assert _tables(db_path) == uninterrupted
+    assert tables(db_path) == uninterrupted
 
 
 def test_two_runs_started_at_once_neither_corrupt_nor_double_count(tmp_path, landing, uninterrupted):
-    env = _environment(tmp_path, landing)
+    env = environment(tmp_path, landing)
     # as under the daemon, the Dagster instance exists before its schedule and sensor fire
     create_instance = "import dagster; dagster.DagsterInstance.get()"
     subprocess.run([sys.executable, "-c", create_instance], env=env, check=True)
     first, second = _start(env), _start(env)
     outputs = [process.communicate(timeout=300)[0] for process in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], outputs[0][-2000:] + outputs[1][-2000:]
-    assert _tables(Path(env["MONITOR_DB"])) == uninterrupted
+    assert tables(Path(env["MONITOR_DB"])) == uninterrupted
 
 
 def _subset(landing: Path, folder: Path, pages: int) -> Path:
@@ -167,7 +115,7 @@ def _subset(landing: Path, folder: Path, pages: int) -> Path:
 
 
 def test_an_analyst_holding_the_database_open_neither_blocks_a_run_nor_sees_it_half_done(tmp_path, landing):
-    env = _environment(tmp_path, landing)
+    env = environment(tmp_path, landing)
     db_path = Path(env["MONITOR_DB"])
     _run({**env, "MONITOR_LANDING_DIR": str(_subset(landing, tmp_path / "first", 5))})
     analyst = subprocess.Popen(
