@@ -107,3 +107,27 @@ def test_a_demand_does_not_reach_past_and_was_into_a_second_predicate():
     got = stance(out)
     assert got[("NZL", "CHN")] < 0
     assert got.get(("NZL", "AUS"), 0) >= 0
+
+
+def test_regret_does_not_reach_past_but_into_a_second_predicate():
+    out = statements(
+        "Cambodian Prime Minister Hun Manet said his government regretted the Thai decision, but would not "
+        "back down on its request for the International Court of Justice to rule on four disputed areas.",
+        actors=[
+            ["Cambodian", "KHM", "KHM", "state"],
+            ["Thai", "THA", "THA", "state"],
+            ["International Court of Justice", "ICJ", "ICJ", "organisation"],
+        ],
+    )
+    got = stance(out)
+    assert got[("KHM", "THA")] < 0
+    assert ("KHM", "ICJ") not in got
+
+
+def test_a_name_with_a_letter_outside_ascii_holds_no_negator():
+    out = statements(
+        "French Foreign Minister Jean-Noël Barrot had visited N'Djamena for talks with President Mahamat "
+        "Idriss Déby on the war in neighbouring Sudan.",
+        actors=[["French", "FRA", "FRA", "state"], ["N'Djamena", "TCD", "TCD", "state"]],
+    )
+    assert every_pair(out).get(("FRA", "TCD"), 0) >= 0
