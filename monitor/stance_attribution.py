@@ -208,10 +208,12 @@ def resolve_sources(
     demonym = (pl.col("actor_kind") == "state") & (
         pl.col("demonym") | surface.str.contains(ADJECTIVE_DEMONYM)
     )
+    nouns = "|".join(re.escape(str(n)) for n in rules.get("subject_nouns", [])) or "$^"
     adjective = (
         demonym
         & pl.col("text").str.slice(pl.col("r_end"), 2).str.contains(r"^\s[a-z]")
         & ~(gap.str.contains(r"^(\s+[a-z]+){1,2}\s*$") & ~gap.str.contains(r"\b(and|or)\b"))
+        & ~gap.str.contains(rf"^\s+({nouns})\b")
     )
     attached = before.filter(
         ~pl.col("a_pronoun") & ~pl.col("a_after") & ~gap.str.contains(r"[\"“”]") & ~adjective

@@ -45,6 +45,34 @@ def joint_parties(cues: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def subject_parties(cues: pl.DataFrame, subjects: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
+    """A lone subject is a party of the relation cues after its verb up to a stance cue or a clause
+    break, besides the actors in their window ("Russia launched a new wave of drone attacks on the
+    Ukrainian port city"; not "..., a day after Muizzu returned from a state visit to China"). "and
+    has", "but" go on with the same subject."""
+    same_subject = pl.col("phrase").str.contains(r"^(and|but)\b")
+    subordinate = hits.filter(pl.col("is_clause_break") & ~same_subject)
+    clause_end = (
+        subjects.join(subordinate.select(*KEY, "m_start"), on=KEY, how="inner")
+        .filter(pl.col("m_start") > pl.col("a_start"))
+        .group_by(KEY)
+        .agg(clause_end=pl.col("m_start").min())
+    )
+    return (
+        cues.filter(pl.col("scope") == "relation")
+        .select(*KEY, "cue_id", "m_start", "prev_stance_end")
+        .join(subjects, on=KEY, how="inner")
+        .join(clause_end, on=KEY, how="left")
+        .filter(
+            (pl.col("m_start") >= pl.col("a_start"))
+            & (pl.col("prev_stance_end").is_null() | (pl.col("prev_stance_end") <= pl.col("a_start")))
+            & (pl.col("clause_end").is_null() | (pl.col("m_start") < pl.col("clause_end")))
+        )
+        .select(*KEY, "cue_id", party="country", before=pl.lit(True))
+        .unique()
+    )
+
+
 def with_joint(parties: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([parties.join(joint.select("cue_id").unique(), on="cue_id", how="anti"), joint])
 
