@@ -19,7 +19,6 @@ from monitor.stance_relations import (
     subject_parties,
     with_joint,
 )
-from monitor.stance_subjects import sentence_subjects
 
 STATEMENT_SCHEMA = {
     "statement_id": pl.String,
@@ -172,10 +171,7 @@ def extract_statements(
     smentions = sentence_mentions(sentences, mentions)
     hits = outside_mentions(hits, smentions)
     pairs = pair_references(sentences, smentions, hits, rules)
-    sources, subject_ids, joint_subjects = resolve_sources(sentences, smentions, hits, rules)
-    subjects, subject_mids, claims = sentence_subjects(sentences, smentions, sources, rules)
-    sources = pl.concat([sources, subjects])
-    subject_ids = pl.concat([subject_ids, subject_mids.select(subject_ids.columns)], how="vertical_relaxed")
+    sources, subject_ids, joint_subjects, claims = resolve_sources(sentences, smentions, hits, rules)
     cue_hits = annotate_cues(hits, smentions, rules)
     non_targets = find_non_targets(smentions, hits)
     excluded = pl.concat([subject_ids.select(*KEY, "mid"), non_targets])
@@ -186,12 +182,7 @@ def extract_statements(
         how="vertical_relaxed",
     )
     joint_subjects = pl.concat(
-        [
-            joint_subjects,
-            claims.filter(pl.col("several")).drop("several"),
-            pairs.select(*KEY, "country", a_start="r_start"),
-        ],
-        how="vertical_relaxed",
+        [joint_subjects, pairs.select(*KEY, "country", a_start="r_start")], how="vertical_relaxed"
     )
     joint = joint_parties(cue_hits, joint_subjects)
     lone = subject_parties(cue_hits, claims.filter(~pl.col("several")).drop("several"), hits)

@@ -9,11 +9,12 @@ import re
 
 import polars as pl
 
-from monitor.stance_attribution import ADJECTIVE_DEMONYM
-from monitor.stance_keys import KEY, SPEAKER_KINDS
+from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
 
 # What may come before the subject: "The", or an opening phrase set off by a comma ("On Monday, ").
 LEAD = r'^\s*((The|the)\s+)?$|^[A-Z][^,;:"“”]{0,40},\s+((the|The)\s+)?$'
+# A subordinate clause opening with its subject: "..., after Chinese coast guard vessels fired".
+CLAUSE_LEAD = r"\b(after|when|while|as|since|because|although|though|whereas)\s+((the|a|an)\s+)?$"
 # Between two listed subjects: "Seoul and Washington", "Britain, France and Germany".
 LIST_SEPARATOR = r"^(\s*,\s*|\s+and\s+|\s*,\s+and\s+)((the|The)\s+)?$"
 # Words that cannot be the verb right after a subject: the mention is a modifier or an object.
@@ -28,7 +29,7 @@ def _tail(rules: dict) -> str:
     aside in brackets and a time phrase, then the verb (captured)."""
     nouns = "|".join(re.escape(str(n)) for n in rules.get("subject_nouns", [])) or "$^"
     return (
-        rf"^(['’]s)?(?P<noun>(\s+(?:{nouns}))?)(\s+\([^)]*\))?"
+        rf"^(['’]s)?(?P<noun>(\s+(?i:{nouns}))?)(\s+\([^)]*\))?"
         r"(\s+(on|last|this|early|late|earlier)\s+[A-Z][a-z]+)?\s+(?P<verb>[a-z][a-z-]*)\b"
     )
 
@@ -43,7 +44,6 @@ def sentence_subjects(
     text = sentences.select(*KEY, "text")
     prev_end = pl.col("r_end").shift(1).over(KEY)
     gap = pl.col("text").str.slice(prev_end, (pl.col("r_start") - prev_end).clip(0))
-    surface = pl.col("text").str.slice(pl.col("r_start"), pl.col("r_end") - pl.col("r_start"))
     opening = pl.col("text").str.slice(0, pl.col("r_start")).str.contains(LEAD)
     chain = (
         smentions.join(spoken.select(KEY).unique(), on=KEY, how="anti")
@@ -54,25 +54,8 @@ def sentence_subjects(
         )
         .filter(pl.col("linked").cast(pl.Int8).cum_min().over(KEY) == 1)
     )
-    after = pl.col("text").str.slice(pl.col("r_end"))
-    pattern = _tail(rules)
-    # A demonym used as an adjective, or a possessive, names the subject only with a noun of the
-    # state after it ("Thai troops", "Thailand's army"), not in "Ukrainian port city", "Russia's war".
-    adjective = pl.col("demonym") | surface.str.contains(ADJECTIVE_DEMONYM)
-    needs_noun = (pl.col("actor_kind") == "state") & adjective
-    needs_noun = needs_noun | after.str.contains(r"^['’]s\s")
-    verbs = (
-        chain.filter(pl.col("r_start") == pl.col("r_start").max().over(KEY))
-        .with_columns(tail=after.str.extract_groups(pattern), matched=after.str.extract(f"({pattern})", 1))
-        .with_columns(verb=pl.col("tail").struct.field("verb"), noun=pl.col("tail").struct.field("noun"))
-        .filter(pl.col("verb").is_not_null() & ~pl.col("verb").is_in(sorted(NOT_A_VERB)))
-        .filter(~needs_noun | (pl.col("noun").fill_null("") != ""))
-        .select(
-            *KEY,
-            a_start=pl.col("r_end") + pl.col("matched").str.len_chars() - pl.col("verb").str.len_chars(),
-        )
-    )
-    subjects = chain.join(verbs, on=KEY, how="inner").with_columns(
+    verbs = _verbs(chain.filter(pl.col("r_start") == pl.col("r_start").max().over(KEY)), rules)
+    subjects = chain.join(verbs.drop("mid"), on=KEY, how="inner").with_columns(
         several=pl.col("country").n_unique().over(KEY) > 1
     )
     subject_ids = subjects.select(*KEY, "mid", co_subject="several", joint="several", a_start="a_start")
@@ -90,4 +73,41 @@ def sentence_subjects(
             rule=pl.lit("sentence_subject"),
         )
     )
-    return sources, subject_ids, claims
+    inner = clause_subjects(smentions.join(text, on=KEY, how="inner"), rules)
+    return sources, subject_ids, pl.concat([claims, inner]).unique([*KEY, "country", "a_start"])
+
+
+def _verbs(mentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """[sid, mid, a_start]: mentions (with their sentence `text`) followed by a verb, at a_start. A
+    demonym used as an adjective, or a possessive, names the subject only with a noun of the state
+    after it ("Thai troops", "Thailand's army"), not in "Ukrainian port city", "Russia's war"."""
+    after = pl.col("text").str.slice(pl.col("r_end"))
+    surface = pl.col("text").str.slice(pl.col("r_start"), pl.col("r_end") - pl.col("r_start"))
+    pattern = _tail(rules)
+    adjective = pl.col("demonym") | surface.str.contains(ADJECTIVE_DEMONYM)
+    needs_noun = ((pl.col("actor_kind") == "state") & adjective) | after.str.contains(r"^['’]s\s")
+    return (
+        mentions.with_columns(
+            tail=after.str.extract_groups(pattern), matched=after.str.extract(f"({pattern})", 1)
+        )
+        .with_columns(verb=pl.col("tail").struct.field("verb"), noun=pl.col("tail").struct.field("noun"))
+        .filter(pl.col("verb").is_not_null() & ~pl.col("verb").is_in(sorted(NOT_A_VERB)))
+        .filter(~needs_noun | (pl.col("noun").fill_null("") != ""))
+        .select(
+            *KEY,
+            "mid",
+            a_start=pl.col("r_end") + pl.col("matched").str.len_chars() - pl.col("verb").str.len_chars(),
+        )
+    )
+
+
+def clause_subjects(mentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """Claims [sid, country, a_start, several] of a subject opening a subordinate clause ("after
+    Chinese coast guard vessels fired water cannons at two Philippine government ships"): a party of
+    the relations after its verb in that clause, however far from them, but no speaker."""
+    lead = pl.col("text").str.slice(0, pl.col("r_start")).str.contains(CLAUSE_LEAD)
+    return (
+        _verbs(mentions.filter(lead), rules)
+        .join(mentions.select(*KEY, "mid", "country"), on=[*KEY, "mid"], how="inner")
+        .select(*KEY, "country", "a_start", several=pl.lit(False))
+    )

@@ -119,3 +119,17 @@ def test_words_inside_an_actors_name_are_no_speech_verbs_or_cues():
     kept = outside_mentions(hits, sentence_mentions(sentences, mentions))
     assert set(hits["phrase"]) >= {"relations", "cooperation", "states", "said"}
     assert sorted(kept["phrase"]) == ["said"]
+
+
+def test_a_subject_that_opens_the_sentence_outranks_a_possessive_holder():
+    out = statements(
+        "The Turkish Parliament on Tuesday approved Sweden's bid to join NATO, removing a major obstacle.",
+        actors=[
+            ["Turkish", "TUR", "TUR", "state"],
+            ["Sweden", "SWE", "SWE", "state"],
+            ["NATO", "NATO", "NATO", "organisation"],
+        ],
+    )
+    got = stance(out)
+    assert got[("TUR", "SWE")] > 0
+    assert ("SWE", "TUR") not in got

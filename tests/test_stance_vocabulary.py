@@ -131,3 +131,21 @@ def test_a_name_with_a_letter_outside_ascii_holds_no_negator():
         actors=[["French", "FRA", "FRA", "state"], ["N'Djamena", "TCD", "TCD", "state"]],
     )
     assert every_pair(out).get(("FRA", "TCD"), 0) >= 0
+
+
+def test_coast_guard_vessels_firing_water_cannons_use_force_on_the_ships_they_hit():
+    out = statements(
+        "The foreign ministry lodged a diplomatic protest after Chinese coast guard vessels fired water "
+        "cannons at two Philippine government ships near Scarborough Shoal.",
+        actors=[["Chinese", "CHN", "CHN", "state"], ["Philippine", "PHL", "PHL", "state"]],
+    )
+    assert mutual(out)[("CHN", "PHL")] < 0
+    assert ("PHL", "CHN") not in every_pair(out)
+
+
+def test_a_missile_fired_at_a_state_without_its_firer_is_nobodys_attack():
+    out = statements(
+        "Warsaw says cruise missile fired at western Ukraine spent 39 seconds over Polish territory",
+        actors=[["Warsaw", "POL", "POL", "state"], ["Ukraine", "UKR", "UKR", "state"]],
+    )
+    assert ("POL", "UKR") not in every_pair(out)
