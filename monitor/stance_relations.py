@@ -79,7 +79,8 @@ def with_joint(parties: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
 
 def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[str]) -> pl.DataFrame:
     """Cooperation reported as fact between two actors: both directions, mutual=true; a relation of a
-    `directed` class (an attack) only from the parties before the cue to those after it."""
+    `directed` class (an attack) only from the parties before the cue to those after it, and it outweighs
+    other relations of the pair ("fired water cannons at a Philippine supply boat")."""
     facts = cues.filter((pl.col("scope") == "relation") & ~pl.col("negated")).join(
         parties.drop(KEY), on="cue_id"
     )
@@ -88,13 +89,15 @@ def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[
         facts.join(facts.select("cue_id", other="party", other_before="before"), on="cue_id")
         .filter(pl.col("party") != pl.col("other"))
         .filter(~one_way | (pl.col("before") & ~pl.col("other_before")))
+        .with_columns(attack=one_way)
         .sort(
             *KEY,
             "party",
             "other",
+            "attack",
             "polarity",
             "m_start",
-            descending=[*(False for _ in KEY), False, False, True, False],
+            descending=[*(False for _ in KEY), False, False, True, True, False],
         )
         .unique([*KEY, "party", "other"], keep="first", maintain_order=True)
         .select(

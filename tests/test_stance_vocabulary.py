@@ -149,3 +149,11 @@ def test_a_missile_fired_at_a_state_without_its_firer_is_nobodys_attack():
         actors=[["Warsaw", "POL", "POL", "state"], ["Ukraine", "UKR", "UKR", "state"]],
     )
     assert ("POL", "UKR") not in every_pair(out)
+
+
+def test_an_agreement_struck_with_words_between_is_still_an_agreement():
+    out = statements(
+        "Japan struck a similar agreement with Washington in July.",
+        actors=[["Japan", "JPN", "JPN", "state"], ["Washington", "USA", "USA", "state"]],
+    )
+    assert every_pair(out)[("JPN", "USA")] > 0
