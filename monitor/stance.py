@@ -7,12 +7,18 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_attribution import resolve_sources, sentence_mentions
-from monitor.stance_cue_hits import annotate_cues, find_non_targets
+from monitor.stance_cue_hits import annotate_cues, find_non_targets, outside_mentions
 from monitor.stance_keys import KEY
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
 from monitor.stance_pair_reference import as_mentions, pair_references
 from monitor.stance_reach import alleged, governed, reach_limits
-from monitor.stance_relations import joint_parties, mutual_statements, relation_parties, with_joint
+from monitor.stance_relations import (
+    joint_parties,
+    mutual_statements,
+    relation_parties,
+    subject_parties,
+    with_joint,
+)
 
 STATEMENT_SCHEMA = {
     "statement_id": pl.String,
@@ -163,8 +169,9 @@ def extract_statements(
     mentions = mentions.with_columns(offsets)
     hits = match_phrases(sentences, phrase_table(cues, rules), int(rules.get("cue_gap_words", 3)))
     smentions = sentence_mentions(sentences, mentions)
+    hits = outside_mentions(hits, smentions)
     pairs = pair_references(sentences, smentions, hits, rules)
-    sources, subject_ids, joint_subjects = resolve_sources(sentences, smentions, hits, rules)
+    sources, subject_ids, joint_subjects, claims = resolve_sources(sentences, smentions, hits, rules)
     cue_hits = annotate_cues(hits, smentions, rules)
     non_targets = find_non_targets(smentions, hits)
     excluded = pl.concat([subject_ids.select(*KEY, "mid"), non_targets])
@@ -178,9 +185,13 @@ def extract_statements(
         [joint_subjects, pairs.select(*KEY, "country", a_start="r_start")], how="vertical_relaxed"
     )
     joint = joint_parties(cue_hits, joint_subjects)
-    cue_hits = cue_hits.with_columns(claimed=pl.col("cue_id").is_in(joint["cue_id"].implode()))
-    parties = with_joint(relation_parties(cue_hits, smentions, non_targets, speakers), joint)
-    facts = with_joint(relation_parties(cue_hits, smentions, not_parties, speakers), joint)
+    lone = subject_parties(cue_hits, claims.filter(~pl.col("several")).drop("several"), hits)
+    claimed = pl.concat([joint["cue_id"], lone["cue_id"]]).implode()
+    cue_hits = cue_hits.with_columns(claimed=pl.col("cue_id").is_in(claimed))
+    parties = pl.concat(
+        [with_joint(relation_parties(cue_hits, smentions, non_targets, speakers), joint), lone]
+    )
+    facts = pl.concat([with_joint(relation_parties(cue_hits, smentions, not_parties, speakers), joint), lone])
     reach = reach_limits(cue_hits, smentions, hits, rules)
     targets = targets.join(governed(smentions, sentences, rules), on=[*KEY, "mid"], how="left").with_columns(
         governed=pl.col("governed").fill_null(False)

@@ -10,14 +10,13 @@ import polars as pl
 
 from monitor.stance_carryover import carry_over
 from monitor.stance_holders import possessive_holders
-from monitor.stance_keys import KEY, SPEAKER_KINDS
+from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
+from monitor.stance_subjects import sentence_subjects
 
 PAIR_PRONOUN = r"^(both|the two)\b"
 # "..., Sweden and said": the mention ends an object and "and" joins a second verb of an earlier subject.
 CONJOINED = r"\s(and|but|or|then)\s"
 NAME = r"\p{Lu}[\p{L}'’.-]*"
-# A demonym used as an adjective of a common noun ("Ukrainian security") is no actor that acts.
-ADJECTIVE_DEMONYM = r"(ian|ean|ese|ish|ch)$"
 
 
 def verb_gap(rules: dict) -> str:
@@ -189,12 +188,13 @@ def _as_sources(chunk: pl.DataFrame, rule_state: str, rule_speaker: str) -> pl.D
 
 def resolve_sources(
     sentences: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, rules: dict
-) -> tuple[pl.DataFrame, pl.DataFrame]:
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Sources per sentence [sid, source_actor, source_speaker, rule], joint subjects [sid, country,
     a_start] (two or more states named as the subject of the verb at a_start, or "both leaders"), and the
     mention ids that speak (never targets; co_subject marks states listed together as the subject,
     "Australia and the Philippines agreed", who may still be parties of a mutual fact; joint marks
-    subjects of two or more states, parties of the relation cues after their verb `a_start`)."""
+    subjects of two or more states, parties of the relation cues after their verb `a_start`), and the
+    claims of subjects a sentence opens with (monitor.stance_subjects)."""
     anchors = _anchors(hits, sentences, rules)
     text = sentences.select(*KEY, "text")
     pairs = smentions.join(anchors, on=KEY, how="inner")
@@ -208,10 +208,12 @@ def resolve_sources(
     demonym = (pl.col("actor_kind") == "state") & (
         pl.col("demonym") | surface.str.contains(ADJECTIVE_DEMONYM)
     )
+    nouns = "|".join(re.escape(str(n)) for n in rules.get("subject_nouns", [])) or "$^"
     adjective = (
         demonym
         & pl.col("text").str.slice(pl.col("r_end"), 2).str.contains(r"^\s[a-z]")
         & ~(gap.str.contains(r"^(\s+[a-z]+){1,2}\s*$") & ~gap.str.contains(r"\b(and|or)\b"))
+        & ~gap.str.contains(rf"^\s+({nouns})\b")
     )
     attached = before.filter(
         ~pl.col("a_pronoun") & ~pl.col("a_after") & ~gap.str.contains(r"[\"“”]") & ~adjective
@@ -271,6 +273,9 @@ def resolve_sources(
         .agg(pl.col("co_subject").any(), pl.col("joint").any(), pl.col("a_start").min())
     )
     sources = pl.concat([own, carried.select(own.columns)]).drop("source_rank")
+    subjects, subject_mids, claims = sentence_subjects(sentences, smentions, sources, rules)
+    sources = pl.concat([sources, subjects])
+    subject_ids = pl.concat([subject_ids, subject_mids.select(subject_ids.columns)], how="vertical_relaxed")
     holders = possessive_holders(sentences, smentions, hits, sources, rules)
     sources = pl.concat([sources, holders.drop("mid")])
     subject_ids = pl.concat(
@@ -292,4 +297,4 @@ def resolve_sources(
             ),
         ]
     ).unique()
-    return sources, subject_ids, joint
+    return sources, subject_ids, joint, claims

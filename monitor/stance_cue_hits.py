@@ -105,3 +105,16 @@ def find_non_targets(smentions: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFram
         .select(*KEY, "mid")
         .unique()
     )
+
+
+def outside_mentions(hits: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
+    """Phrase hits less those inside an actor's name: "states" in "United States" is no speech verb,
+    "relations" in "Department of International Relations and Cooperation" no cue."""
+    inside = (
+        hits.select(*KEY, "m_start", "m_end")
+        .join(smentions.select(*KEY, "r_start", "r_end"), on=KEY, how="inner")
+        .filter((pl.col("m_start") >= pl.col("r_start")) & (pl.col("m_end") <= pl.col("r_end")))
+        .select(*KEY, "m_start", "m_end")
+        .unique()
+    )
+    return hits.join(inside, on=[*KEY, "m_start", "m_end"], how="anti")

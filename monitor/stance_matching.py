@@ -59,10 +59,15 @@ def load_rules(path: Path | str = RULES_PATH) -> dict:
     return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
 
+# A letter outside ASCII stays part of its word ("Noël" is no "no", "Erdoğan" no "an").
+FOREIGN_LETTER = r"[\p{L}&&[^A-Za-z]]"
+
+
 def normalise(expr: pl.Expr) -> pl.Expr:
-    """Lower-case ASCII with every other character a space, padded: same length + 2, so that
-    byte offsets equal character offsets and ' cue ' patterns only hit whole words."""
-    return pl.lit(" ") + expr.str.replace_all(r"[^A-Za-z0-9]", " ").str.to_lowercase() + pl.lit(" ")
+    """Lower-case ASCII with other letters an "x" and every other character a space, padded: same
+    length + 2, so that byte offsets equal character offsets and ' cue ' patterns only hit whole words."""
+    ascii_only = expr.str.replace_all(FOREIGN_LETTER, "x").str.replace_all(r"[^A-Za-z0-9]", " ")
+    return pl.lit(" ") + ascii_only.str.to_lowercase() + pl.lit(" ")
 
 
 def _norm_phrase(expr: pl.Expr) -> pl.Expr:

@@ -45,13 +45,42 @@ def joint_parties(cues: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def subject_parties(cues: pl.DataFrame, subjects: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
+    """A lone subject is a party of the relation cues after its verb up to a stance cue or a clause
+    break, besides the actors in their window ("Russia launched a new wave of drone attacks on the
+    Ukrainian port city"; not "..., a day after Muizzu returned from a state visit to China"). "and
+    has", "but" go on with the same subject."""
+    same_subject = pl.col("phrase").str.contains(r"^(and|but)\b")
+    subordinate = hits.filter(pl.col("is_clause_break") & ~same_subject)
+    clause_end = (
+        subjects.join(subordinate.select(*KEY, "m_start"), on=KEY, how="inner")
+        .filter(pl.col("m_start") > pl.col("a_start"))
+        .group_by(KEY)
+        .agg(clause_end=pl.col("m_start").min())
+    )
+    return (
+        cues.filter(pl.col("scope") == "relation")
+        .select(*KEY, "cue_id", "m_start", "prev_stance_end")
+        .join(subjects, on=KEY, how="inner")
+        .join(clause_end, on=KEY, how="left")
+        .filter(
+            (pl.col("m_start") >= pl.col("a_start"))
+            & (pl.col("prev_stance_end").is_null() | (pl.col("prev_stance_end") <= pl.col("a_start")))
+            & (pl.col("clause_end").is_null() | (pl.col("m_start") < pl.col("clause_end")))
+        )
+        .select(*KEY, "cue_id", party="country", before=pl.lit(True))
+        .unique()
+    )
+
+
 def with_joint(parties: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([parties.join(joint.select("cue_id").unique(), on="cue_id", how="anti"), joint])
 
 
 def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[str]) -> pl.DataFrame:
     """Cooperation reported as fact between two actors: both directions, mutual=true; a relation of a
-    `directed` class (an attack) only from the parties before the cue to those after it."""
+    `directed` class (an attack) only from the parties before the cue to those after it, and it outweighs
+    other relations of the pair ("fired water cannons at a Philippine supply boat")."""
     facts = cues.filter((pl.col("scope") == "relation") & ~pl.col("negated")).join(
         parties.drop(KEY), on="cue_id"
     )
@@ -60,13 +89,15 @@ def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[
         facts.join(facts.select("cue_id", other="party", other_before="before"), on="cue_id")
         .filter(pl.col("party") != pl.col("other"))
         .filter(~one_way | (pl.col("before") & ~pl.col("other_before")))
+        .with_columns(attack=one_way)
         .sort(
             *KEY,
             "party",
             "other",
+            "attack",
             "polarity",
             "m_start",
-            descending=[*(False for _ in KEY), False, False, True, False],
+            descending=[*(False for _ in KEY), False, False, True, True, False],
         )
         .unique([*KEY, "party", "other"], keep="first", maintain_order=True)
         .select(

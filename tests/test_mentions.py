@@ -137,6 +137,16 @@ def test_capital_stands_for_the_government(mentions):
     ]
 
 
+def test_demonyms_and_capitals_of_smaller_states_resolve(mentions):
+    out = mentions("Cambodian Prime Minister Hun Manet said Phnom Penh regretted the Thai decision.")
+    assert _pairs(out) == [("Cambodian", "KHM"), ("Phnom Penh", "KHM"), ("Thai", "THA")]
+
+
+def test_a_capital_shared_with_a_person_name_needs_its_state_in_the_article(mentions):
+    assert mentions("Wellington scored twice for the visitors.").is_empty()
+    assert _pairs(mentions("Wellington said New Zealand would send a frigate."))[0] == ("Wellington", "NZL")
+
+
 def test_state_media_is_an_institution_of_its_state(mentions):
     out = mentions("Released by the Korean Central News Agency (KCNA) on September 14.")
     assert out.select("actor_id", "country", "actor_kind").unique().rows() == [

@@ -139,3 +139,16 @@ def test_a_refusal_to_support_is_a_negative_stance_of_the_one_who_refused():
         actors=[["Hungary", "HUN", "HUN", "state"], ["Ukraine", "UKR", "UKR", "state"]],
     )
     assert stance(out)[("HUN", "UKR")] < 0
+
+
+def test_an_attack_outweighs_another_relation_of_the_same_pair():
+    out = statements(
+        "Manila lodged a diplomatic protest on Monday after Chinese coast guard vessels fired water cannons "
+        "at a Philippine supply boat near Second Thomas Shoal.",
+        actors=[
+            ["Manila", "PHL", "PHL", "state"],
+            ["Chinese", "CHN", "CHN", "state"],
+            ["Philippine", "PHL", "PHL", "state"],
+        ],
+    )
+    assert mutual(out)[("CHN", "PHL")] < 0

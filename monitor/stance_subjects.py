@@ -1,0 +1,113 @@
+"""The grammatical subject of a sentence that has no speaker: the actor (or list of actors) it opens
+with, followed by its verb ("Russia has revoked the accreditation of six British diplomats",
+"Seoul and Washington reached a trade deal", "Thai and Cambodian troops exchanged fire"). A report of
+what a state does is that state's stance as much as what it says."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
+
+# What may come before the subject: "The", or an opening phrase set off by a comma ("On Monday, ").
+LEAD = r'^\s*((The|the)\s+)?$|^[A-Z][^,;:"“”]{0,40},\s+((the|The)\s+)?$'
+# A subordinate clause opening with its subject: "..., after Chinese coast guard vessels fired".
+CLAUSE_LEAD = r"\b(after|when|while|as|since|because|although|though|whereas)\s+((the|a|an)\s+)?$"
+# Between two listed subjects: "Seoul and Washington", "Britain, France and Germany".
+LIST_SEPARATOR = r"^(\s*,\s*|\s+and\s+|\s*,\s+and\s+)((the|The)\s+)?$"
+# Words that cannot be the verb right after a subject: the mention is a modifier or an object.
+NOT_A_VERB = {
+    "of", "in", "on", "at", "to", "for", "with", "from", "by", "as", "and", "or", "but", "nor", "the",
+    "a", "an", "that", "which", "who", "whose", "s", "said", "says", "told",
+}  # fmt: skip
+
+
+def _tail(rules: dict) -> str:
+    """After the last subject: a possessive or a noun of the state ("'s army", " government"), an
+    aside in brackets and a time phrase, then the verb (captured)."""
+    nouns = "|".join(re.escape(str(n)) for n in rules.get("subject_nouns", [])) or "$^"
+    return (
+        rf"^(['’]s)?(?P<noun>(\s+(?i:{nouns}))?)(\s+\([^)]*\))?"
+        r"(\s+(on|last|this|early|late|earlier)\s+[A-Z][a-z]+)?\s+(?P<verb>[a-z][a-z-]*)\b"
+    )
+
+
+def sentence_subjects(
+    sentences: pl.DataFrame, smentions: pl.DataFrame, spoken: pl.DataFrame, rules: dict
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """For sentences not in `spoken` [sid]: sources [sid, source_actor, source_speaker, rule] (a lone
+    subject), the subject mention ids [sid, mid, co_subject, joint, a_start] and the subjects' claims
+    [sid, country, a_start, several]: a subject is a party of the relations after its verb, and two or
+    more are that relation's only parties (joint subjects)."""
+    text = sentences.select(*KEY, "text")
+    prev_end = pl.col("r_end").shift(1).over(KEY)
+    gap = pl.col("text").str.slice(prev_end, (pl.col("r_start") - prev_end).clip(0))
+    opening = pl.col("text").str.slice(0, pl.col("r_start")).str.contains(LEAD)
+    chain = (
+        smentions.join(spoken.select(KEY).unique(), on=KEY, how="anti")
+        .join(text, on=KEY, how="inner")
+        .sort(*KEY, "r_start")
+        .with_columns(
+            linked=pl.when(prev_end.is_null()).then(opening).otherwise(gap.str.contains(LIST_SEPARATOR))
+        )
+        .filter(pl.col("linked").cast(pl.Int8).cum_min().over(KEY) == 1)
+    )
+    verbs = _verbs(chain.filter(pl.col("r_start") == pl.col("r_start").max().over(KEY)), rules)
+    subjects = chain.join(verbs.drop("mid"), on=KEY, how="inner").with_columns(
+        several=pl.col("country").n_unique().over(KEY) > 1
+    )
+    subject_ids = subjects.select(*KEY, "mid", co_subject="several", joint="several", a_start="a_start")
+    claims = subjects.select(*KEY, "country", "a_start", "several").unique()
+    speaker = pl.col("actor_kind").is_in(SPEAKER_KINDS)
+    # States listed together judge each other only by the relations they share (mutual facts).
+    sources = (
+        subjects.filter(~pl.col("several"))
+        .sort(*KEY, "r_start")
+        .unique([*KEY, "country"], keep="first", maintain_order=True)
+        .select(
+            *KEY,
+            source_actor="country",
+            source_speaker=pl.when(speaker).then(pl.col("actor_id")),
+            rule=pl.lit("sentence_subject"),
+        )
+    )
+    inner = clause_subjects(smentions.join(text, on=KEY, how="inner"), rules)
+    return sources, subject_ids, pl.concat([claims, inner]).unique([*KEY, "country", "a_start"])
+
+
+def _verbs(mentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """[sid, mid, a_start]: mentions (with their sentence `text`) followed by a verb, at a_start. A
+    demonym used as an adjective, or a possessive, names the subject only with a noun of the state
+    after it ("Thai troops", "Thailand's army"), not in "Ukrainian port city", "Russia's war"."""
+    after = pl.col("text").str.slice(pl.col("r_end"))
+    surface = pl.col("text").str.slice(pl.col("r_start"), pl.col("r_end") - pl.col("r_start"))
+    pattern = _tail(rules)
+    adjective = pl.col("demonym") | surface.str.contains(ADJECTIVE_DEMONYM)
+    needs_noun = ((pl.col("actor_kind") == "state") & adjective) | after.str.contains(r"^['’]s\s")
+    return (
+        mentions.with_columns(
+            tail=after.str.extract_groups(pattern), matched=after.str.extract(f"({pattern})", 1)
+        )
+        .with_columns(verb=pl.col("tail").struct.field("verb"), noun=pl.col("tail").struct.field("noun"))
+        .filter(pl.col("verb").is_not_null() & ~pl.col("verb").is_in(sorted(NOT_A_VERB)))
+        .filter(~needs_noun | (pl.col("noun").fill_null("") != ""))
+        .select(
+            *KEY,
+            "mid",
+            a_start=pl.col("r_end") + pl.col("matched").str.len_chars() - pl.col("verb").str.len_chars(),
+        )
+    )
+
+
+def clause_subjects(mentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """Claims [sid, country, a_start, several] of a subject opening a subordinate clause ("after
+    Chinese coast guard vessels fired water cannons at two Philippine government ships"): a party of
+    the relations after its verb in that clause, however far from them, but no speaker."""
+    lead = pl.col("text").str.slice(0, pl.col("r_start")).str.contains(CLAUSE_LEAD)
+    return (
+        _verbs(mentions.filter(lead), rules)
+        .join(mentions.select(*KEY, "mid", "country"), on=[*KEY, "mid"], how="inner")
+        .select(*KEY, "country", "a_start", several=pl.lit(False))
+    )

@@ -1,0 +1,135 @@
+"""The subject a sentence opens with speaks for what it does when nobody is quoted
+(monitor.stance_subjects), and words inside an actor's name are no cues or verbs."""
+
+from __future__ import annotations
+
+import polars as pl
+from stance_helpers import every_pair, mutual, stance, statements
+
+from monitor.stance_attribution import sentence_mentions
+from monitor.stance_cue_hits import outside_mentions
+from monitor.stance_devset import build_frames
+from monitor.stance_matching import load_cues, load_rules, match_phrases, phrase_table
+
+DIRCO = "Department of International Relations and Cooperation"
+
+
+def test_a_state_that_opens_a_sentence_takes_the_stance_of_its_action():
+    out = statements(
+        "Ireland has been one of the most outspoken critics of Israel's conduct of the war in Gaza.",
+        actors=[["Ireland", "IRL", "IRL", "state"], ["Israel", "ISR", "ISR", "state"]],
+    )
+    assert stance(out)[("IRL", "ISR")] < 0
+
+
+def test_a_lone_subject_is_a_party_of_the_attack_it_launched():
+    out = statements(
+        "Russia launched a new wave of drone attacks on the Ukrainian port city of Odesa overnight.",
+        actors=[["Russia", "RUS", "RUS", "state"], ["Ukrainian", "UKR", "UKR", "state"]],
+    )
+    assert every_pair(out)[("RUS", "UKR")] < 0
+    assert ("UKR", "RUS") not in every_pair(out)
+
+
+def test_a_demonym_with_a_noun_of_the_state_is_the_subject():
+    out = statements(
+        "Thailand's army on Monday closed all land border crossings with Cambodia to tourists and traders.",
+        actors=[["Thailand", "THA", "THA", "state"], ["Cambodia", "KHM", "KHM", "state"]],
+    )
+    assert stance(out)[("THA", "KHM")] < 0
+
+
+def test_a_possessive_before_another_noun_is_no_subject():
+    out = statements(
+        "Russia's invasion of Ukraine has driven up food prices across Africa.",
+        actors=[["Russia", "RUS", "RUS", "state"], ["Ukraine", "UKR", "UKR", "state"]],
+    )
+    assert ("UKR", "RUS") not in every_pair(out)
+    assert all(rule != "sentence_subject" for rule in out["rule"])
+
+
+def test_states_listed_as_the_subject_share_the_relation_they_reached():
+    out = statements(
+        "Seoul and Washington reached a trade deal in late July under which the United States set a "
+        "15 percent tariff on Korean goods.",
+        actors=[
+            ["Seoul", "KOR", "KOR", "state"],
+            ["Washington", "USA", "USA", "state"],
+            ["United States", "USA", "USA", "state"],
+            ["Korean", "KOR", "KOR", "state"],
+        ],
+    )
+    got = mutual(out)
+    assert got[("KOR", "USA")] > 0 and got[("USA", "KOR")] > 0
+    assert stance(out) == {}
+
+
+def test_a_relation_of_another_subject_after_a_clause_break_is_not_the_subjects():
+    out = statements(
+        "The Maldives has formally asked India to withdraw its military personnel, a senior official said "
+        "on Sunday, a day after Muizzu returned from a state visit to China.",
+        actors=[
+            ["Maldives", "MDV", "MDV", "state"],
+            ["India", "IND", "IND", "state"],
+            ["China", "CHN", "CHN", "state"],
+        ],
+    )
+    assert ("MDV", "IND") not in every_pair(out)
+
+
+def test_a_demonym_before_government_is_the_subject_not_an_adjective():
+    out = statements(
+        "The Sudanese government has repeatedly accused the UAE of arming the RSF, an allegation Abu Dhabi "
+        "has denied.",
+        actors=[
+            ["Sudanese", "SDN", "SDN", "state"],
+            ["UAE", "ARE", "ARE", "state"],
+            ["Abu Dhabi", "ARE", "ARE", "state"],
+        ],
+    )
+    got = stance(out)
+    assert got[("SDN", "ARE")] < 0
+    assert ("ARE", "SDN") not in got
+
+
+def test_words_inside_an_actors_name_are_no_speech_verbs_or_cues():
+    sentences, mentions = build_frames(
+        [
+            {
+                "id": "a1",
+                "sentences": [
+                    "The Department of International Relations and Cooperation said the United States "
+                    "had cut aid."
+                ],
+                "actors": [
+                    [
+                        "Department of International Relations and Cooperation",
+                        "ZAF.DIRCO",
+                        "ZAF",
+                        "institution",
+                    ],
+                    ["United States", "USA", "USA", "state"],
+                ],
+            }
+        ]
+    )
+    sentences = sentences.with_columns(sid=pl.int_range(pl.len()))
+    rules = load_rules()
+    hits = match_phrases(sentences, phrase_table(load_cues(), rules))
+    kept = outside_mentions(hits, sentence_mentions(sentences, mentions))
+    assert set(hits["phrase"]) >= {"relations", "cooperation", "states", "said"}
+    assert sorted(kept["phrase"]) == ["said"]
+
+
+def test_a_subject_that_opens_the_sentence_outranks_a_possessive_holder():
+    out = statements(
+        "The Turkish Parliament on Tuesday approved Sweden's bid to join NATO, removing a major obstacle.",
+        actors=[
+            ["Turkish", "TUR", "TUR", "state"],
+            ["Sweden", "SWE", "SWE", "state"],
+            ["NATO", "NATO", "NATO", "organisation"],
+        ],
+    )
+    got = stance(out)
+    assert got[("TUR", "SWE")] > 0
+    assert ("SWE", "TUR") not in got

@@ -1,0 +1,159 @@
+"""Cue vocabulary of seeds/stance_cues.csv read in real sentence shapes: vetoes, strikes, closures,
+backers and partners, and how far a demand reaches before a second predicate."""
+
+from __future__ import annotations
+
+from stance_helpers import every_pair, mutual, stance, statements
+
+
+def test_calling_a_state_an_important_partner_praises_it():
+    out = statements(
+        '"Vietnam is an important partner for us," Albanese said.',
+        actors=[["Albanese", "anthony_albanese", "AUS", "person"], ["Vietnam", "VNM", "VNM", "state"]],
+    )
+    assert stance(out)[("AUS", "VNM")] > 0
+
+
+def test_a_veto_opposes_the_state_that_drafted_the_resolution():
+    out = statements(
+        "China vetoed a US-drafted Security Council resolution on Myanmar on Friday.",
+        actors=[["China", "CHN", "CHN", "state"], ["US", "USA", "USA", "state"]],
+    )
+    assert stance(out)[("CHN", "USA")] < 0
+
+
+def test_a_state_that_struck_another_is_hostile_to_it():
+    out = statements(
+        "Israel struck Iranian air defence sites overnight, the military said.",
+        actors=[["Israel", "ISR", "ISR", "state"], ["Iranian", "IRN", "IRN", "state"]],
+    )
+    assert every_pair(out)[("ISR", "IRN")] < 0
+    assert ("IRN", "ISR") not in every_pair(out)
+
+
+def test_a_deal_struck_between_two_states_is_cooperation():
+    out = statements(
+        "Japan and India struck a deal on rare earth supplies on Monday.",
+        actors=[["Japan", "JPN", "JPN", "state"], ["India", "IND", "IND", "state"]],
+    )
+    got = mutual(out)
+    assert got[("JPN", "IND")] > 0 and got[("IND", "JPN")] > 0
+
+
+def test_a_speaker_who_says_others_are_at_war_with_its_state_is_hostile_to_them():
+    out = statements(
+        'Putin said NATO countries were now "at war with Russia".',
+        actors=[
+            ["Putin", "vladimir_putin", "RUS", "person"],
+            ["NATO", "NATO", "NATO", "organisation"],
+            ["Russia", "RUS", "RUS", "state"],
+        ],
+    )
+    assert stance(out)[("RUS", "NATO")] < 0
+
+
+def test_a_state_described_as_a_vocal_backer_supports_the_state_it_backs():
+    out = statements(
+        "Britain is one of Kyiv's most vocal backers, Foreign Secretary David Lammy said.",
+        actors=[
+            ["Britain", "GBR", "GBR", "state"],
+            ["Kyiv", "UKR", "UKR", "state"],
+            ["David Lammy", "david_lammy", "GBR", "person"],
+        ],
+    )
+    assert stance(out)[("GBR", "UKR")] > 0
+
+
+def test_revoking_the_accreditation_of_a_states_nationals_reduces_relations():
+    out = statements(
+        "Moscow has revoked the accreditation of two German journalists, the foreign ministry said.",
+        actors=[["Moscow", "RUS", "RUS", "state"], ["German", "DEU", "DEU", "state"]],
+    )
+    assert stance(out)[("RUS", "DEU")] < 0
+
+
+def test_an_offer_to_help_two_states_supports_both():
+    out = statements(
+        "Malaysia has offered to help Thailand and Cambodia find a peaceful solution.",
+        actors=[
+            ["Malaysia", "MYS", "MYS", "state"],
+            ["Thailand", "THA", "THA", "state"],
+            ["Cambodia", "KHM", "KHM", "state"],
+        ],
+    )
+    got = stance(out)
+    assert got[("MYS", "THA")] > 0 and got[("MYS", "KHM")] > 0
+
+
+def test_good_relations_a_state_wants_with_another_are_positive():
+    out = statements(
+        "Foreign Adviser Touhid Hossain said Bangladesh wanted good relations with India.",
+        actors=[["Bangladesh", "BGD", "BGD", "state"], ["India", "IND", "IND", "state"]],
+    )
+    assert every_pair(out)[("BGD", "IND")] > 0
+
+
+def test_a_demand_does_not_reach_past_and_was_into_a_second_predicate():
+    out = statements(
+        "New Zealand's Defence Minister Judith Collins said Wellington had sought an explanation from "
+        "Beijing and was working closely with Australia.",
+        actors=[
+            ["New Zealand", "NZL", "NZL", "state"],
+            ["Wellington", "NZL", "NZL", "state"],
+            ["Beijing", "CHN", "CHN", "state"],
+            ["Australia", "AUS", "AUS", "state"],
+        ],
+    )
+    got = stance(out)
+    assert got[("NZL", "CHN")] < 0
+    assert got.get(("NZL", "AUS"), 0) >= 0
+
+
+def test_regret_does_not_reach_past_but_into_a_second_predicate():
+    out = statements(
+        "Cambodian Prime Minister Hun Manet said his government regretted the Thai decision, but would not "
+        "back down on its request for the International Court of Justice to rule on four disputed areas.",
+        actors=[
+            ["Cambodian", "KHM", "KHM", "state"],
+            ["Thai", "THA", "THA", "state"],
+            ["International Court of Justice", "ICJ", "ICJ", "organisation"],
+        ],
+    )
+    got = stance(out)
+    assert got[("KHM", "THA")] < 0
+    assert ("KHM", "ICJ") not in got
+
+
+def test_a_name_with_a_letter_outside_ascii_holds_no_negator():
+    out = statements(
+        "French Foreign Minister Jean-Noël Barrot had visited N'Djamena for talks with President Mahamat "
+        "Idriss Déby on the war in neighbouring Sudan.",
+        actors=[["French", "FRA", "FRA", "state"], ["N'Djamena", "TCD", "TCD", "state"]],
+    )
+    assert every_pair(out).get(("FRA", "TCD"), 0) >= 0
+
+
+def test_coast_guard_vessels_firing_water_cannons_use_force_on_the_ships_they_hit():
+    out = statements(
+        "The foreign ministry lodged a diplomatic protest after Chinese coast guard vessels fired water "
+        "cannons at two Philippine government ships near Scarborough Shoal.",
+        actors=[["Chinese", "CHN", "CHN", "state"], ["Philippine", "PHL", "PHL", "state"]],
+    )
+    assert mutual(out)[("CHN", "PHL")] < 0
+    assert ("PHL", "CHN") not in every_pair(out)
+
+
+def test_a_missile_fired_at_a_state_without_its_firer_is_nobodys_attack():
+    out = statements(
+        "Warsaw says cruise missile fired at western Ukraine spent 39 seconds over Polish territory",
+        actors=[["Warsaw", "POL", "POL", "state"], ["Ukraine", "UKR", "UKR", "state"]],
+    )
+    assert ("POL", "UKR") not in every_pair(out)
+
+
+def test_an_agreement_struck_with_words_between_is_still_an_agreement():
+    out = statements(
+        "Japan struck a similar agreement with Washington in July.",
+        actors=[["Japan", "JPN", "JPN", "state"], ["Washington", "USA", "USA", "state"]],
+    )
+    assert every_pair(out)[("JPN", "USA")] > 0
