@@ -26,11 +26,14 @@ def resolve_required_cues(spans: pl.DataFrame, cues_present: pl.DataFrame) -> pl
     verbatim in each article as matched."""
     if spans.is_empty():
         return spans
-    wanted = (
-        spans.select("article_id", "start", pl.col("requires").str.split(";").alias("cue"))
+    # the two key regexes run once per distinct 'requires' value, not once per span
+    cue_keys = (
+        spans.select(pl.col("requires").unique())
+        .with_columns(pl.col("requires").str.split(";").alias("cue"))
         .explode("cue")
-        .with_columns(match_key_expr(pl.col("cue")).alias("cue_key"))
+        .select("requires", match_key_expr(pl.col("cue")).alias("cue_key"))
     )
+    wanted = spans.select("article_id", "start", "requires").join(cue_keys, on="requires")
     supported = (
         wanted.join(cues_present, on=["article_id", "cue_key"], how="semi")
         .select("article_id", "start")
