@@ -168,7 +168,13 @@ def find_mentions(
 
     plain = spans.filter(~is_person & ~needs_cue & ~is_template)
     cued = resolve_required_cues(spans.filter(needs_cue), cues_present)
-    states = pl.concat([plain, cued]).join(dictionary.actors, on="actor_id").filter(pl.col("kind") == "state")
+    # only the columns the institution rule reads, joined to states alone (not the whole span frame)
+    state_actors = dictionary.actors.filter(pl.col("kind") == "state").select("actor_id", "country")
+    states = (
+        pl.concat([plain, cued])
+        .select("article_id", "start", "end", "actor_id")
+        .join(state_actors, on="actor_id")
+    )
     templated = resolve_context_institutions(spans.filter(is_template), states, work)
     people = resolve_people(spans.filter(is_person), work, dictionary)
 
