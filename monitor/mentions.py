@@ -158,10 +158,11 @@ def find_mentions(
     """
     work, ids = _with_row_ids(articles)
     hits, cues_present = _scan(_normalised(work), dictionary.aliases, _cue_keys(dictionary.aliases))
-    spans = (
-        _spans(hits, dictionary, work.height).join(dictionary.aliases, on="key").drop("key", "case_sensitive")
+    # blocked spans resolve to nothing, and the rules read no alias text: join only what they read
+    resolvable = dictionary.aliases.filter(pl.col("rule") != "block").select(
+        "key", "actor_id", "rule", "requires", "fallback"
     )
-    spans = spans.filter(pl.col("rule") != "block")
+    spans = _spans(hits, dictionary, work.height).join(resolvable, on="key").drop("key")
     is_person = pl.col("rule").str.starts_with("person")
     needs_cue = pl.col("requires").is_not_null()
     is_template = pl.col("actor_id").str.starts_with("*")
