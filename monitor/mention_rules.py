@@ -20,26 +20,24 @@ OF_GAP = r"^\s+of\s+(the\s+)?$"
 PRECEDING_NAME = r"(\p{Lu}\.|\p{Lu}[\p{L}'’.-]*[\p{L}'’-])[ \t]+$"
 
 
-def resolve_required_cues(spans: pl.DataFrame, norm: pl.DataFrame) -> pl.DataFrame:
+def resolve_required_cues(spans: pl.DataFrame, cues_present: pl.DataFrame) -> pl.DataFrame:
     """Keep spans whose 'requires' cues (';'-separated) occur anywhere in the same article.
-    norm[article_id, norm] holds the bodies as matched (monitor.actor_dictionary.match_key_expr)."""
+    cues_present[article_id, cue_key] lists the cue keys (monitor.actor_dictionary.match_key_expr) found
+    verbatim in each article as matched."""
     if spans.is_empty():
         return spans
-    wanted = (
-        spans.select("article_id", "start", pl.col("requires").str.split(";").alias("cue"))
+    # the two key regexes run once per distinct 'requires' value, not once per span
+    cue_keys = (
+        spans.select(pl.col("requires").unique())
+        .with_columns(pl.col("requires").str.split(";").alias("cue"))
         .explode("cue")
-        .with_columns(match_key_expr(pl.col("cue")).alias("cue_key"))
+        .select("requires", match_key_expr(pl.col("cue")).alias("cue_key"))
     )
-    cue_keys = wanted["cue_key"].unique().to_list()
-    present = (
-        norm.join(wanted.select("article_id").unique(), on="article_id", how="semi")
-        .select("article_id", pl.col("norm").str.extract_many(cue_keys, overlapping=True).alias("cue_key"))
-        .explode("cue_key")
-        .drop_nulls()
-        .unique()
-    )
+    wanted = spans.select("article_id", "start", "requires").join(cue_keys, on="requires")
     supported = (
-        wanted.join(present, on=["article_id", "cue_key"], how="semi").select("article_id", "start").unique()
+        wanted.join(cues_present, on=["article_id", "cue_key"], how="semi")
+        .select("article_id", "start")
+        .unique()
     )
     return spans.join(supported, on=["article_id", "start"], how="semi")
 

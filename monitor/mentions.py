@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from monitor.actor_dictionary import ActorDictionary
+from monitor.actor_dictionary import ActorDictionary, match_key_expr
 from monitor.mention_rules import (
     resolve_context_institutions,
     resolve_people,
@@ -37,14 +37,22 @@ MENTION_SCHEMA = pl.Schema(
 RULE_PRIORITY = {"person_full": 0, "institution": 1, "context": 2, "alias": 3, "capital": 4, "demonym": 5}
 
 
-def _hits(norm: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFrame:
-    """Every key occurrence from one case-insensitive scan; a case-sensitive key must match exactly.
-    The pattern list is unique case-insensitively, so each (article, start, key) is reported once."""
+def _scan(
+    norm: pl.DataFrame, aliases: pl.DataFrame, cue_keys: pl.Series
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Alias hits[article_id, start, key] and cues present[article_id, cue_key] from one case-insensitive
+    Aho-Corasick pass: adding patterns to an overlapping scan changes no other pattern's matches, so the
+    required-cue keys ride along instead of costing a second pass over the bodies. A case-sensitive key or
+    cue must match exactly; the pattern list is unique case-insensitively, so each (article, start, key)
+    is reported once."""
     exact = aliases.filter(pl.col("case_sensitive")).get_column("key").unique()
     folded = aliases.filter(~pl.col("case_sensitive")).get_column("key").unique()
-    patterns = pl.concat([exact.str.to_lowercase(), folded]).unique().to_list()
+    patterns = pl.concat([exact.str.to_lowercase(), folded, cue_keys.str.to_lowercase()]).unique().to_list()
     if not patterns:
-        return pl.DataFrame(schema={"article_id": pl.UInt32, "start": pl.Int64, "key": pl.String})
+        return (
+            pl.DataFrame(schema={"article_id": pl.UInt32, "start": pl.Int64, "key": pl.String}),
+            pl.DataFrame(schema={"article_id": pl.UInt32, "cue_key": pl.String}),
+        )
     found = (
         norm.select(
             "article_id",
@@ -60,7 +68,7 @@ def _hits(norm: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFrame:
         .with_columns(pl.col("start").cast(pl.Int64))
     )
     lower = pl.col("text").str.to_lowercase()
-    return pl.concat(
+    hits = pl.concat(
         [
             found.filter(pl.col("text").is_in(exact.implode())).select(
                 "article_id", "start", pl.col("text").alias("key")
@@ -68,6 +76,18 @@ def _hits(norm: pl.DataFrame, aliases: pl.DataFrame) -> pl.DataFrame:
             found.filter(lower.is_in(folded.implode())).select("article_id", "start", lower.alias("key")),
         ]
     )
+    present = (
+        found.filter(pl.col("text").is_in(cue_keys.implode()))
+        .select("article_id", pl.col("text").alias("cue_key"))
+        .unique()
+    )
+    return hits, present
+
+
+def _cue_keys(aliases: pl.DataFrame) -> pl.Series:
+    """Every required cue (';'-separated in aliases.requires) as a match key."""
+    cues = aliases.get_column("requires").drop_nulls().str.split(";").explode()
+    return pl.select(match_key_expr(pl.lit(cues)).alias("cue_key")).get_column("cue_key").unique()
 
 
 def _normalised(articles: pl.DataFrame) -> pl.DataFrame:
@@ -76,11 +96,9 @@ def _normalised(articles: pl.DataFrame) -> pl.DataFrame:
     return articles.select("article_id", pl.concat_str(pl.lit(" "), body, pl.lit(" ")).alias("norm"))
 
 
-def _spans(norm: pl.DataFrame, dictionary: ActorDictionary) -> pl.DataFrame:
-    """norm[article_id (UInt32 row number, ascending), norm] -> leftmost-longest spans."""
-    hits = _hits(norm, dictionary.aliases).with_columns(
-        (pl.col("start") + pl.col("key").str.len_bytes() - 2).alias("end")
-    )
+def _spans(hits: pl.DataFrame, dictionary: ActorDictionary, rows: int) -> pl.DataFrame:
+    """hits[article_id (UInt32 row number of `rows` articles), start, key] -> leftmost-longest spans."""
+    hits = hits.with_columns((pl.col("start") + pl.col("key").str.len_bytes() - 2).alias("end"))
     # rows are sorted, so one running maximum over (row, end) keys replaces a per-article window
     row_key = pl.col("article_id").cast(pl.Int64) * (1 << 32)
     # one packed key (row, start, longest first) sorts about twice as fast as three columns
@@ -90,7 +108,7 @@ def _spans(norm: pl.DataFrame, dictionary: ActorDictionary) -> pl.DataFrame:
         + pl.col("start").cast(pl.UInt64) * 256
         + (255 - (pl.col("end") - pl.col("start"))).cast(pl.UInt64)
     )
-    fits = longest < 256 and norm.height < (1 << 24)
+    fits = longest < 256 and rows < (1 << 24)
     order = [packed] if fits else [pl.col("article_id"), pl.col("start"), -pl.col("end")]
     return hits.sort(order, maintain_order=True).filter(
         (row_key + pl.col("start")) >= (row_key + pl.col("end")).cum_max().shift(1).fill_null(-1)
@@ -101,8 +119,9 @@ def match_spans(articles: pl.DataFrame, dictionary: ActorDictionary) -> pl.DataF
     """articles[article_id, body] -> spans[article_id, start, end, key]: every dictionary key found,
     word-bounded, overlaps resolved leftmost-longest (a blocked or unresolvable span still wins)."""
     work, ids = _with_row_ids(articles)
+    hits, _ = _scan(_normalised(work), dictionary.aliases, pl.Series("cue_key", [], pl.String))
     return (
-        _spans(_normalised(work), dictionary)
+        _spans(hits, dictionary, work.height)
         .pipe(_restore_ids, ids)
         .select("article_id", "start", "end", "key")
     )
@@ -138,16 +157,25 @@ def find_mentions(
     Ministry) need a state right before them ("the North's Foreign Ministry") or fall back if curated.
     """
     work, ids = _with_row_ids(articles)
-    norm = _normalised(work)
-    spans = _spans(norm, dictionary).join(dictionary.aliases, on="key").drop("key", "case_sensitive")
-    spans = spans.filter(pl.col("rule") != "block")
+    hits, cues_present = _scan(_normalised(work), dictionary.aliases, _cue_keys(dictionary.aliases))
+    # blocked spans resolve to nothing, and the rules read no alias text: join only what they read
+    resolvable = dictionary.aliases.filter(pl.col("rule") != "block").select(
+        "key", "actor_id", "rule", "requires", "fallback"
+    )
+    spans = _spans(hits, dictionary, work.height).join(resolvable, on="key").drop("key")
     is_person = pl.col("rule").str.starts_with("person")
     needs_cue = pl.col("requires").is_not_null()
     is_template = pl.col("actor_id").str.starts_with("*")
 
     plain = spans.filter(~is_person & ~needs_cue & ~is_template)
-    cued = resolve_required_cues(spans.filter(needs_cue), norm)
-    states = pl.concat([plain, cued]).join(dictionary.actors, on="actor_id").filter(pl.col("kind") == "state")
+    cued = resolve_required_cues(spans.filter(needs_cue), cues_present)
+    # only the columns the institution rule reads, joined to states alone (not the whole span frame)
+    state_actors = dictionary.actors.filter(pl.col("kind") == "state").select("actor_id", "country")
+    states = (
+        pl.concat([plain, cued])
+        .select("article_id", "start", "end", "actor_id")
+        .join(state_actors, on="actor_id")
+    )
     templated = resolve_context_institutions(spans.filter(is_template), states, work)
     people = resolve_people(spans.filter(is_person), work, dictionary)
 
