@@ -7,6 +7,7 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_attribution import resolve_sources, sentence_mentions
+from monitor.stance_clauses import second_subject_limits
 from monitor.stance_cue_hits import annotate_cues, find_non_targets, outside_mentions
 from monitor.stance_keys import KEY
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
@@ -100,6 +101,7 @@ def _speaker_statements(sources, excluded, smentions, cues, parties, reach, rule
         .join(cues, on=KEY, how="inner")
         .join(reach, on="cue_id", how="left")
         .filter(~_beyond_reach())
+        .filter(pl.col("until").is_null() | (pl.col("m_start") < pl.col("until")))
         .join(is_party, on=["cue_id", "source_actor"], how="left")
         .join(target_party, on=["cue_id", "country"], how="left")
         .filter(~pl.col("claimed") | pl.col("target_party").fill_null(False))
@@ -172,6 +174,11 @@ def extract_statements(
     hits = outside_mentions(hits, smentions)
     pairs = pair_references(sentences, smentions, hits, rules)
     sources, subject_ids, joint_subjects, claims = resolve_sources(sentences, smentions, hits, rules)
+    # An opening subject owns no cue of a later clause with its own subject (monitor.stance_clauses).
+    limits = second_subject_limits(sentences, smentions, rules).rename({"country": "source_actor"})
+    sources = sources.join(limits, on=[*KEY, "source_actor"], how="left").with_columns(
+        until=pl.when(pl.col("rule") == "sentence_subject").then(pl.col("until"))
+    )
     cue_hits = annotate_cues(hits, smentions, rules)
     non_targets = find_non_targets(smentions, hits)
     excluded = pl.concat([subject_ids.select(*KEY, "mid"), non_targets])
