@@ -41,3 +41,50 @@ def test_the_opening_subject_keeps_the_cues_of_its_own_clause():
         ],  # fmt: skip
     )
     assert every_pair(out)[("RUS", "POL")] < 0
+
+
+def test_a_judgement_of_a_decision_judges_its_agent_not_the_actors_inside_it():
+    out = statements(
+        "India on Wednesday said the decision by US President Donald Trump to impose an additional 25 per "
+        "cent tariff on Indian goods over New Delhi's purchases of Russian oil was \"unfair, unjustified and "
+        'unreasonable", and said it would take all actions necessary to protect its national interests.',
+        actors=[
+            ["India", "IND", "IND", "state"],
+            ["US", "USA", "USA", "state"],
+            ["Indian", "IND", "IND", "state"],
+            ["New Delhi", "IND", "IND", "state"],
+            ["Russian", "RUS", "RUS", "state"],
+        ],
+    )
+    pairs = every_pair(out)
+    assert pairs[("IND", "USA")] < 0
+    assert ("IND", "RUS") not in pairs
+
+
+def test_a_term_of_a_deal_is_no_stance_between_its_parties():
+    out = statements(
+        "Japan and the U.S. have reached a trade deal under which Washington will impose a 15% tariff on "
+        "Japanese imports, including automobiles, while Tokyo commits to $550 billion in investment in the "
+        "United States, President Donald Trump announced on Tuesday U.S. time.",
+        actors=[
+            ["Japan", "JPN", "JPN", "state"],
+            ["U.S.", "USA", "USA", "state"],
+            ["Washington", "USA", "USA", "state"],
+            ["Japanese", "JPN", "JPN", "state"],
+            ["Tokyo", "JPN", "JPN", "state"],
+            ["United States", "USA", "USA", "state"],
+            ["President Donald Trump", "donald_trump", "USA", "person"],
+        ],
+    )
+    pairs = every_pair(out)
+    assert pairs.get(("USA", "JPN"), 0.0) >= 0
+    assert pairs.get(("JPN", "USA"), 0.0) >= 0
+
+
+def test_removed_trade_barriers_are_no_sanction():
+    out = statements(
+        "China also agreed to suspend or remove the non-tariff countermeasures it had taken against the "
+        "United States since April 2.",
+        actors=[["China", "CHN", "CHN", "state"], ["United States", "USA", "USA", "state"]],
+    )
+    assert every_pair(out).get(("CHN", "USA"), 0.0) >= 0
