@@ -12,7 +12,7 @@ from monitor.stance_cue_hits import annotate_cues, find_non_targets, outside_men
 from monitor.stance_keys import KEY
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
 from monitor.stance_pair_reference import as_mentions, pair_references
-from monitor.stance_predicates import act_agents, deal_terms
+from monitor.stance_predicates import act_agents, contrast_starts, deal_terms
 from monitor.stance_reach import alleged, governed, reach_limits
 from monitor.stance_relations import (
     joint_parties,
@@ -118,6 +118,7 @@ def _speaker_statements(
         .filter(~_beyond_reach())
         .filter(pl.col("until").is_null() | (pl.col("m_start") < pl.col("until")))
         .join(terms, on=["cue_id", "country"], how="anti")
+        .filter(~(pl.col("r_end") <= pl.col("contrast_start")).fill_null(False))
         .join(is_party, on=["cue_id", "source_actor"], how="left")
         .join(target_party, on=["cue_id", "country"], how="left")
         .filter(~pl.col("claimed") | pl.col("target_party").fill_null(False))
@@ -215,7 +216,9 @@ def extract_statements(
         [with_joint(relation_parties(cue_hits, smentions, non_targets, speakers), joint), lone]
     )
     facts = pl.concat([with_joint(relation_parties(cue_hits, smentions, not_parties, speakers), joint), lone])
-    reach = reach_limits(cue_hits, smentions, hits, rules)
+    reach = reach_limits(cue_hits, smentions, hits, rules).join(
+        contrast_starts(cue_hits, hits, rules), on="cue_id", how="full", coalesce=True
+    )
     agents = act_agents(cue_hits, sentences, smentions, rules)
     targets = targets.join(governed(smentions, sentences, rules), on=[*KEY, "mid"], how="left").with_columns(
         governed=pl.col("governed").fill_null(False)

@@ -71,3 +71,21 @@ def deal_terms(
         .select("deal_id", "term_id", "country")
         .unique()
     )
+
+
+def contrast_starts(cues: pl.DataFrame, hits: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """[cue_id, contrast_start]: where the contrasting clause ("..., while X accused Y") a cue stands
+    in starts; actors named before that are out of the cue's reach."""
+    breaks = [str(b) for b in rules.get("contrast_breaks", [])]
+    return (
+        cues.select(*KEY, "cue_id", "m_start")
+        .join(
+            hits.filter(pl.col("is_clause_break") & pl.col("phrase").is_in(breaks)).select(
+                *KEY, b_start="m_start"
+            ),
+            on=KEY,
+        )
+        .filter(pl.col("b_start") < pl.col("m_start"))
+        .group_by("cue_id")
+        .agg(contrast_start=pl.col("b_start").max())
+    )

@@ -88,3 +88,20 @@ def test_removed_trade_barriers_are_no_sanction():
         actors=[["China", "CHN", "CHN", "state"], ["United States", "USA", "USA", "state"]],
     )
     assert every_pair(out).get(("CHN", "USA"), 0.0) >= 0
+
+
+def test_a_cue_in_a_contrasting_clause_reaches_no_actor_before_it():
+    out = statements(
+        'European Council President Charles Michel said the rotating presidency had "no mandate to engage '
+        'with Russia on behalf of the EU," while European Commission President Ursula von der Leyen accused '
+        "Orban of appeasement.",
+        actors=[
+            ["European Council", "EUCO", "EUCO", "organisation"],
+            ["Charles Michel", "charles_michel", "EUCO", "person"],
+            ["Russia", "RUS", "RUS", "state"],
+            ["EU", "EU", "EU", "organisation"],
+            ["European Commission", "EC", "EC", "organisation"],
+            ["Orban", "viktor_orban", "HUN", "person"],
+        ],
+    )
+    assert ("EUCO", "RUS") not in every_pair(out)
