@@ -118,7 +118,12 @@ def _speaker_statements(
         .filter(~_beyond_reach())
         .filter(pl.col("until").is_null() | (pl.col("m_start") < pl.col("until")))
         .join(terms, on=["cue_id", "country"], how="anti")
-        .filter(~(pl.col("r_end") <= pl.col("contrast_start")).fill_null(False))
+        .filter(
+            ~(
+                (pl.col("r_end") <= pl.col("contrast_start"))
+                & ~pl.col("clause_actors").list.contains(pl.col("source_actor"))
+            ).fill_null(False)
+        )
         .join(is_party, on=["cue_id", "source_actor"], how="left")
         .join(target_party, on=["cue_id", "country"], how="left")
         .filter(~pl.col("claimed") | pl.col("target_party").fill_null(False))
@@ -217,7 +222,7 @@ def extract_statements(
     )
     facts = pl.concat([with_joint(relation_parties(cue_hits, smentions, not_parties, speakers), joint), lone])
     reach = reach_limits(cue_hits, smentions, hits, rules).join(
-        contrast_starts(cue_hits, hits, rules), on="cue_id", how="full", coalesce=True
+        contrast_starts(cue_hits, hits, smentions, rules), on="cue_id", how="full", coalesce=True
     )
     agents = act_agents(cue_hits, sentences, smentions, rules)
     targets = targets.join(governed(smentions, sentences, rules), on=[*KEY, "mid"], how="left").with_columns(

@@ -73,11 +73,15 @@ def deal_terms(
     )
 
 
-def contrast_starts(cues: pl.DataFrame, hits: pl.DataFrame, rules: dict) -> pl.DataFrame:
-    """[cue_id, contrast_start]: where the contrasting clause ("..., while X accused Y") a cue stands
-    in starts; actors named before that are out of the cue's reach."""
+def contrast_starts(
+    cues: pl.DataFrame, hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict
+) -> pl.DataFrame:
+    """[cue_id, contrast_start, clause_actors]: where the contrasting clause ("..., while X accused Y")
+    a cue stands in starts, and the actors named in it before the cue; actors named before that clause
+    are out of the cue's reach for a source that is not one of the clause's actors ("..., while the
+    Russian foreign ministry threatened retaliation" stays Russia's)."""
     breaks = [str(b) for b in rules.get("contrast_breaks", [])]
-    return (
+    starts = (
         cues.select(*KEY, "cue_id", "m_start")
         .join(
             hits.filter(pl.col("is_clause_break") & pl.col("phrase").is_in(breaks)).select(
@@ -86,6 +90,16 @@ def contrast_starts(cues: pl.DataFrame, hits: pl.DataFrame, rules: dict) -> pl.D
             on=KEY,
         )
         .filter(pl.col("b_start") < pl.col("m_start"))
-        .group_by("cue_id")
+        .group_by(*KEY, "cue_id", "m_start")
         .agg(contrast_start=pl.col("b_start").max())
+    )
+    return (
+        starts.join(smentions.select(*KEY, "country", "r_start"), on=KEY, how="left")
+        .with_columns(
+            clause_actor=pl.when(
+                (pl.col("r_start") >= pl.col("contrast_start")) & (pl.col("r_start") < pl.col("m_start"))
+            ).then(pl.col("country"))
+        )
+        .group_by("cue_id", "contrast_start")
+        .agg(clause_actors=pl.col("clause_actor").drop_nulls().unique())
     )

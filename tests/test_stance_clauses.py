@@ -105,3 +105,19 @@ def test_a_cue_in_a_contrasting_clause_reaches_no_actor_before_it():
         ],
     )
     assert ("EUCO", "RUS") not in every_pair(out)
+
+
+def test_a_contrasting_clause_of_the_same_state_keeps_its_reach():
+    out = statements(
+        'Kremlin spokesman Dmitry Peskov called the G7 decision "criminal" and said Moscow would respond, '
+        'while the Russian foreign ministry threatened "extremely painful" retaliation against Western '
+        "property.",
+        actors=[
+            ["Kremlin", "RUS", "RUS", "state"],
+            ["Dmitry Peskov", "dmitry_peskov", "RUS", "person"],
+            ["G7", "G7", "G7", "organisation"],
+            ["Moscow", "RUS", "RUS", "state"],
+            ["Russian", "RUS", "RUS", "state"],
+        ],
+    )
+    assert every_pair(out)[("RUS", "G7")] < 0
