@@ -7,10 +7,12 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_attribution import resolve_sources, sentence_mentions
+from monitor.stance_clauses import second_subject_limits
 from monitor.stance_cue_hits import annotate_cues, find_non_targets, outside_mentions
 from monitor.stance_keys import KEY
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
 from monitor.stance_pair_reference import as_mentions, pair_references
+from monitor.stance_predicates import act_agents, contrast_starts, deal_terms
 from monitor.stance_reach import alleged, governed, reach_limits
 from monitor.stance_relations import (
     joint_parties,
@@ -48,16 +50,22 @@ def _beyond_reach() -> pl.Expr:
     return after & (past_break | past_charge)
 
 
-def _speaker_statements(sources, excluded, smentions, cues, parties, reach, rules) -> pl.DataFrame:
+def _speaker_statements(
+    sources, excluded, smentions, cues, parties, reach, agents, terms, rules
+) -> pl.DataFrame:
     """Source -> each other actor in the sentence, polarity from the nearest cue the source owns
     that reaches it (a third party's transfer counts only when the sentence has no stance cue for
     the target; a relation claimed by a joint subject reaches only its parties; `reach` [cue_id,
     reach_end] ends a cue's reach after it). At equal distance the cue before the target wins: a
     verb governs the object after it ("stands with the Philippines and condemned China's")."""
+    # Actors inside the description of an act the speaker judges are no targets (monitor.stance_predicates).
+    inside_act = (pl.col("r_start") >= pl.col("agent_end")) & (pl.col("r_end") <= pl.col("copula_start"))
     targets = (
         sources.join(smentions, on=KEY, how="inner")
         .join(excluded, on=[*KEY, "mid"], how="anti")
         .filter(pl.col("country") != pl.col("source_actor"))
+        .join(agents, on=KEY, how="left")
+        .filter(~inside_act.fill_null(False))
     )
     # Of a directed relation (an attack) the speaker owns only what it does itself: the victim, a
     # reporter of the attack and the victim's neighbours judge nobody by it; and the victim of an attack by
@@ -76,6 +84,14 @@ def _speaker_statements(sources, excluded, smentions, cues, parties, reach, rule
         .unique()
     )
     target_party = parties.select("cue_id", country="party", target_party=pl.lit(True)).unique()
+    # A term of a deal ("a deal under which X will impose a tariff on Y") is no stance between its parties.
+    deal_parties = terms.join(parties.select(deal_id="cue_id", party="party"), on="deal_id")
+    terms = pl.concat(
+        [
+            terms.select(cue_id="term_id", country="country"),
+            deal_parties.select(cue_id="term_id", country="party"),
+        ]
+    ).unique()
     attackers = (
         cues.filter(pl.col("cue_class").is_in(directed))
         .select(*KEY, "cue_id", "m_start")
@@ -100,6 +116,14 @@ def _speaker_statements(sources, excluded, smentions, cues, parties, reach, rule
         .join(cues, on=KEY, how="inner")
         .join(reach, on="cue_id", how="left")
         .filter(~_beyond_reach())
+        .filter(pl.col("until").is_null() | (pl.col("m_start") < pl.col("until")))
+        .join(terms, on=["cue_id", "country"], how="anti")
+        .filter(
+            ~(
+                (pl.col("r_end") <= pl.col("contrast_start"))
+                & ~pl.col("clause_actors").list.contains(pl.col("source_actor"))
+            ).fill_null(False)
+        )
         .join(is_party, on=["cue_id", "source_actor"], how="left")
         .join(target_party, on=["cue_id", "country"], how="left")
         .filter(~pl.col("claimed") | pl.col("target_party").fill_null(False))
@@ -172,6 +196,11 @@ def extract_statements(
     hits = outside_mentions(hits, smentions)
     pairs = pair_references(sentences, smentions, hits, rules)
     sources, subject_ids, joint_subjects, claims = resolve_sources(sentences, smentions, hits, rules)
+    # An opening subject owns no cue of a later clause with its own subject (monitor.stance_clauses).
+    limits = second_subject_limits(sentences, smentions, rules).rename({"country": "source_actor"})
+    sources = sources.join(limits, on=[*KEY, "source_actor"], how="left").with_columns(
+        until=pl.when(pl.col("rule") == "sentence_subject").then(pl.col("until"))
+    )
     cue_hits = annotate_cues(hits, smentions, rules)
     non_targets = find_non_targets(smentions, hits)
     excluded = pl.concat([subject_ids.select(*KEY, "mid"), non_targets])
@@ -192,14 +221,27 @@ def extract_statements(
         [with_joint(relation_parties(cue_hits, smentions, non_targets, speakers), joint), lone]
     )
     facts = pl.concat([with_joint(relation_parties(cue_hits, smentions, not_parties, speakers), joint), lone])
-    reach = reach_limits(cue_hits, smentions, hits, rules)
+    reach = reach_limits(cue_hits, smentions, hits, rules).join(
+        contrast_starts(cue_hits, hits, smentions, rules), on="cue_id", how="full", coalesce=True
+    )
+    agents = act_agents(cue_hits, sentences, smentions, rules)
     targets = targets.join(governed(smentions, sentences, rules), on=[*KEY, "mid"], how="left").with_columns(
         governed=pl.col("governed").fill_null(False)
     )
     reported = cue_hits.filter(~pl.col("cue_id").is_in(alleged(cue_hits, rules).implode()))
     statements = pl.concat(
         [
-            _speaker_statements(sources, excluded, targets, cue_hits, parties, reach, rules),
+            _speaker_statements(
+                sources,
+                excluded,
+                targets,
+                cue_hits,
+                parties,
+                reach,
+                agents,
+                deal_terms(cue_hits, sentences, hits, smentions, rules),
+                rules,
+            ),
             mutual_statements(reported, facts, [str(c) for c in rules.get("directed_relation_classes", [])]),
         ]
     )

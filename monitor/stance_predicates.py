@@ -1,0 +1,105 @@
+"""Stance cues predicated of an act ("the decision by US President Donald Trump to impose an additional
+tariff on Indian goods over New Delhi's purchases of Russian oil was 'unjustified'"): they judge the
+act's agent, named after "by"/"of", not the actors named inside the act's description."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from monitor.stance_keys import KEY
+
+
+def _alternatives(rules: dict, key: str) -> str:
+    return "|".join(re.escape(str(w)) for w in rules.get(key, [])) or "$^"
+
+
+def act_agents(
+    cues: pl.DataFrame, sentences: pl.DataFrame, smentions: pl.DataFrame, rules: dict
+) -> pl.DataFrame:
+    """[sid, agent_end, copula_start]: sentences with a stance cue after a copula whose subject is an
+    act with its agent ("the decision by X ... was"): the actors named between the agent's mention and
+    the copula describe the act and are no targets of the speaker in that sentence."""
+    agent_lead = rf"\b(?i:{_alternatives(rules, 'act_nouns')})\s+(by|of)\s+((the|The)\s+)?$"
+    copula = rf"\b({_alternatives(rules, 'copulas')})\b"
+    between = pl.col("text").str.slice(pl.col("r_end"), pl.col("m_start") - pl.col("r_end"))
+    agents = (
+        smentions.join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        .filter(pl.col("text").str.slice(0, pl.col("r_start")).str.contains(agent_lead))
+        .select(*KEY, "text", "r_end")
+    )
+    return (
+        cues.filter(pl.col("scope") == "stance")
+        .select(*KEY, "m_start")
+        .join(agents, on=KEY, how="inner")
+        .filter(pl.col("r_end") <= pl.col("m_start"))
+        .with_columns(copula_start=pl.col("r_end") + between.str.find(copula))
+        .filter(pl.col("copula_start").is_not_null())
+        .group_by(KEY)
+        .agg(agent_end=pl.col("r_end").min(), copula_start=pl.col("copula_start").min())
+    )
+
+
+def deal_terms(
+    cues: pl.DataFrame, sentences: pl.DataFrame, hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict
+) -> pl.DataFrame:
+    """[deal_id, term_id, country]: stance cues inside the relative clause after a deal cue ("Japan and
+    the U.S. have reached a trade deal under which Washington will impose a 15% tariff on Japanese
+    imports"), up to the next clause break, with each actor named before the deal cue (its parties)."""
+    gap = int(rules.get("deal_term_gap_words", 4))
+    opening = rf"^\s+([A-Za-z0-9%$-]+\s+){{0,{gap}}}?({_alternatives(rules, 'deal_term_openings')})\s"
+    deals = (
+        cues.filter(pl.col("cue_class").is_in([str(c) for c in rules.get("deal_classes", [])]))
+        .join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        .filter(pl.col("text").str.slice(pl.col("m_end")).str.contains(opening))
+        .select(*KEY, deal_id="cue_id", d_end="m_end")
+    )
+    breaks = (
+        deals.join(hits.filter(pl.col("is_clause_break")).select(*KEY, b_start="m_start"), on=KEY)
+        .filter(pl.col("b_start") > pl.col("d_end"))
+        .group_by("deal_id")
+        .agg(clause_end=pl.col("b_start").min())
+    )
+    return (
+        deals.join(breaks, on="deal_id", how="left")
+        .join(cues.filter(pl.col("scope") == "stance").select(*KEY, "m_start", term_id="cue_id"), on=KEY)
+        .filter(pl.col("m_start") > pl.col("d_end"))
+        .filter(pl.col("clause_end").is_null() | (pl.col("m_start") < pl.col("clause_end")))
+        .join(smentions.select(*KEY, "country", "r_end"), on=KEY)
+        .filter(pl.col("r_end") <= pl.col("d_end"))
+        .select("deal_id", "term_id", "country")
+        .unique()
+    )
+
+
+def contrast_starts(
+    cues: pl.DataFrame, hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict
+) -> pl.DataFrame:
+    """[cue_id, contrast_start, clause_actors]: where the contrasting clause ("..., while X accused Y")
+    a cue stands in starts, and the actors named in it before the cue; actors named before that clause
+    are out of the cue's reach for a source that is not one of the clause's actors ("..., while the
+    Russian foreign ministry threatened retaliation" stays Russia's)."""
+    breaks = [str(b) for b in rules.get("contrast_breaks", [])]
+    starts = (
+        cues.select(*KEY, "cue_id", "m_start")
+        .join(
+            hits.filter(pl.col("is_clause_break") & pl.col("phrase").is_in(breaks)).select(
+                *KEY, b_start="m_start"
+            ),
+            on=KEY,
+        )
+        .filter(pl.col("b_start") < pl.col("m_start"))
+        .group_by(*KEY, "cue_id", "m_start")
+        .agg(contrast_start=pl.col("b_start").max())
+    )
+    return (
+        starts.join(smentions.select(*KEY, "country", "r_start"), on=KEY, how="left")
+        .with_columns(
+            clause_actor=pl.when(
+                (pl.col("r_start") >= pl.col("contrast_start")) & (pl.col("r_start") < pl.col("m_start"))
+            ).then(pl.col("country"))
+        )
+        .group_by("cue_id", "contrast_start")
+        .agg(clause_actors=pl.col("clause_actor").drop_nulls().unique())
+    )
