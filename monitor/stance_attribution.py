@@ -4,13 +4,12 @@ of a stance when nobody else speaks (monitor.stance_holders)."""
 
 from __future__ import annotations
 
-import re
-
 import polars as pl
 
 from monitor.stance_carryover import carry_over
 from monitor.stance_holders import possessive_holders
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
+from monitor.stance_matching import rule_alternatives
 from monitor.stance_subjects import sentence_subjects
 
 PAIR_PRONOUN = r"^(both|the two)\b"
@@ -24,8 +23,8 @@ def verb_gap(rules: dict) -> str:
     dictionary does not know ("Norwegian Prime Minister Jonas Gahr Store said"), then adverbs,
     auxiliaries and a time phrase ("on July 8"): no punctuation, a few words, none capitalised but
     the time words of the rules. A relative clause opens the gap: "Egypt, which accuses Ethiopia of"."""
-    titles = "|".join(re.escape(t) for t in rules.get("speaker_titles", [])) or "$^"
-    times = "|".join(re.escape(t) for t in rules.get("subject_gap_time_words", [])) or "$^"
+    titles = rule_alternatives(rules, "speaker_titles")
+    times = rule_alternatives(rules, "subject_gap_time_words")
     official = rf"(['’]s)?\s+(?i:{titles})(\s+{NAME}){{1,4}}"
     relative = r",\s+(which|who)"
     return rf"^(['’]s(\s+[a-z]+){{1,2}}|{official}|{relative})?(\s+([a-z]+|\d{{1,4}}|{times})){{0,4}}\s*$"
@@ -59,7 +58,7 @@ def _anchors(hits: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> pl.Dat
     """Speech verbs, verb cues, pronoun + verb and 'according to' phrases of each sentence. A verb
     right after a subject pronoun ("He praised", "She accused", "he also raised") reads like "he
     said": any verb cue, not only the pronoun phrases listed in the rules."""
-    pronouns = "|".join(re.escape(str(p)) for p in rules.get("subject_pronouns", [])) or "$^"
+    pronouns = rule_alternatives(rules, "subject_pronouns")
     lead = pl.col("text").str.slice(0, pl.col("m_start"))
     pronoun_verb = pl.col("is_verb") & lead.str.contains(
         rf"(^|[\s,;\"“”])(?i:{pronouns})(\s+[a-z]+){{0,2}}\s+$"
@@ -208,7 +207,7 @@ def resolve_sources(
     demonym = (pl.col("actor_kind") == "state") & (
         pl.col("demonym") | surface.str.contains(ADJECTIVE_DEMONYM)
     )
-    nouns = "|".join(re.escape(str(n)) for n in rules.get("subject_nouns", [])) or "$^"
+    nouns = rule_alternatives(rules, "subject_nouns")
     adjective = (
         demonym
         & pl.col("text").str.slice(pl.col("r_end"), 2).str.contains(r"^\s[a-z]")

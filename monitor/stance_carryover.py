@@ -5,11 +5,10 @@ the last speaking state or institution."""
 
 from __future__ import annotations
 
-import re
-
 import polars as pl
 
 from monitor.stance_keys import KEY, SPEAKER_KINDS
+from monitor.stance_matching import rule_alternatives
 
 
 def carry_over(
@@ -198,7 +197,7 @@ def _bare_surnames(sentences: pl.DataFrame, anchors: pl.DataFrame, rules: dict) 
         .with_columns(lead=pl.col("text").str.slice(0, pl.col("a0")))
         .with_columns(bare=pl.col("lead").str.extract(rf"(?:^|[,\"“”]\s*)({name})\s+$"))
     )
-    titles = "|".join(re.escape(str(t)) for t in rules.get("speaker_titles", [])) or "$^"
+    titles = rule_alternatives(rules, "speaker_titles")
     # Capitalised words may come before the title ("External Affairs Ministry spokesperson"), but no
     # demonym ("Cambodian Defence Minister" names a state the dictionary missed, not the last one).
     untitled = (

@@ -7,7 +7,7 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_keys import KEY
-from monitor.stance_subjects import _verbs
+from monitor.stance_subjects import subject_verbs
 
 # A coordinated clause opening right before the mention: ", and Washington", "; the EU", ", but Beijing".
 CLAUSE_OPENING = r"(,\s+(and|but|while|whereas|yet)|;)\s+((the|The)\s+)?$"
@@ -23,7 +23,7 @@ def second_subject_limits(sentences: pl.DataFrame, smentions: pl.DataFrame, rule
         .filter(pl.col("r_start") > 0)
     )
     starts = (
-        _verbs(opened, rules)
+        subject_verbs(opened, rules)
         .join(opened.select(*KEY, "mid", "country", "r_start"), on=[*KEY, "mid"], how="inner")
         .select(*KEY, clause_actor="country", until="r_start")
     )

@@ -54,6 +54,12 @@ def load_cues(path: Path | str = CUES_PATH) -> pl.DataFrame:
     )
 
 
+def rule_alternatives(rules: dict, key: str) -> str:
+    """The words of a rules list as one regex alternation (literal, escaped); one that never matches when
+    the list is empty or absent."""
+    return "|".join(re.escape(str(word)) for word in rules.get(key, [])) or "$^"
+
+
 def load_rules(path: Path | str = RULES_PATH) -> dict:
     """Phrase classes and windows (speech verbs, negators, scopes) a curator edits."""
     return yaml.safe_load(Path(path).read_text(encoding="utf-8"))

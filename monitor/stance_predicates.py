@@ -4,15 +4,10 @@ act's agent, named after "by"/"of", not the actors named inside the act's descri
 
 from __future__ import annotations
 
-import re
-
 import polars as pl
 
 from monitor.stance_keys import KEY
-
-
-def _alternatives(rules: dict, key: str) -> str:
-    return "|".join(re.escape(str(w)) for w in rules.get(key, [])) or "$^"
+from monitor.stance_matching import rule_alternatives
 
 
 def act_agents(
@@ -21,8 +16,8 @@ def act_agents(
     """[sid, agent_end, copula_start]: sentences with a stance cue after a copula whose subject is an
     act with its agent ("the decision by X ... was"): the actors named between the agent's mention and
     the copula describe the act and are no targets of the speaker in that sentence."""
-    agent_lead = rf"\b(?i:{_alternatives(rules, 'act_nouns')})\s+(by|of)\s+((the|The)\s+)?$"
-    copula = rf"\b({_alternatives(rules, 'copulas')})\b"
+    agent_lead = rf"\b(?i:{rule_alternatives(rules, 'act_nouns')})\s+(by|of)\s+((the|The)\s+)?$"
+    copula = rf"\b({rule_alternatives(rules, 'copulas')})\b"
     between = pl.col("text").str.slice(pl.col("r_end"), pl.col("m_start") - pl.col("r_end"))
     agents = (
         smentions.join(sentences.select(*KEY, "text"), on=KEY, how="inner")
@@ -48,7 +43,7 @@ def deal_terms(
     the U.S. have reached a trade deal under which Washington will impose a 15% tariff on Japanese
     imports"), up to the next clause break, with each actor named before the deal cue (its parties)."""
     gap = int(rules.get("deal_term_gap_words", 4))
-    opening = rf"^\s+([A-Za-z0-9%$-]+\s+){{0,{gap}}}?({_alternatives(rules, 'deal_term_openings')})\s"
+    opening = rf"^\s+([A-Za-z0-9%$-]+\s+){{0,{gap}}}?({rule_alternatives(rules, 'deal_term_openings')})\s"
     deals = (
         cues.filter(pl.col("cue_class").is_in([str(c) for c in rules.get("deal_classes", [])]))
         .join(sentences.select(*KEY, "text"), on=KEY, how="inner")

@@ -5,11 +5,10 @@ what a state does is that state's stance as much as what it says."""
 
 from __future__ import annotations
 
-import re
-
 import polars as pl
 
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
+from monitor.stance_matching import rule_alternatives
 
 # What may come before the subject: "The", or an opening phrase set off by a comma ("On Monday, ").
 LEAD = r'^\s*((The|the)\s+)?$|^[A-Z][^,;:"“”]{0,40},\s+((the|The)\s+)?$'
@@ -27,7 +26,7 @@ NOT_A_VERB = {
 def _tail(rules: dict) -> str:
     """After the last subject: a possessive or a noun of the state ("'s army", " government"), an
     aside in brackets and a time phrase, then the verb (captured)."""
-    nouns = "|".join(re.escape(str(n)) for n in rules.get("subject_nouns", [])) or "$^"
+    nouns = rule_alternatives(rules, "subject_nouns")
     return (
         rf"^(['’]s)?(?P<noun>(\s+(?i:{nouns}))?)(\s+\([^)]*\))?"
         r"(\s+(on|last|this|early|late|earlier)\s+[A-Z][a-z]+)?\s+(?P<verb>[a-z][a-z-]*)\b"
@@ -54,7 +53,7 @@ def sentence_subjects(
         )
         .filter(pl.col("linked").cast(pl.Int8).cum_min().over(KEY) == 1)
     )
-    verbs = _verbs(chain.filter(pl.col("r_start") == pl.col("r_start").max().over(KEY)), rules)
+    verbs = subject_verbs(chain.filter(pl.col("r_start") == pl.col("r_start").max().over(KEY)), rules)
     subjects = chain.join(verbs.drop("mid"), on=KEY, how="inner").with_columns(
         several=pl.col("country").n_unique().over(KEY) > 1
     )
@@ -77,7 +76,7 @@ def sentence_subjects(
     return sources, subject_ids, pl.concat([claims, inner]).unique([*KEY, "country", "a_start"])
 
 
-def _verbs(mentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
+def subject_verbs(mentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
     """[sid, mid, a_start]: mentions (with their sentence `text`) followed by a verb, at a_start. A
     demonym used as an adjective, or a possessive, names the subject only with a noun of the state
     after it ("Thai troops", "Thailand's army"), not in "Ukrainian port city", "Russia's war"."""
@@ -107,7 +106,7 @@ def clause_subjects(mentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
     the relations after its verb in that clause, however far from them, but no speaker."""
     lead = pl.col("text").str.slice(0, pl.col("r_start")).str.contains(CLAUSE_LEAD)
     return (
-        _verbs(mentions.filter(lead), rules)
+        subject_verbs(mentions.filter(lead), rules)
         .join(mentions.select(*KEY, "mid", "country"), on=[*KEY, "mid"], how="inner")
         .select(*KEY, "country", "a_start", several=pl.lit(False))
     )
