@@ -9,136 +9,24 @@ The labels were written without reading the rules; this script only reads the pi
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from collections import Counter, defaultdict
-from html.parser import HTMLParser
 from pathlib import Path
 
 import duckdb
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "devset" / "heldout"
-BLOCK_TAGS = {
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "nav",
-    "header",
-    "footer",
-    "section",
-    "article",
-    "aside",
-    "figure",
-    "figcaption",
-    "main",
-    "button",
-    "br",
-    "tr",
-    "td",
-    "blockquote",
-    "title",
-}
-QUOTES = str.maketrans(
-    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
-)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from devset_labels import load_labels, norm, syndicated_groups  # noqa: E402
+
 SENTENCE_END = re.compile(r'(?<=[.!?])["\']?\s+(?=["\']?[A-Z])')
 DEV_SCRIPTS = ("eval_dates.py", "eval_boilerplate.py", "eval_mentions.py", "eval_stance.py")
-
-
-def norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).translate(QUOTES).split())
-
-
-class _Blocks(HTMLParser):
-    """Text blocks of a page, one per block element, as a reader sees them (head and scripts left out)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.lines: list[str] = []
-        self._cur: list[str] = []
-        self._skip = 0
-
-    def _flush(self) -> None:
-        if text := norm("".join(self._cur)):
-            self.lines.append(text)
-        self._cur = []
-
-    def handle_starttag(self, tag, attrs) -> None:
-        self._skip += tag in ("script", "style", "head")
-        if tag in BLOCK_TAGS:
-            self._flush()
-
-    def handle_endtag(self, tag) -> None:
-        self._skip -= tag in ("script", "style", "head")
-        if tag in BLOCK_TAGS:
-            self._flush()
-
-    def handle_data(self, data) -> None:
-        if not self._skip:
-            self._cur.append(data)
-
-
-def load_labels(root: Path, keys: set[str] | None = None) -> list[dict]:
-    """Labels with each article's page lines, url, and line classes (title/meta/junk/article) resolved."""
-    labels = yaml.safe_load((root / "labels.yaml").read_text())["articles"]
-    out = []
-    for lab in labels:
-        if keys and lab["key"] not in keys:
-            continue
-        path = root / lab["file"]
-        url = None
-        if path.suffix == ".jsonl":
-            record = json.loads(path.read_text().splitlines()[lab["line"] - 1])
-            page, url = record.get("text") or record.get("body") or record.get("content"), record.get("url")
-            lines = page.splitlines()
-        elif path.suffix == ".html":
-            parser = _Blocks()
-            parser.feed(path.read_text())
-            parser._flush()
-            lines = parser.lines
-        else:
-            lines = path.read_text().splitlines()
-        sidecar = path.with_suffix(".json")
-        if sidecar.exists() and path.suffix != ".jsonl":
-            url = json.loads(sidecar.read_text()).get("url")
-        lines = [norm(line) for line in lines if norm(line)]
-        classes = {}
-        for cls in ("title", "meta", "junk"):
-            entries = lab.get(cls) or []
-            for entry in [entries] if isinstance(entries, str) else entries:
-                entry = norm(str(entry))
-                hits = [
-                    i
-                    for i, line in enumerate(lines)
-                    if (line.startswith(entry[:-1]) if entry.endswith("*") else line == entry)
-                ]
-                if not hits:
-                    raise SystemExit(f"label {lab['key']}: {cls} entry {entry!r} matches no line of the page")
-                classes.update({i: cls for i in hits if i not in classes})
-        lab = dict(
-            lab,
-            url=url,
-            path=str(path),
-            lines=[(line, classes.get(i, "article")) for i, line in enumerate(lines)],
-        )
-        out.append(lab)
-    return out
 
 
 def run_pipeline(labels: list[dict], root: Path, workdir: Path) -> Path:
@@ -485,9 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", action="store_true", help="also run the per-concern dev scripts")
     args = parser.parse_args(argv)
     labels = load_labels(args.heldout, set(args.keys.split(",")) if args.keys else None)
-    groups = yaml.safe_load((args.heldout / "labels.yaml").read_text()).get("syndicated") or []
-    keys = {lab["key"] for lab in labels}
-    groups = [[k for k in g if k in keys] for g in groups]
+    groups = syndicated_groups(args.heldout, {lab["key"] for lab in labels})
     with tempfile.TemporaryDirectory(prefix="monitor-accuracy-") as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
