@@ -1,0 +1,142 @@
+"""Wire credits: the agency whose copy an article carries (Yonhap, AFP, Reuters...), read from the text."""
+
+import polars as pl
+import pytest
+from outlet_helpers import articles, sample_articles
+
+from monitor.outlets import load_outlets
+from monitor.wire_credits import detect_wire
+
+
+@pytest.fixture(scope="module")
+def outlets() -> pl.DataFrame:
+    return load_outlets()
+
+
+@pytest.fixture(scope="module")
+def samples() -> pl.DataFrame:
+    return sample_articles()
+
+
+def _wire(outlets: pl.DataFrame, text: str) -> tuple[str | None, str | None]:
+    out = detect_wire(articles({"text": text}).select("article_id", "text"), outlets).row(0, named=True)
+    return out["wire"], out["wire_evidence"]
+
+
+# --- wire detection on the samples ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("article_id", "wire", "evidence"),
+    [
+        # Prothom Alo ran this without any agency credit: the KCNA in its photo caption is a source
+        # glossed by its acronym ("Korean Central News Agency (KCNA) on September 14"), not a credit.
+        ("000", None, None),
+        ("001", "yonhap", "(Yonhap)"),
+        ("002", "yonhap", "featured by Yonhap News Agency"),
+        ("003", "asian_lite_news", "reports Asian Lite News"),
+        ("004", "reuters", "quoted by Reuters"),
+    ],
+)
+def test_sample_wire_is_the_first_agency_the_text_credits(outlets, samples, article_id, wire, evidence):
+    out = detect_wire(samples, outlets).filter(pl.col("article_id") == article_id).row(0, named=True)
+    assert (out["wire"], out["wire_evidence"]) == (wire, evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "wire", "evidence"),
+    [
+        ("MOSCOW, November 20. /TASS/. Russia and North Korea signed a protocol.", "tass", "/TASS/"),
+        ("NEW DELHI (AP) — India and the US held talks on Friday.", "ap", "(AP)"),
+        ("The minister spoke in New Delhi.\n(With inputs from PTI)", "pti", "inputs from PTI"),
+        ("Ties will remain strong, reports Yonhap News Agency.", "yonhap", "reports Yonhap News Agency"),
+        ("Seoul condemned the launch, an official told AFP on Tuesday.", "afp", "told AFP"),
+        ("Tokyo lodged a protest.\n— Reuters\n", "reuters", "— Reuters"),
+    ],
+)
+def test_credit_phrasings_name_the_agency(outlets, text, wire, evidence):
+    assert _wire(outlets, text) == (wire, evidence)
+
+
+def test_several_credits_pick_the_first_in_the_text(outlets):
+    text = "Moscow denied it, an official told Reuters. Pyongyang was silent. (AFP)\nMore below."
+    assert _wire(outlets, text) == ("reuters", "told Reuters")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crown Prince Mohammed bin Salman spoke with Qatar's Emir, according to the Saudi Press Agency.",
+        "Kyodo News reported that Tokyo lodged a protest with Pyongyang.",
+        "The kingdom stood in full solidarity with Qatar, Saudi Press Agency reported.",
+    ],
+)
+def test_a_source_cited_for_a_fact_is_not_a_wire_credit(outlets, text):
+    assert _wire(outlets, text) == (None, None)
+
+
+def _page_wire(outlets, body: str, page: str) -> tuple[str | None, str | None]:
+    frame = pl.DataFrame({"article_id": ["a"], "text": [body], "page": [page]})
+    out = detect_wire(frame, outlets).row(0, named=True)
+    return out["wire"], out["wire_evidence"]
+
+
+NDTV_BODY = "New Delhi: India on Tuesday lodged a strong protest with China over the so-called standard map."
+
+
+def test_byline_credit_between_bars_in_the_page_header_names_the_agency(outlets):
+    page = (
+        "NDTV\nIndia News\nIndia Lodges Strong Protest With China\n"
+        "India News | Press Trust of India | Updated: August 29, 2023 10:41 pm IST\n" + NDTV_BODY
+    )
+    assert _page_wire(outlets, NDTV_BODY, page) == ("pti", "| Press Trust of India")
+
+
+def test_agency_line_above_the_date_in_the_page_header_names_the_agency(outlets):
+    page = "Gulf News\nWorld\nPoland demands explanation\nAFP\nPublished: March 24, 2024 15:40\n" + NDTV_BODY
+    assert _page_wire(outlets, NDTV_BODY, page) == ("afp", "AFP")
+
+
+def test_outlet_with_agency_byline_names_the_agency(outlets):
+    page = "DAILY SABAH\nErdoğan says Sweden must act\nDAILY SABAH WITH AA\nISTANBUL\n" + NDTV_BODY
+    assert _page_wire(outlets, NDTV_BODY, page) == ("anadolu", "DAILY SABAH WITH AA")
+
+
+def test_agency_credit_list_in_the_page_footer_names_the_first_agency(outlets):
+    page = NDTV_BODY + "\ndh/rc (AFP, dpa, Reuters)\nSend us your feedback"
+    assert _page_wire(outlets, NDTV_BODY, page)[0] == "afp"
+
+
+def test_agency_copyright_footer_with_a_year_names_the_agency(outlets):
+    page = "KYODO NEWS\nHome\n" + NDTV_BODY + "\nRelated coverage:\n© 2023 KYODO NEWS ALL RIGHTS RESERVED"
+    assert _page_wire(outlets, NDTV_BODY, page)[0] == "kyodo"
+
+
+def test_photo_credit_in_the_page_header_is_not_the_copys_wire(outlets):
+    page = "DW\nBaerbock warns China\nImage: Soeren Stache/dpa/picture alliance\nSoldiers at a port (AFP)\n"
+    assert _page_wire(outlets, NDTV_BODY, page + NDTV_BODY) == (None, None)
+
+
+def test_a_credit_in_the_copy_wins_over_the_page_byline(outlets):
+    body = "SEOUL, Nov. 21 (Yonhap) -- North Korea said Tuesday its ties with Russia will remain strong."
+    assert _page_wire(outlets, body, "AFP\n" + body) == ("yonhap", "(Yonhap)")
+
+
+def test_acronym_gloss_after_the_full_name_is_not_a_credit(outlets):
+    text = "The Korean Central News Agency (KCNA) on Thursday published photos of the launch."
+    assert _wire(outlets, text) == (None, None)
+
+
+def test_agency_name_inside_a_longer_word_is_not_a_credit(outlets):
+    text = "Leaders met at the summit, according to APEC officials and JAPAN's foreign ministry."
+    assert _wire(outlets, text) == (None, None)
+
+
+def test_plain_mention_of_an_agency_is_not_a_credit(outlets):
+    text = "Reuters and Yonhap journalists were barred from the briefing in Pyongyang."
+    assert _wire(outlets, text) == (None, None)
+
+
+def test_missing_text_gives_a_null_wire_row(outlets):
+    out = detect_wire(articles({"text": None}).select("article_id", "text"), outlets)
+    assert out.rows() == [("a0", None, None)]
