@@ -10,6 +10,8 @@ from monitor.stance_matching import load_cues
 
 USA = ["United States", "USA", "USA", "state"]
 RUSSIA = ["Russia", "RUS", "RUS", "state"]
+NORTH_KOREA = ["North Korea", "PRK", "PRK", "state"]
+CHINA = ["China", "CHN", "CHN", "state"]
 
 
 def statements(*sentences: str, actors: list, published: pl.DataFrame | None = None) -> pl.DataFrame:

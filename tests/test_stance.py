@@ -6,13 +6,12 @@ from datetime import date
 
 import polars as pl
 import pytest
-from stance_helpers import RUSSIA, USA, mutual, stance, statements
+from stance_helpers import CHINA, NORTH_KOREA, RUSSIA, USA, stance, statements
 
 from monitor.stance import STATEMENT_SCHEMA
 from monitor.stance_devset import build_frames
 from monitor.stance_matching import load_cues, load_rules, match_phrases, phrase_table
 
-NORTH_KOREA = ["North Korea", "PRK", "PRK", "state"]
 MILLER = ["Miller", "matthew_miller", "USA", "person"]
 
 
@@ -127,23 +126,6 @@ def test_reported_transfer_between_others_is_the_speakers_accusation_not_their_s
     assert ("USA", "KOR") not in found
 
 
-def test_co_subjects_each_condemn_and_do_not_target_each_other():
-    out = statements(
-        "The US, South Korea and Japan condemned what they said was a flow of arms and military equipment "
-        "from North Korea to Russia.",
-        actors=[
-            ["US", "USA", "USA", "state"],
-            ["South Korea", "KOR", "KOR", "state"],
-            ["Japan", "JPN", "JPN", "state"],
-            NORTH_KOREA,
-            RUSSIA,
-        ],
-    )
-    found = stance(out)
-    assert set(found) == {(s, t) for s in ("USA", "KOR", "JPN") for t in ("PRK", "RUS")}
-    assert all(p < 0 for p in found.values())
-
-
 def test_organisation_named_in_a_document_is_not_a_target():
     out = statements(
         "Miller said the transfers violate multiple UN Security Council resolutions.",
@@ -178,63 +160,6 @@ def test_cues_match_whole_words_and_longest_phrase_only(text, expected):
     assert hits["cue"].to_list() == expected
 
 
-def test_leaders_joined_by_and_each_speak_and_are_both_parties_of_their_pledge():
-    out = statements(
-        "Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol pledged to deepen "
-        "coordination on North Korea's missile programme.",
-        actors=[
-            ["Japanese", "JPN", "JPN", "state"],
-            ["Fumio Kishida", "fumio_kishida", "JPN", "person"],
-            ["South Korean", "KOR", "KOR", "state"],
-            ["Yoon Suk Yeol", "yoon_suk_yeol", "KOR", "person"],
-            NORTH_KOREA,
-        ],
-    )
-    assert set(mutual(out)) == {("JPN", "KOR"), ("KOR", "JPN")}
-    assert all(p > 0 for p in mutual(out).values())
-    assert ("JPN", "PRK") not in stance(out) and ("KOR", "PRK") not in stance(out)
-
-
-def test_states_signing_after_a_day_phrase_are_parties_however_far_from_the_cue():
-    out = statements(
-        "The Philippines and Japan on Monday signed a landmark defence pact allowing their troops to train "
-        "on each other's soil.",
-        actors=[["Philippines", "PHL", "PHL", "state"], ["Japan", "JPN", "JPN", "state"]],
-    )
-    assert set(mutual(out)) == {("PHL", "JPN"), ("JPN", "PHL")}
-
-
-def test_both_leaders_pledging_closer_ties_are_the_parties_of_a_mutual_fact():
-    out = statements(
-        "Chinese President Xi Jinping hosted Russian President Vladimir Putin in Beijing on Thursday.",
-        "Both leaders pledged to deepen their strategic partnership.",
-        actors=[
-            ["Xi Jinping", "xi_jinping", "CHN", "person"],
-            ["Vladimir Putin", "vladimir_putin", "RUS", "person"],
-        ],
-    )
-    facts = mutual(out.filter(pl.col("sentence_no") == 1))
-    assert set(facts) == {("CHN", "RUS"), ("RUS", "CHN")}
-    assert all(p > 0 for p in facts.values())
-
-
-def test_leaders_joined_by_and_before_a_relative_clause_both_sign():
-    out = statements(
-        "Russian President Vladimir Putin and North Korean leader Kim Jong Un, who met in Pyongyang on "
-        "Wednesday, signed a mutual defence treaty.",
-        actors=[
-            ["Vladimir Putin", "vladimir_putin", "RUS", "person"],
-            ["Kim Jong Un", "kim_jong_un", "PRK", "person"],
-            ["Pyongyang", "PRK", "PRK", "state"],
-        ],
-    )
-    assert set(mutual(out)) == {("RUS", "PRK"), ("PRK", "RUS")}
-    assert all(p > 0 for p in mutual(out).values())
-
-
-CHINA = ["China", "CHN", "CHN", "state"]
-
-
 def test_gapped_cue_matches_with_words_in_its_gap():
     out = statements(
         "Foreign Minister Yoko Kamikawa on Thursday voiced serious concern over China's rapid military "
@@ -259,48 +184,6 @@ def test_gapped_cue_does_not_swallow_a_negator_or_cross_punctuation():
     hits = match_phrases(sents, phrase_table(load_cues(), load_rules()))
     assert "expressed ... concern" not in hits["phrase"].to_list()
     assert "concern" in hits["phrase"].to_list()
-
-
-def test_date_between_joint_subject_and_verb_keeps_them_parties_of_the_pact():
-    out = statements(
-        "MANILA - Japan and the Philippines on July 8 signed a landmark defence pact that will allow the "
-        "deployment of troops on each other's soil.",
-        actors=[["Japan", "JPN", "JPN", "state"], ["Philippines", "PHL", "PHL", "state"]],
-    )
-    assert set(mutual(out)) == {("JPN", "PHL"), ("PHL", "JPN")}
-    assert all(p > 0 for p in mutual(out).values())
-
-
-def test_the_two_countries_stands_for_the_pair_the_article_is_talking_about():
-    out = statements(
-        "Wang told Blinken that the United States should not interfere in China's internal affairs, "
-        "according to a Chinese foreign ministry readout.",
-        "Xi said the two countries should be partners rather than rivals.",
-        actors=[
-            ["Wang", "wang_yi", "CHN", "person"],
-            ["Blinken", "antony_blinken", "USA", "person"],
-            USA,
-            CHINA,
-            ["Chinese", "CHN", "CHN", "state"],
-            ["Xi", "xi_jinping", "CHN", "person"],
-        ],
-    )
-    assert stance(out, sentence_no=1) == {("CHN", "USA"): 0.7}
-
-
-def test_the_two_countries_after_a_and_b_in_its_sentence_is_that_pair():
-    out = statements(
-        "Foreign Minister Israel Katz on Wednesday ordered the immediate return of Israel's ambassadors to "
-        "Ireland and Norway, after the two countries said they would recognize a Palestinian state.",
-        actors=[
-            ["Israel Katz", "israel_katz", "ISR", "person"],
-            ["Israel", "ISR", "ISR", "state"],
-            ["Ireland", "IRL", "IRL", "state"],
-            ["Norway", "NOR", "NOR", "state"],
-            ["Palestinian", "PSE", "PSE", "state"],
-        ],
-    )
-    assert set(mutual(out)) == {("IRL", "NOR"), ("NOR", "IRL")}
 
 
 def test_action_verb_subject_acts_for_its_state():
@@ -381,31 +264,6 @@ def test_refrained_from_negates_the_criticism_after_it():
         actors=[["China", "CHN", "CHN", "state"], ["Pyongyang", "PRK", "PRK", "state"]],
     )
     assert stance(out)[("CHN", "PRK")] > 0
-
-
-def test_unknown_name_inside_a_list_of_subject_states_keeps_the_list_together():
-    out = statements(
-        "The UAE, Jordan and Egypt also condemned the Israeli attack in separate statements.",
-        actors=[
-            ["UAE", "ARE", "ARE", "state"],
-            ["Egypt", "EGY", "EGY", "state"],
-            ["Israeli", "ISR", "ISR", "state"],
-        ],
-    )
-    assert set(stance(out)) == {("ARE", "ISR"), ("EGY", "ISR")}
-
-
-def test_states_that_traded_accusations_accuse_each_other():
-    out = statements(
-        "Thailand and Cambodia traded accusations on Thursday after a brief exchange of gunfire.",
-        actors=[["Thailand", "THA", "THA", "state"], ["Cambodia", "KHM", "KHM", "state"]],
-    )
-    mutual = out.filter(pl.col("mutual"))
-    assert set(zip(mutual["source_actor"], mutual["target_actor"], strict=True)) == {
-        ("THA", "KHM"),
-        ("KHM", "THA"),
-    }
-    assert (mutual["polarity"] < 0).all()
 
 
 def test_at_equal_distance_the_cue_before_the_target_governs_it():
