@@ -16,11 +16,6 @@ LEAD = r'^\s*((The|the)\s+)?$|^[A-Z][^,;:"“”]{0,40},\s+((the|The)\s+)?$'
 CLAUSE_LEAD = r"\b(after|when|while|as|since|because|although|though|whereas)\s+((the|a|an)\s+)?$"
 # Between two listed subjects: "Seoul and Washington", "Britain, France and Germany".
 LIST_SEPARATOR = r"^(\s*,\s*|\s+and\s+|\s*,\s+and\s+)((the|The)\s+)?$"
-# Words that cannot be the verb right after a subject: the mention is a modifier or an object.
-NOT_A_VERB = {
-    "of", "in", "on", "at", "to", "for", "with", "from", "by", "as", "and", "or", "but", "nor", "the",
-    "a", "an", "that", "which", "who", "whose", "s", "said", "says", "told",
-}  # fmt: skip
 
 
 def _tail(rules: dict) -> str:
@@ -83,6 +78,7 @@ def subject_verbs(mentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
     after = pl.col("text").str.slice(pl.col("r_end"))
     surface = pl.col("text").str.slice(pl.col("r_start"), pl.col("r_end") - pl.col("r_start"))
     pattern = _tail(rules)
+    not_a_verb = [str(word) for word in rules.get("not_a_verb", [])]
     adjective = pl.col("demonym") | surface.str.contains(ADJECTIVE_DEMONYM)
     needs_noun = ((pl.col("actor_kind") == "state") & adjective) | after.str.contains(r"^['’]s\s")
     return (
@@ -90,7 +86,7 @@ def subject_verbs(mentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
             tail=after.str.extract_groups(pattern), matched=after.str.extract(f"({pattern})", 1)
         )
         .with_columns(verb=pl.col("tail").struct.field("verb"), noun=pl.col("tail").struct.field("noun"))
-        .filter(pl.col("verb").is_not_null() & ~pl.col("verb").is_in(sorted(NOT_A_VERB)))
+        .filter(pl.col("verb").is_not_null() & ~pl.col("verb").is_in(not_a_verb))
         .filter(~needs_noun | (pl.col("noun").fill_null("") != ""))
         .select(
             *KEY,
