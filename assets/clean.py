@@ -6,6 +6,7 @@ import polars as pl
 
 from monitor import (
     asset_checks,
+    code_version,
     data_docs,
     date_patterns,
     dates,
@@ -26,7 +27,17 @@ from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame
 STEP = "cleaned_articles"
 UPSTREAM = ["raw_articles"]
 ARTICLES_PER_BATCH = 20_000
-LOGIC_VERSION = "1"
+LOGIC_VERSION = code_version.logic_version(
+    "date_patterns",
+    "dates",
+    "dedup",
+    "language",
+    "minhash",
+    "outlet_signatures",
+    "outlets",
+    "text_cleaning",
+    "wire_credits",
+)
 SEEDS = [
     *sorted((settings.SEEDS_DIR / "cleaning").glob("*")),
     outlets.OUTLETS_PATH,

@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from monitor import asset_checks, data_docs, gates, incremental, settings
+from monitor import asset_checks, code_version, data_docs, gates, incremental, settings
 from monitor.actor_dictionary import ACTORS_DIR, ActorDictionary, load_actor_dictionary
 from monitor.candidates import CANDIDATE_SCHEMA, merge_candidates, unresolved_candidates
 from monitor.mentions import find_mentions
@@ -14,7 +14,7 @@ from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame, replace_tabl
 STEP = "entity_mentions"
 UPSTREAM = ["cleaned_articles"]
 ARTICLES_PER_BATCH = 20_000
-LOGIC_VERSION = "1"
+LOGIC_VERSION = code_version.logic_version("actor_dictionary", "candidates", "mentions", "sentences")
 ACTOR_SEEDS = sorted(ACTORS_DIR.glob("*.csv"))
 CANDIDATES = "unresolved_candidates"
 CANDIDATES_VERSION = "2"

@@ -9,6 +9,7 @@ import polars as pl
 
 from monitor import (
     asset_checks,
+    code_version,
     daily_refresh,
     data_docs,
     gates,
@@ -31,7 +32,7 @@ UPSTREAM = ["entity_mentions"]
 ARTICLES_PER_BATCH = 20_000
 PLOT_INLINE_MAX_DAYS = 31
 STATEMENTS_PER_CHUNK = 250_000
-LOGIC_VERSION = "1"
+LOGIC_VERSION = code_version.logic_version("stance")
 CUE_SEEDS = [CUES_PATH, RULES_PATH]
 SEEDS = [*CUE_SEEDS, settings.EXPECTATIONS_DIR / f"{STEP}.json"]
 STATEMENT_COLUMNS = list(STATEMENT_SCHEMA)
