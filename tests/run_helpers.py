@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -62,3 +63,18 @@ def tables(db_path: Path) -> dict[str, list[tuple]]:
             ).fetchall()
             for table in TABLES
         }
+
+
+def run_to_completion(env: dict[str, str]) -> None:
+    """One `monitor run` that must succeed; its output is the failure message when it does not."""
+    finished = subprocess.run(
+        [str(MONITOR), "run"], env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert finished.returncode == 0, finished.stdout[-2000:] + finished.stderr[-2000:]
+
+
+def uninterrupted_tables(root: Path, landing: Path) -> dict[str, list[tuple]]:
+    """The tables one uninterrupted run over `landing` leaves: what every disturbed run is compared with."""
+    env = environment(root, landing)
+    run_to_completion(env)
+    return tables(Path(env["MONITOR_DB"]))

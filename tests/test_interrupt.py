@@ -18,7 +18,7 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
-from run_helpers import MONITOR, environment, tables, write_landing
+from run_helpers import MONITOR, environment, run_to_completion, tables, uninterrupted_tables, write_landing
 
 PAGES = 4000
 STOP_BOUND_SECONDS = 12.0  # the 8 s grace period of monitor.cli at worst, plus exiting, on a shared machine
@@ -35,13 +35,6 @@ class Stopped:
     output: str
     run_statuses: dict[str, str]
     env: dict[str, str]
-
-
-def _run(env: dict[str, str]) -> None:
-    finished = subprocess.run(
-        [str(MONITOR), "run"], env=env, capture_output=True, text=True, timeout=300, check=False
-    )
-    assert finished.returncode == 0, finished.stdout[-2000:] + finished.stderr[-2000:]
 
 
 def _run_statuses(env: dict[str, str]) -> dict[str, str]:
@@ -98,9 +91,7 @@ def landing(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def uninterrupted(tmp_path_factory, landing) -> dict[str, list[tuple]]:
-    env = environment(tmp_path_factory.mktemp("uninterrupted"), landing)
-    _run(env)
-    return tables(Path(env["MONITOR_DB"]))
+    return uninterrupted_tables(tmp_path_factory.mktemp("uninterrupted"), landing)
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +115,7 @@ def sigterm(tmp_path_factory, landing) -> tuple[Stopped, dict[str, list[tuple]]]
     root = tmp_path_factory.mktemp("sigterm")
     first = write_landing(root / "first", 5)
     env = environment(root, landing)
-    _run({**env, "MONITOR_LANDING_DIR": str(first)})
+    run_to_completion({**env, "MONITOR_LANDING_DIR": str(first)})
     published = tables(Path(env["MONITOR_DB"]))
     return _stop_inside(env, "raw_articles", 0.5, signal.SIGTERM, whole_group=False), published
 
@@ -143,7 +134,7 @@ def test_ctrl_c_leaves_the_dagster_run_canceled_and_starts_no_daily_run(ctrl_c):
 
 
 def test_the_run_after_ctrl_c_gives_the_tables_of_an_uninterrupted_run(ctrl_c, uninterrupted):
-    _run(ctrl_c.env)
+    run_to_completion(ctrl_c.env)
     assert tables(Path(ctrl_c.env["MONITOR_DB"])) == uninterrupted
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from run_helpers import MONITOR, environment, tables, write_landing
+from run_helpers import MONITOR, environment, run_to_completion, tables, uninterrupted_tables, write_landing
 
 DUCKDB_CLI = Path(sys.executable).parent / "duckdb"
 PAGES = 2000
@@ -30,12 +30,6 @@ def _start(env: dict[str, str]) -> subprocess.Popen:
         stderr=subprocess.STDOUT,
         text=True,
     )
-
-
-def _run(env: dict[str, str]) -> None:
-    process = _start(env)
-    output, _ = process.communicate(timeout=300)
-    assert process.returncode == 0, output[-3000:]
 
 
 def _kill_after(env: dict[str, str], marker: str, delay: float) -> tuple[int, str]:
@@ -62,9 +56,7 @@ def landing(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def uninterrupted(tmp_path_factory, landing) -> dict[str, list[tuple]]:
-    env = environment(tmp_path_factory.mktemp("uninterrupted"), landing)
-    _run(env)
-    return tables(Path(env["MONITOR_DB"]))
+    return uninterrupted_tables(tmp_path_factory.mktemp("uninterrupted"), landing)
 
 
 def test_the_uninterrupted_run_fills_every_layer(uninterrupted):
@@ -92,7 +84,7 @@ def test_runs_killed_inside_each_step_leave_the_published_tables_untouched_and_t
         assert code == -signal.SIGKILL, f"the run ended before {marker}:\n{output}"
         if not marker.startswith("actor_stance_daily"):
             assert _published(db_path) == before, f"a run killed at {marker} changed what analysts see"
-    _run(env)
+    run_to_completion(env)
     assert tables(db_path) == uninterrupted
 
 
@@ -117,7 +109,7 @@ def _subset(landing: Path, folder: Path, pages: int) -> Path:
 def test_an_analyst_holding_the_database_open_neither_blocks_a_run_nor_sees_it_half_done(tmp_path, landing):
     env = environment(tmp_path, landing)
     db_path = Path(env["MONITOR_DB"])
-    _run({**env, "MONITOR_LANDING_DIR": str(_subset(landing, tmp_path / "first", 5))})
+    run_to_completion({**env, "MONITOR_LANDING_DIR": str(_subset(landing, tmp_path / "first", 5))})
     analyst = subprocess.Popen(
         [str(DUCKDB_CLI), "-csv", "-noheader", str(db_path)],
         stdin=subprocess.PIPE,
@@ -128,7 +120,7 @@ def test_an_analyst_holding_the_database_open_neither_blocks_a_run_nor_sees_it_h
     analyst.stdin.write(count)
     analyst.stdin.flush()
     time.sleep(0.5)
-    _run({**env, "MONITOR_LANDING_DIR": str(_subset(landing, tmp_path / "second", 300))})
+    run_to_completion({**env, "MONITOR_LANDING_DIR": str(_subset(landing, tmp_path / "second", 300))})
     analyst.stdin.write(count + ".quit\n")
     seen, _ = analyst.communicate(timeout=30)
     assert analyst.returncode == 0
