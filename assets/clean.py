@@ -69,22 +69,34 @@ def clean_batch(raw: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# The band keys of the batch shared by more than MAX_KEY_CROWD stored articles (dedup.crowded_keys):
+# boilerplate, not stories, and left out of the shared-key join below, which they would make grow with the
+# archive.
+CROWDED_KEYS = """
+    SELECT b.band, b.key
+    FROM story_bands b SEMI JOIN new_keys n ON b.band = n.band AND b.key = n.key
+    WHERE b.article_id NOT IN (SELECT article_id FROM new_keys)
+    GROUP BY b.band, b.key
+    HAVING count(*) > $max_crowd"""
+
+
 # The stored articles dedup.assign_story_ids can pair with the batch, by its rule (dedup._existing_pairs):
-# per new article, stored articles sharing at least MIN_SHARED_BANDS band keys with it, one per story (most
-# shared keys, then smallest id), the MAX_STORED_STORIES stories sharing the most keys. Chosen in SQL so
+# per new article, stored articles sharing at least MIN_SHARED_BANDS band keys with it (crowded keys left
+# out: cool_keys is new_keys without them), one per story (most shared keys, then smallest id), the
+# MAX_STORED_STORIES stories sharing the most keys. Chosen in SQL so
 # that only those signatures are fetched: at most MAX_STORED_STORIES per new article whatever the archive
-# size (DuckDB counts the shared keys within its memory limit).
+# size (DuckDB counts the shared keys within its memory limit). Every article in story_bands has a
+# non-empty signature, so the signatures themselves (1 GB at 1M articles) are read only for the chosen.
 STORED_CANDIDATES = """
     WITH shared AS (
         SELECT n.article_id AS new_id, b.article_id, count(*) AS shared
-        FROM new_keys n JOIN story_bands b USING (band, key)
+        FROM cool_keys n JOIN story_bands b USING (band, key)
         WHERE b.article_id NOT IN (SELECT article_id FROM new_keys)
         GROUP BY n.article_id, b.article_id
         HAVING count(*) >= $min_shared),
     per_story AS (
         SELECT shared.new_id, shared.article_id, shared.shared, s.story_id
         FROM shared JOIN story_signatures s USING (article_id)
-        WHERE len(s.signature) > 0
         QUALIFY row_number() OVER (
             PARTITION BY shared.new_id, s.story_id ORDER BY shared.shared DESC, shared.article_id) = 1),
     chosen AS (
@@ -95,18 +107,36 @@ STORED_CANDIDATES = """
 
 
 STORED_CANDIDATE_LIMITS = {"min_shared": dedup.MIN_SHARED_BANDS, "max_stories": dedup.MAX_STORED_STORIES}
+CROWDED_KEY_LIMIT = {"max_crowd": dedup.MAX_KEY_CROWD}
+
+
+def stored_candidates(conn, keys: pl.DataFrame, max_crowd: int = dedup.MAX_KEY_CROWD) -> tuple:
+    """(stored candidates [article_id, story_id, signature], crowded keys [band, key]) for the batch's
+    band keys [article_id, band, key]."""
+    conn.register("new_keys", keys.to_arrow())
+    try:
+        crowded = conn.execute(CROWDED_KEYS, {"max_crowd": max_crowd}).pl()
+        conn.register("cool_keys", keys.join(_keyed(crowded), on=["band", "key"], how="anti").to_arrow())
+        stored = conn.execute(STORED_CANDIDATES, STORED_CANDIDATE_LIMITS).pl()
+    finally:
+        conn.unregister("new_keys")
+        conn.unregister("cool_keys")
+    return stored.with_columns(pl.col("signature").cast(pl.List(pl.UInt64))), _keyed(crowded)
+
+
+def _keyed(keys: pl.DataFrame) -> pl.DataFrame:
+    return keys.select(pl.col("band").cast(pl.UInt16), pl.col("key").cast(pl.UInt64))
 
 
 def assign_stories(conn, articles: pl.DataFrame) -> pl.DataFrame:
     """Story ids for the batch: candidates among stored articles are found by joining LSH band keys."""
     signatures = minhash.minhash_signatures(articles.select("article_id", "body"))
     keys = dedup.band_keys(signatures)
-    conn.register("new_keys", keys.to_arrow())
-    stored = conn.execute(STORED_CANDIDATES, STORED_CANDIDATE_LIMITS).pl()
-    conn.unregister("new_keys")
+    stored, crowded = stored_candidates(conn, keys)
     stories = dedup.assign_story_ids(
         signatures.join(articles.select("article_id", "published_on"), on="article_id"),
-        stored.with_columns(pl.col("signature").cast(pl.List(pl.UInt64))),
+        stored,
+        crowded=crowded,
     )
     with_story = signatures.join(stories.select("article_id", "story_id"), on="article_id")
     insert_frame(conn, "story_signatures", with_story.filter(pl.col("signature").is_not_null()))
