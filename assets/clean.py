@@ -145,22 +145,27 @@ def assign_stories(conn, articles: pl.DataFrame) -> pl.DataFrame:
 
 
 def _pending(conn, rebuild: bool) -> pl.DataFrame:
+    """[raw_row, article_id] of the raw articles still to clean, in table order (see _process_batch)."""
     if rebuild:
         incremental.reset(conn, STEP, ("cleaned_articles", "story_signatures", "story_bands"))
     return conn.execute(
-        """SELECT article_id FROM raw_articles
+        """SELECT rowid AS raw_row, article_id FROM raw_articles
            WHERE article_id NOT IN (SELECT article_id FROM cleaned_articles)
              AND article_id NOT IN (SELECT item_id FROM quarantine WHERE step = ?)
-           ORDER BY article_id""",
+           ORDER BY rowid""",
         [STEP],
     ).pl()
 
 
-def _process_batch(conn, ids: pl.Series, registry: pl.DataFrame, run_id: str) -> gates.GateResult:
-    conn.register("batch_ids", pl.DataFrame({"article_id": ids}).to_arrow())
+def _process_batch(conn, batch: pl.DataFrame, registry: pl.DataFrame, run_id: str) -> gates.GateResult:
+    """A batch is a run of raw_articles' rows, read within its row range: an id filter alone reads the text
+    blocks of every stored article (1.4 GB per batch at 1M articles, 2.8 CPU s), the range only its own."""
+    conn.register("batch_ids", batch.select("article_id").to_arrow())
     raw = conn.execute(
         """SELECT article_id, input_kind, text, title, url, outlet, published, ingested_at
-           FROM raw_articles WHERE article_id IN (SELECT article_id FROM batch_ids)"""
+           FROM raw_articles
+           WHERE rowid BETWEEN ? AND ? AND article_id IN (SELECT article_id FROM batch_ids)""",
+        [batch["raw_row"].min(), batch["raw_row"].max()],
     ).pl()
     conn.unregister("batch_ids")
     gate = gates.validate_rows(STEP, clean_batch(raw, registry))
@@ -212,22 +217,22 @@ def cleaned_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
     fingerprint = incremental.fingerprint(*SEEDS, LOGIC_VERSION)
     with warehouse.transaction() as conn:
         rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
-        pending = _pending(conn, rebuild)["article_id"]
+        pending = _pending(conn, rebuild)
         registry = conn.execute("SELECT * FROM outlets").pl()
     results = []
-    progress = BatchProgress(context.log.info, STEP, pending.len())
-    for start in range(0, pending.len(), ARTICLES_PER_BATCH):
+    progress = BatchProgress(context.log.info, STEP, pending.height)
+    for start in range(0, pending.height, ARTICLES_PER_BATCH):
         batch = pending.slice(start, ARTICLES_PER_BATCH)
         with warehouse.transaction() as conn:
             gate = _process_batch(conn, batch, registry, context.run_id)
         results.append(gates.compact(gate, TABLE_COLUMNS))
-        progress.advance(batch.len())
+        progress.advance(batch.height)
     with warehouse.transaction() as conn:
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
         summary = gates.step_totals(conn, STEP, "cleaned_articles")
         metadata = _batch_metadata(conn, context.run_id)
     verdict = gates.validate_table(gates.combine(STEP, results, TABLE_COLUMNS), summary)
     return dg.MaterializeResult(
-        metadata={"processed": pending.len(), "full_rebuild": rebuild, **summary, **metadata},
+        metadata={"processed": pending.height, "full_rebuild": rebuild, **summary, **metadata},
         check_results=asset_checks.check_results(verdict),
     )
