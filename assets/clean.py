@@ -12,6 +12,7 @@ from monitor import (
     dedup,
     gates,
     incremental,
+    interrupts,
     language,
     minhash,
     outlet_signatures,
@@ -168,8 +169,15 @@ def _process_batch(conn, batch: pl.DataFrame, registry: pl.DataFrame, run_id: st
         [batch["raw_row"].min(), batch["raw_row"].max()],
     ).pl()
     conn.unregister("batch_ids")
-    gate = gates.validate_rows(STEP, clean_batch(raw, registry))
+    # polars and GE do not see a stop request: between them the batch winds down (and is rolled back)
+    # instead of running on until the process is ended at the grace period
+    interrupts.raise_if_stopped()
+    checked = clean_batch(raw, registry)
+    interrupts.raise_if_stopped()
+    gate = gates.validate_rows(STEP, checked)
+    interrupts.raise_if_stopped()
     stories = assign_stories(conn, gate.passed)
+    interrupts.raise_if_stopped()
     gate.passed = gate.passed.join(stories, on="article_id", how="left").select(TABLE_COLUMNS)
     insert_frame(conn, STEP, gate.passed.with_columns(run_id=pl.lit(run_id)))
     insert_frame(conn, "quarantine", gates.quarantine_rows(gate, "article", run_id))
