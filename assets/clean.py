@@ -1,6 +1,8 @@
 """cleaned_articles: title and body without page furniture, a trustworthy date, the publisher, the wire it
 credits, and a story id shared by syndicated copies."""
 
+from dataclasses import replace
+
 import dagster as dg
 import polars as pl
 
@@ -184,6 +186,17 @@ def _process_batch(conn, batch: pl.DataFrame, registry: pl.DataFrame, run_id: st
     return gate
 
 
+def _detached(gate: gates.GateResult) -> gates.GateResult:
+    """The gate result a run keeps until its table gate, copied so that its strings own their bytes: polars
+    string columns cut, filtered or joined from a batch's texts can keep the texts' buffers alive, which
+    made a 1M run hold about 3.5 KB per cleaned article (70 MB per 20k batch) until the step ended."""
+
+    def copied(frame: pl.DataFrame) -> pl.DataFrame:
+        return pl.from_arrow(frame.to_arrow(compat_level=pl.CompatLevel.oldest()))
+
+    return replace(gate, passed=copied(gate.passed), quarantine=copied(gate.quarantine))
+
+
 def _batch_metadata(conn, run_id: str) -> dict:
     def counts(column: str) -> dict:
         rows = conn.execute(
@@ -233,7 +246,7 @@ def cleaned_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
         batch = pending.slice(start, ARTICLES_PER_BATCH)
         with warehouse.transaction() as conn:
             gate = _process_batch(conn, batch, registry, context.run_id)
-        results.append(gates.compact(gate, TABLE_COLUMNS))
+        results.append(_detached(gates.compact(gate, TABLE_COLUMNS)))
         progress.advance(batch.height)
     with warehouse.transaction() as conn:
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
