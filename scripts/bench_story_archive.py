@@ -6,6 +6,14 @@ share LSH band keys, as in the 1M corpus). `build` fills story_signatures and st
 (one story per stored article); `assign` runs assets.clean.assign_stories on a new batch, a share of it
 copies of stored stories (last sentence dropped, as the corpus generator's odd copies), inside a transaction
 it rolls back, so runs against one archive compare (e.g. before and after a change, with PYTHONPATH).
+
+`carve` takes the real thing instead: from a benchmark run's database (e.g. data/bench/n1000000), its story
+archive without a sample of `--batch` articles, which become the new batch, scored against the corpus truth
+by `assign-carved` (copies that joined a stored article of their group, articles put in another group's
+story), with the CPU seconds of assign_stories:
+
+    bench_story_archive.py carve /tmp/carved.duckdb --source data/bench/n1000000/.monitor.duckdb.work
+    bench_story_archive.py assign-carved /tmp/carved.duckdb
 """
 
 from __future__ import annotations
