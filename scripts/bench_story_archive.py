@@ -6,6 +6,14 @@ share LSH band keys, as in the 1M corpus). `build` fills story_signatures and st
 (one story per stored article); `assign` runs assets.clean.assign_stories on a new batch, a share of it
 copies of stored stories (last sentence dropped, as the corpus generator's odd copies), inside a transaction
 it rolls back, so runs against one archive compare (e.g. before and after a change, with PYTHONPATH).
+
+`carve` takes the real thing instead: from a benchmark run's database (e.g. data/bench/n1000000), its story
+archive without a sample of `--batch` articles, which become the new batch, scored against the corpus truth
+by `assign-carved` (copies that joined a stored article of their group, articles put in another group's
+story), with the CPU seconds of assign_stories:
+
+    bench_story_archive.py carve /tmp/carved.duckdb --source data/bench/n1000000/.monitor.duckdb.work
+    bench_story_archive.py assign-carved /tmp/carved.duckdb
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from __future__ import annotations
 import argparse
 import resource
 import time
+from pathlib import Path
 
 import duckdb
 import numpy as np
@@ -113,8 +122,8 @@ def recall_by_similarity(
     )
 
 
-def assign(path: str, size: int, seed: int) -> None:
-    world = syn.load_world()
+def _count_calls() -> dict[str, int]:
+    """Have dedup count the stored rows it is given and the candidate pairs it verifies."""
     counts: dict[str, int] = {}
     assign_story_ids, similarities = dedup.assign_story_ids, dedup._similarities
 
@@ -127,6 +136,12 @@ def assign(path: str, size: int, seed: int) -> None:
         return similarities(pairs, sig, *args, **kwargs)
 
     dedup.assign_story_ids, dedup._similarities = counting_assign, counting_similarities
+    return counts
+
+
+def assign(path: str, size: int, seed: int) -> None:
+    world = syn.load_world()
+    counts = _count_calls()
     with connect(path) as conn:
         stored = conn.execute("SELECT count(*) FROM story_signatures").fetchone()[0]
         batch, truth = new_batch(world, stored, size, seed)
@@ -150,16 +165,86 @@ def assign(path: str, size: int, seed: int) -> None:
     print(recall_by_similarity(path, batch, stories, truth))
 
 
+def carve(source: str, path: str, size: int) -> None:
+    """From a monitor database (e.g. the benchmark's 1M run): its story archive without `size` articles
+    (a sample by id), those articles' bodies as the new batch, and every article's truth story group."""
+    truth = pl.concat(
+        [pl.read_parquet(p) for p in sorted((Path(source).parent / "truth").glob("*_articles.parquet"))]
+    )
+    with connect(path) as conn:
+        schema.ensure_tables(conn)
+        conn.execute(f"ATTACH '{source}' AS src (READ_ONLY)")
+        conn.execute(
+            f"""CREATE TABLE carved_batch AS SELECT article_id, body, published_on, story_id AS stored_story
+                FROM src.cleaned_articles ORDER BY article_id DESC LIMIT {int(size)}"""  # noqa: S608
+        )
+        for table in ("story_signatures", "story_bands"):
+            conn.execute(
+                f"""INSERT INTO {table} SELECT * FROM src.{table}
+                    WHERE article_id NOT IN (SELECT article_id FROM carved_batch)"""  # noqa: S608
+            )
+        paths = conn.execute(
+            "SELECT article_id, regexp_extract(paths[1], 'landing/(.*)$', 1) AS path FROM src.raw_articles"
+        ).pl()
+        conn.register("groups", paths.join(truth.select("path", "story_group"), on="path").to_arrow())
+        conn.execute("CREATE TABLE truth_groups AS SELECT article_id, story_group FROM groups")
+        conn.execute("DETACH src")
+        print(conn.execute("SELECT count(*) FROM story_signatures").fetchone()[0], "stored,", size, "new")
+
+
+def assign_carved(path: str) -> None:
+    """assign_stories on the carved batch: rows fetched, pairs, CPU seconds, peak RSS, and against the truth
+    the copies that found a stored article of their group and the articles put in another group's story."""
+    counts = _count_calls()
+    with connect(path) as conn:
+        batch = conn.execute("SELECT article_id, body, published_on FROM carved_batch").pl()
+        groups = conn.execute("SELECT * FROM truth_groups").pl()
+        stored_groups = conn.execute(
+            "SELECT DISTINCT t.story_group FROM story_signatures s JOIN truth_groups t USING (article_id)"
+        ).pl()
+        stored = conn.execute("SELECT count(*) FROM story_signatures").fetchone()[0]
+        print(f"archive {stored}; batch {batch.height}; before: peak RSS {peak_rss_gb():.2f} GB", flush=True)
+        conn.execute("BEGIN")
+        cpu, start = time.process_time(), time.perf_counter()
+        stories = clean.assign_stories(conn, batch)
+        cpu, seconds = time.process_time() - cpu, time.perf_counter() - start
+        conn.execute("ROLLBACK")
+    got = (
+        stories.join(groups, on="article_id")
+        .join(groups.rename({"article_id": "story_id", "story_group": "story_group_of_story"}), on="story_id")
+        .with_columns(has_stored=pl.col("story_group").is_in(stored_groups["story_group"].implode()))
+    )
+    stored_copies = got.filter(
+        pl.col("has_stored")
+        & (pl.col("story_group") == pl.col("story_group_of_story"))
+        & ~pl.col("story_id").is_in(batch["article_id"].implode())
+    )
+    copies = got.filter(pl.col("has_stored"))
+    print(
+        f"stored rows fetched {counts['stored rows fetched']}, candidate pairs {counts['candidate pairs']}, "
+        f"assign_stories {cpu:.1f} CPU s ({seconds:.1f} s wall), peak RSS {peak_rss_gb():.2f} GB; "
+        f"copies of a stored story that joined one of its group {stored_copies.height}/{copies.height}; "
+        f"articles put in another group's story "
+        f"{got.filter(pl.col('story_group') != pl.col('story_group_of_story')).height}",
+        flush=True,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("mode", choices=["build", "assign"])
+    parser.add_argument("mode", choices=["build", "assign", "carve", "assign-carved"])
     parser.add_argument("database")
     parser.add_argument("--articles", type=int, default=300_000, help="build: stored articles")
     parser.add_argument("--batch", type=int, default=20_000, help="assign: new articles")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--source", help="carve: a monitor DuckDB file (its folder holds landing/, truth/)")
     args = parser.parse_args()
     if args.mode == "build":
         build(args.database, args.articles, args.seed)
+    elif args.mode == "carve":
+        carve(args.source, args.database, args.batch)
+    elif args.mode == "assign-carved":
+        assign_carved(args.database)
     else:
         assign(args.database, args.batch, args.seed)
 

@@ -171,8 +171,8 @@ def test_stored_article_sharing_only_one_band_key_is_not_fetched(tmp_path):
     stored = _signed({"full": FULL_REPORT}).with_columns(story_id=pl.lit("full"))
     with duckdb.connect(str(tmp_path / "stories.duckdb")) as conn:
         _archive(conn, stored)
-        conn.register("new_keys", band_keys(_signed({"abridged": ABRIDGED_REPORT})).to_arrow())
-        assert conn.execute(clean.STORED_CANDIDATES, clean.STORED_CANDIDATE_LIMITS).pl().height == 0
+        fetched, _ = clean.stored_candidates(conn, band_keys(_signed({"abridged": ABRIDGED_REPORT})))
+    assert fetched.height == 0
 
 
 def test_an_edited_wire_copy_joins_its_stored_story_through_the_stored_candidates(tmp_path):
@@ -199,7 +199,6 @@ def test_a_crowded_archive_fetches_at_most_max_stored_stories_one_article_each_a
     new = _signed({"aggregator": AGGREGATOR_PAGE, "koreaherald": KOREA_HERALD_PAGE})
     with duckdb.connect(str(tmp_path / "stories.duckdb")) as conn:
         _archive(conn, stored)
-        conn.register("new_keys", band_keys(new).to_arrow())
-        chosen = conn.execute(clean.STORED_CANDIDATES, clean.STORED_CANDIDATE_LIMITS).pl()
+        chosen, crowded = clean.stored_candidates(conn, band_keys(new))
     assert chosen["story_id"].n_unique() == chosen.height == MAX_STORED_STORIES
-    assert assign_story_ids(new, chosen).equals(assign_story_ids(new, stored))
+    assert assign_story_ids(new, chosen, crowded=crowded).equals(assign_story_ids(new, stored))

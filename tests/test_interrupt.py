@@ -125,6 +125,19 @@ def test_ctrl_c_inside_a_step_ends_monitor_run_within_seconds_with_exit_code_130
     assert ctrl_c.seconds_to_exit < STOP_BOUND_SECONDS
 
 
+def _step_failures(env: dict[str, str]) -> dict[str, str]:
+    """The failure message of each step that recorded its own failure in the latest run (a process ended
+    at the grace period records none)."""
+    with dg.DagsterInstance.from_config(env["DAGSTER_HOME"]) as instance:
+        run = instance.get_runs(limit=1)[0]
+        events = instance.all_logs(run.run_id, of_type=dg.DagsterEventType.STEP_FAILURE)
+        return {e.step_key: e.dagster_event.step_failure_data.error.message for e in events}
+
+
+def test_ctrl_c_inside_cleaned_articles_winds_the_batch_down_before_the_grace_period_ends_the_process(ctrl_c):
+    assert "monitor run was interrupted by a signal" in _step_failures(ctrl_c.env)["cleaned_articles"]
+
+
 def test_ctrl_c_ends_with_one_line_saying_what_the_database_holds(ctrl_c):
     assert ctrl_c.output.rstrip().splitlines()[-1].startswith(MESSAGE), ctrl_c.output[-3000:]
 
