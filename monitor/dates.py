@@ -96,11 +96,14 @@ def _header_lines(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame
         .explode("line")
         .with_columns(pl.col("line").str.strip_chars())
         .filter(pl.col("line") != "")
+        # columns before the windows: an expression inside a window is evaluated group by group
+        .with_columns(prose.alias("prose"), content.alias("content"))
         .with_columns(
             pl.int_range(pl.len()).over("article_id").alias("line_no"),
-            (prose.cum_sum().over("article_id") - prose).alias("prose_before"),
-            (content.cum_sum().over("article_id") - content).alias("content_before"),
+            (pl.col("prose").cum_sum().over("article_id") - pl.col("prose")).alias("prose_before"),
+            (pl.col("content").cum_sum().over("article_id") - pl.col("content")).alias("content_before"),
         )
+        .drop("prose", "content")
     )
 
 
@@ -144,6 +147,8 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
     return (
         _header_lines(articles, vocab)
         .filter((line_no < vocab.wire_lines) | in_header | labelled.struct.field("date").is_not_null())
+        # every rule reads a date_re match: other lines would only be evaluated to be dropped
+        .filter(line.str.contains(vocab.date_re))
         .select("article_id", "ingested_at", "day_first", "line_no", hit.alias("hit"))
         .unnest("hit")
         .with_columns(day.alias("day"))
