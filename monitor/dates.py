@@ -80,7 +80,7 @@ def _metadata_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
 def _header_lines(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
     """Non-empty lines, their position, how many of the lines above are not navigation menu items (short,
     digit-free lines) and how many prose lines (body, standfirst, caption) precede them."""
-    words = pl.col("line").str.count_matches(r"\p{L}+")
+    words = pl.col("words")
     content = ((words > vocab.nav_max_words) | pl.col("line").str.contains(r"\d")).cast(pl.Int32)
     prose = (
         (words >= vocab.prose_min_words) & pl.col("line").str.contains(r"[.!?…][\"'”’)\]]*$")
@@ -96,14 +96,16 @@ def _header_lines(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame
         .explode("line")
         .with_columns(pl.col("line").str.strip_chars())
         .filter(pl.col("line") != "")
-        # columns before the windows: an expression inside a window is evaluated group by group
+        # columns first: an eager frame evaluates a repeated expression each time, and an expression inside
+        # a window group by group
+        .with_columns(pl.col("line").str.count_matches(r"\p{L}+").alias("words"))
         .with_columns(prose.alias("prose"), content.alias("content"))
         .with_columns(
             pl.int_range(pl.len()).over("article_id").alias("line_no"),
             (pl.col("prose").cum_sum().over("article_id") - pl.col("prose")).alias("prose_before"),
             (pl.col("content").cum_sum().over("article_id") - pl.col("content")).alias("content_before"),
         )
-        .drop("prose", "content")
+        .drop("words", "prose", "content")
     )
 
 
