@@ -11,7 +11,9 @@ from monitor.progress import BatchProgress
 from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame
 
 STEP = "raw_articles"
-UNITS_PER_BATCH = 2000
+# each batch pays a GE validation, a commit and a checkpoint: on 20k articles (15k units) batches of 2,000
+# units took 13.4 CPU s for the step, batches of 10,000 11.5; a batch of 10,000 holds about 35 MB of page text
+UNITS_PER_BATCH = 10_000
 TABLE_COLUMNS = [c for c in readers.CANDIDATE_SCHEMA if c not in ("path", "read_error")] + ["paths"]
 
 

@@ -80,7 +80,7 @@ def _metadata_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
 def _header_lines(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
     """Non-empty lines, their position, how many of the lines above are not navigation menu items (short,
     digit-free lines) and how many prose lines (body, standfirst, caption) precede them."""
-    words = pl.col("line").str.count_matches(r"\p{L}+")
+    words = pl.col("words")
     content = ((words > vocab.nav_max_words) | pl.col("line").str.contains(r"\d")).cast(pl.Int32)
     prose = (
         (words >= vocab.prose_min_words) & pl.col("line").str.contains(r"[.!?…][\"'”’)\]]*$")
@@ -96,11 +96,16 @@ def _header_lines(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame
         .explode("line")
         .with_columns(pl.col("line").str.strip_chars())
         .filter(pl.col("line") != "")
+        # columns first: an eager frame evaluates a repeated expression each time, and an expression inside
+        # a window group by group
+        .with_columns(pl.col("line").str.count_matches(r"\p{L}+").alias("words"))
+        .with_columns(prose.alias("prose"), content.alias("content"))
         .with_columns(
             pl.int_range(pl.len()).over("article_id").alias("line_no"),
-            (prose.cum_sum().over("article_id") - prose).alias("prose_before"),
-            (content.cum_sum().over("article_id") - content).alias("content_before"),
+            (pl.col("prose").cum_sum().over("article_id") - pl.col("prose")).alias("prose_before"),
+            (pl.col("content").cum_sum().over("article_id") - pl.col("content")).alias("content_before"),
         )
+        .drop("words", "prose", "content")
     )
 
 
@@ -144,6 +149,8 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
     return (
         _header_lines(articles, vocab)
         .filter((line_no < vocab.wire_lines) | in_header | labelled.struct.field("date").is_not_null())
+        # every rule reads a date_re match: other lines would only be evaluated to be dropped
+        .filter(line.str.contains(vocab.date_re))
         .select("article_id", "ingested_at", "day_first", "line_no", hit.alias("hit"))
         .unnest("hit")
         .with_columns(day.alias("day"))

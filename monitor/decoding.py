@@ -21,7 +21,9 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+# every other byte: deleting them leaves the control bytes to count (bytes.translate, not a regex scan)
+NOT_CONTROL = bytes(b for b in range(256) if b not in CONTROL_BYTES)
 MAX_CONTROL_SHARE = 0.01
 
 
@@ -45,7 +47,7 @@ def decode_document(data: bytes) -> Decoded:
                     None,
                     f"undecodable: invalid {encoding} after its byte-order mark ({error.reason})",
                 )
-    if b"\x00" in data or len(CONTROL_BYTES.findall(data[:65536])) > MAX_CONTROL_SHARE * min(
+    if b"\x00" in data or len(data[:65536].translate(None, NOT_CONTROL)) > MAX_CONTROL_SHARE * min(
         len(data), 65536
     ):
         return Decoded(None, None, "binary: control bytes in what should be text")

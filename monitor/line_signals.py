@@ -144,17 +144,29 @@ def _cue_scans(lower: pl.Expr, n_words: pl.Expr) -> list[pl.Expr]:
     return [only_where(n_words <= n, lower).alias(f"scan_{n}") for n in bounds]
 
 
-def _cue_expressions(lower: pl.Expr, n_words: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+def _cue_hits(lower: pl.Expr, n_words: pl.Expr) -> tuple[list[pl.Expr], list[pl.Expr]]:
     """Each cue group only scans lines short enough for it (the _cue_scans columns): prose paragraphs
-    cost nothing. A group with a prefilter scans only the lines that pass it."""
-    reason: pl.Expr = pl.lit(None, dtype=pl.String)
-    ends = pl.lit(False)
-    for row in reversed(cue_table().rows(named=True)):
+    cost nothing. A group with a prefilter scans only the lines that pass it. Two stages of columns
+    (prefilters, then hits named hit_<i>): an eager frame evaluates an expression again wherever it is
+    repeated, and each hit is read twice (reason and end marker)."""
+    prefilters, hits = [], []
+    for i, row in enumerate(cue_table().rows(named=True)):
         scan, text = n_words <= row["max_words"], pl.col(f"scan_{row['max_words']}")
         if row["prefilter"]:
-            scan = scan & text.str.contains(row["prefilter"])
+            prefilters.append((scan & text.str.contains(row["prefilter"])).alias(f"prefiltered_{i}"))
+            scan = pl.col(f"prefiltered_{i}")
             text = only_where(scan, lower)
-        hit = scan & text.str.contains(row["pattern"])
+        hits.append((scan & text.str.contains(row["pattern"])).alias(f"hit_{i}"))
+    return prefilters, hits
+
+
+def _cue_verdicts() -> tuple[pl.Expr, pl.Expr]:
+    """The reason of the first cue group (file order) that hits each line, and whether one that ends the
+    article does, from the hit_<i> columns."""
+    reason: pl.Expr = pl.lit(None, dtype=pl.String)
+    ends = pl.lit(False)
+    for i, row in reversed(list(enumerate(cue_table().rows(named=True)))):
+        hit = pl.col(f"hit_{i}")
         reason = pl.when(hit).then(pl.lit(row["reason"])).otherwise(reason)
         if row["ends_article"]:
             ends = ends | hit
@@ -169,7 +181,8 @@ def line_signals(lines: pl.DataFrame) -> pl.DataFrame:
     """
     line = pl.col("line")
     n_words = pl.col("n_words")
-    cue_reason, ends_article = _cue_expressions(pl.col("lower"), n_words)
+    cue_prefilters, cue_hits = _cue_hits(pl.col("lower"), n_words)
+    cue_reason, ends_article = _cue_verdicts()
     non_latin = only_where(pl.col("has_non_latin"), line)
     may_be_prose = (n_words >= MIN_PROSE_WORDS) & (pl.col("ends_sentence") | (n_words >= LONG_LINE_WORDS))
     # "" where a scan is not needed: every count below is then 0, as the null it replaces was filled
@@ -184,6 +197,8 @@ def line_signals(lines: pl.DataFrame) -> pl.DataFrame:
             line.str.contains(SENTENCE_END).alias("ends_sentence"),
         )
         .with_columns(head.alias("head"), short.alias("short"), *_cue_scans(pl.col("lower"), n_words))
+        .with_columns(*cue_prefilters)
+        .with_columns(*cue_hits)
         .with_columns(
             non_latin.str.count_matches(r"\p{L}").fill_null(0).alias("letters"),
             non_latin.str.count_matches(NON_LATIN_LETTER).fill_null(0).alias("nonlatin"),
@@ -214,7 +229,8 @@ def line_signals(lines: pl.DataFrame) -> pl.DataFrame:
             .str.count_matches(foreign_word_pattern())
             .alias("foreign_stop"),
         )
-        .drop("lower", "head", "short", "head_words", "has_non_latin", cs.starts_with("scan_"))
+        .drop("lower", "head", "short", "head_words", "has_non_latin")
+        .drop(cs.starts_with("scan_", "prefiltered_", "hit_"))
     )
 
 
