@@ -110,3 +110,31 @@ def test_zionist_regime_is_israel(actors):
         "sought to build a regional coalition against Iran."
     )
     assert ("Zionist regime", "ISR") in actors(body, date(2023, 3, 11))
+
+
+def test_plural_demonym_of_a_small_state(actors):
+    body = "Australia will offer residency to Tuvaluans displaced by rising seas."
+    assert ("Tuvaluans", "TUV") in actors(body, date(2023, 11, 10))
+
+
+def test_organisation_acronyms_in_title_case_as_british_and_australian_outlets_write_them(actors):
+    body = (
+        "Beijing has repeatedly criticised the Aukus security pact between Australia, the United States "
+        "and Britain."
+    )
+    assert ("Aukus", "AUKUS") in actors(body)
+
+
+def test_un_nuclear_watchdog_is_the_iaea_not_the_un(actors):
+    body = "The Japanese government welcomed the assessment by the U.N. nuclear watchdog."
+    assert actors(body, date(2023, 7, 5)) == [("Japanese", "JPN"), ("U.N. nuclear watchdog", "IAEA")]
+
+
+def test_japanese_officials_also_resolve_in_family_name_first_order(actors):
+    body = "Prime Minister Kishida Fumio said Japan would respond firmly."
+    assert ("Kishida Fumio", "JPN") in actors(body, date(2024, 3, 7))
+
+
+def test_a_pla_theater_command_speaks_for_china(actors):
+    body = 'The Eastern Theater Command said the drills were "a stern warning" to separatist forces.'
+    assert ("Eastern Theater Command", "CHN") in actors(body, date(2025, 4, 2))

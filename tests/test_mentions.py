@@ -234,13 +234,13 @@ def test_every_sample_mention_slices_back_and_resolves_to_a_known_actor(path, di
 
 def test_unknown_minister_after_a_title_is_an_unresolved_candidate(dictionary):
     body = (
-        "Malaysian Foreign Minister Mohamad Hasan urged ASEAN to uphold its unity. "
+        "Vietnamese Foreign Minister Bui Thanh Son urged ASEAN to uphold its unity. "
         "Secretary of State Antony Blinken said the US was concerned."
     )
     articles = pl.DataFrame({"article_id": ["a"], "body": [body], "published_on": [NOV_2023]})
     out = unresolved_candidates(articles, find_mentions(articles, dictionary), dictionary)
     assert out.select("candidate", "cue", "article_count").rows() == [
-        ("Mohamad Hasan", "Foreign Minister", 1)
+        ("Bui Thanh Son", "Foreign Minister", 1)
     ]
 
 
@@ -259,9 +259,9 @@ def test_unknown_name_before_said_is_a_candidate_counted_per_article(dictionary)
 def test_candidates_of_two_batches_merged_equal_the_candidates_of_both_at_once(dictionary):
     bodies = {
         "a": "Liu Pengyu said Beijing opposed it.",
-        "b": "Malaysian Foreign Minister Mohamad Hasan urged ASEAN to uphold its unity.",
+        "b": "Vietnamese Foreign Minister Bui Thanh Son urged ASEAN to uphold its unity.",
         "c": "On Monday Liu Pengyu said the talks went well.",
-        "d": "Liu Pengyu said so again. Foreign Minister Mohamad Hasan agreed.",
+        "d": "Liu Pengyu said so again. Foreign Minister Bui Thanh Son agreed.",
         "e": "Later Liu Pengyu said nothing new.",
     }
     articles = pl.DataFrame(
