@@ -14,14 +14,13 @@ from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame, replace_tabl
 STEP = "entity_mentions"
 UPSTREAM = ["cleaned_articles"]
 ARTICLES_PER_BATCH = 20_000
-LOGIC_VERSION = "2"
+LOGIC_VERSION = "1"
 ACTOR_SEEDS = sorted(ACTORS_DIR.glob("*.csv"))
 CANDIDATES = "unresolved_candidates"
 CANDIDATES_VERSION = "2"
 SEEDS = [
     *ACTOR_SEEDS,
     *sorted((settings.SEEDS_DIR / "sentences").glob("*")),
-    settings.SEEDS_DIR / "outlets.csv",
     settings.EXPECTATIONS_DIR / f"{STEP}.json",
 ]
 TABLE_COLUMNS = [
@@ -108,12 +107,9 @@ def mention_candidates(
 
 def _process_batch(conn, ids: pl.Series, dictionary: ActorDictionary, run_id: str) -> gates.GateResult:
     conn.register("batch_ids", pl.DataFrame({"article_id": ids}).to_arrow())
-    # home_state: the outlet's country when the article is the outlet's own reporting, not a wire's
     articles = conn.execute(
-        """SELECT c.article_id, c.body, c.published_on,
-                  CASE WHEN c.wire IS NULL OR c.wire = c.outlet_id THEN o.country END AS home_state
-           FROM cleaned_articles c LEFT JOIN outlets o USING (outlet_id)
-           WHERE c.article_id IN (SELECT article_id FROM batch_ids)"""
+        """SELECT article_id, body, published_on FROM cleaned_articles
+           WHERE article_id IN (SELECT article_id FROM batch_ids)"""
     ).pl()
     conn.unregister("batch_ids")
     sentences, candidates = mention_candidates(articles, dictionary)

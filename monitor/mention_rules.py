@@ -3,9 +3,7 @@
 - required cues: an ambiguous name (Georgia, Jordan, "the North") counts only if the article also
   contains one of its curated cues (Tbilisi, Amman, Pyongyang...);
 - context institutions: "Foreign Ministry" belongs to the state named right before it ("the North's",
-  "Russian") or right after it ("of Japan"), else to its curated fallback (`home`: the outlet's own state,
-  when the article is its own reporting and names no other state's institution of that kind), else it is
-  dropped;
+  "Russian") or right after it ("of Japan"), else to its curated fallback, else it is dropped;
 - people: full names and surnames resolve through the role valid on the article's date; a surname needs
   the full name earlier in the same article unless the curator marked it unique ('surname_alone').
 """
@@ -16,9 +14,6 @@ import polars as pl
 
 from monitor.actor_dictionary import ActorDictionary, match_key_expr
 
-HOME = "home"
-TEMPLATE_PREFIX = "*."
-HOME_COLUMN = "home_state"
 POSSESSIVE_GAP = r"^(\s*|['’]s?\s+)$"
 OF_GAP = r"^\s+of\s+(the\s+)?$"
 # a capitalised word (or an initial "F.") right before a surname; a word ending in "." is a sentence end
@@ -48,35 +43,10 @@ def resolve_required_cues(spans: pl.DataFrame, cues_present: pl.DataFrame) -> pl
     return spans.join(supported, on=["article_id", "start", "requires"], how="semi")
 
 
-def own_names(dictionary: ActorDictionary) -> pl.DataFrame:
-    """[home, actor_id]: states whose own outlets name their institution of a template's kind otherwise
-    (a US outlet says "State Department", so its bare "Foreign Ministry" is another state's)."""
-    institutions = dictionary.actors.filter(pl.col("kind") == "institution")
-    templates = (
-        dictionary.aliases.filter(pl.col("actor_id").str.starts_with(TEMPLATE_PREFIX))
-        .select(pl.col("actor_id").str.strip_prefix(TEMPLATE_PREFIX).alias("suffix"))
-        .unique()
-    )
-    suffix = pl.col("actor_id").str.split_exact(".", 1).struct.field("field_1").alias("suffix")
-    expanded = institutions.with_columns(suffix).join(templates, on="suffix")
-    kinds = expanded.select(
-        "role", pl.concat_str(pl.lit(TEMPLATE_PREFIX), "suffix").alias("template")
-    ).unique()
-    fixed = institutions.join(expanded.select("actor_id"), on="actor_id", how="anti")
-    return (
-        fixed.join(kinds, on="role")
-        .select(
-            pl.col("country").alias("home"), pl.col("template").alias("actor_id"), pl.lit(True).alias("own")
-        )
-        .unique()
-    )
-
-
 def resolve_context_institutions(
-    spans: pl.DataFrame, states: pl.DataFrame, articles: pl.DataFrame, own: pl.DataFrame | None = None
+    spans: pl.DataFrame, states: pl.DataFrame, articles: pl.DataFrame
 ) -> pl.DataFrame:
-    """'*.X' institutions take the country of an adjacent state mention; else the curated fallback.
-    `own` (own_names) lists the home states whose bare template name is never their own institution."""
+    """'*.X' institutions take the country of an adjacent state mention; else the curated fallback."""
     if spans.is_empty():
         return spans
     anchors = states.join(spans, on="article_id", how="semi").select(
@@ -116,46 +86,18 @@ def resolve_context_institutions(
         "start",
         pl.when(after_gap.str.contains(OF_GAP)).then(pl.col("country")).alias("after_country"),
     )
-    home = articles.select(
-        "article_id",
-        (pl.col(HOME_COLUMN) if HOME_COLUMN in articles.columns else pl.lit(None))
-        .cast(pl.String)
-        .alias("home"),
-    )
-    resolved = (
+    country = pl.coalesce("before_country", "after_country")
+    return (
         spans.join(before, on=["article_id", "start"], how="left")
         .join(after, on=["article_id", "start"], how="left")
-        .with_columns(pl.coalesce("before_country", "after_country").alias("country"))
-        .join(home, on="article_id", how="left")
-    )
-    # "Russia's Foreign Ministry" in the article makes a bare "the Foreign Ministry" ambiguous
-    elsewhere = (
-        resolved.filter(pl.col("country").is_not_null() & pl.col("country").ne_missing(pl.col("home")))
-        .select("article_id", "actor_id", pl.lit(True).alias("elsewhere"))
-        .unique()
-    )
-    if own is None:
-        own = pl.DataFrame(schema={"home": pl.String, "actor_id": pl.String, "own": pl.Boolean})
-    use_home = (
-        (pl.col("fallback") == HOME)
-        & pl.col("home").is_not_null()
-        & pl.col("elsewhere").is_null()
-        & pl.col("own").is_null()
-    )
-    return (
-        resolved.join(elsewhere, on=["article_id", "actor_id"], how="left")
-        .join(own, on=["home", "actor_id"], how="left")
         .with_columns(
-            pl.when(pl.col("country").is_not_null())
-            .then(pl.col("actor_id").str.replace("*", pl.col("country"), literal=True))
-            .when(use_home)
-            .then(pl.col("actor_id").str.replace("*", pl.col("home"), literal=True))
-            .when(pl.col("fallback") != HOME)
-            .then(pl.col("fallback"))
+            pl.when(country.is_not_null())
+            .then(pl.col("actor_id").str.replace("*", country, literal=True))
+            .otherwise(pl.col("fallback"))
             .alias("actor_id")
         )
         .drop_nulls("actor_id")
-        .drop("before_country", "after_country", "country", "home", "elsewhere", "own")
+        .drop("before_country", "after_country")
     )
 
 

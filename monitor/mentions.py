@@ -13,7 +13,6 @@ import polars as pl
 
 from monitor.actor_dictionary import ActorDictionary, match_key_expr
 from monitor.mention_rules import (
-    own_names,
     resolve_context_institutions,
     resolve_people,
     resolve_required_cues,
@@ -178,7 +177,7 @@ def find_mentions(
         .select("article_id", "start", "end", "actor_id")
         .join(state_actors, on="actor_id")
     )
-    templated = resolve_context_institutions(spans.filter(is_template), states, work, own_names(dictionary))
+    templated = resolve_context_institutions(spans.filter(is_template), states, work)
     cued = unambiguous_cued(cued, templated)
     people = resolve_people(spans.filter(is_person), work, dictionary)
 
