@@ -138,3 +138,14 @@ def test_japanese_officials_also_resolve_in_family_name_first_order(actors):
 def test_a_pla_theater_command_speaks_for_china(actors):
     body = 'The Eastern Theater Command said the drills were "a stern warning" to separatist forces.'
     assert ("Eastern Theater Command", "CHN") in actors(body, date(2025, 4, 2))
+
+
+def test_surname_resolves_in_either_spelling_of_its_diacritics(actors):
+    body = "The accession protocol now awaits President Erdoğan's signature."
+    assert ("Erdoğan", "TUR") in actors(body, date(2024, 1, 24))
+    assert ("Erdogan", "TUR") in actors(body.replace("Erdoğan", "Erdogan"), date(2024, 1, 24))
+
+
+def test_a_surname_spelling_after_another_first_name_is_still_not_the_official(actors):
+    body = "Turkish striker Arda Güler scored twice."
+    assert ("Güler", "TUR") not in actors(body, date(2024, 6, 1))
