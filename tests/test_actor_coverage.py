@@ -149,3 +149,10 @@ def test_surname_resolves_in_either_spelling_of_its_diacritics(actors):
 def test_a_surname_spelling_after_another_first_name_is_still_not_the_official(actors):
     body = "Turkish striker Arda Güler scored twice."
     assert ("Güler", "TUR") not in actors(body, date(2024, 6, 1))
+
+
+def test_un_ambassador_with_two_terms_speaks_for_the_state_only_in_office(actors):
+    body = 'Danon said the General Assembly vote was "a prize for terrorism".'
+    assert ("Danon", "ISR") in actors(body, date(2024, 12, 11))
+    assert ("Danon", "ISR") in actors(body, date(2017, 12, 21))
+    assert ("Danon", "ISR") not in actors(body, date(2022, 6, 1))
