@@ -156,3 +156,12 @@ def test_un_ambassador_with_two_terms_speaks_for_the_state_only_in_office(actors
     assert ("Danon", "ISR") in actors(body, date(2024, 12, 11))
     assert ("Danon", "ISR") in actors(body, date(2017, 12, 21))
     assert ("Danon", "ISR") not in actors(body, date(2022, 6, 1))
+
+
+def test_supreme_national_security_council_is_irans_not_the_us_fallback(actors):
+    body = (
+        "Ali Shamkhani, secretary of the Supreme National Security Council, signed the agreement in Beijing."
+    )
+    out = actors(body, date(2023, 3, 10))
+    assert ("Supreme National Security Council", "IRN") in out
+    assert "USA" not in [country for _, country in out]
