@@ -97,7 +97,10 @@ def _people(actors_dir: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]
         .filter(pl.col("alias").str.len_chars() > 0)
         .select("alias", pl.col("person_id").alias("actor_id"), pl.lit("person_full").alias("rule"))
     )
-    surnames = people.drop_nulls("surname").select(
+    # ';' separates spellings of one surname ("Erdogan;Erdoğan"): match keys drop diacritics, not fold them
+    surnames = (
+        people.drop_nulls("surname").with_columns(pl.col("surname").str.split(";")).explode("surname")
+    ).select(
         pl.col("surname").alias("alias"),
         pl.col("person_id").alias("actor_id"),
         pl.when(pl.col("surname_alone"))

@@ -36,10 +36,11 @@ def resolve_required_cues(spans: pl.DataFrame, cues_present: pl.DataFrame) -> pl
     wanted = spans.select("article_id", "start", "requires").join(cue_keys, on="requires")
     supported = (
         wanted.join(cues_present, on=["article_id", "cue_key"], how="semi")
-        .select("article_id", "start")
+        .select("article_id", "start", "requires")
         .unique()
     )
-    return spans.join(supported, on=["article_id", "start"], how="semi")
+    # by 'requires' too: one span may carry readings with different cues ("DFA": Manila or Dublin)
+    return spans.join(supported, on=["article_id", "start", "requires"], how="semi")
 
 
 def resolve_context_institutions(
@@ -97,6 +98,16 @@ def resolve_context_institutions(
         )
         .drop_nulls("actor_id")
         .drop("before_country", "after_country")
+    )
+
+
+def unambiguous_cued(cued: pl.DataFrame, templated: pl.DataFrame) -> pl.DataFrame:
+    """A cue anywhere in the article is weaker evidence than a state named next to the span: a span the
+    context rule resolved ("Ireland's Department of Foreign Affairs") drops its cued readings, and a span
+    whose cues support two actors ("DFA" in an article naming both Manila and Dublin) is dropped, since a
+    wrong actor is worse than a missed one."""
+    return cued.join(templated.select("article_id", "start"), on=["article_id", "start"], how="anti").filter(
+        pl.col("actor_id").n_unique().over("article_id", "start") == 1
     )
 
 

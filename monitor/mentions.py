@@ -16,6 +16,7 @@ from monitor.mention_rules import (
     resolve_context_institutions,
     resolve_people,
     resolve_required_cues,
+    unambiguous_cued,
 )
 from monitor.sentences import split_sentences
 
@@ -177,6 +178,7 @@ def find_mentions(
         .join(state_actors, on="actor_id")
     )
     templated = resolve_context_institutions(spans.filter(is_template), states, work)
+    cued = unambiguous_cued(cued, templated)
     people = resolve_people(spans.filter(is_person), work, dictionary)
 
     resolved = (

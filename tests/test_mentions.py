@@ -139,7 +139,12 @@ def test_capital_stands_for_the_government(mentions):
 
 def test_demonyms_and_capitals_of_smaller_states_resolve(mentions):
     out = mentions("Cambodian Prime Minister Hun Manet said Phnom Penh regretted the Thai decision.")
-    assert _pairs(out) == [("Cambodian", "KHM"), ("Phnom Penh", "KHM"), ("Thai", "THA")]
+    assert _pairs(out) == [
+        ("Cambodian", "KHM"),
+        ("Hun Manet", "hun_manet"),
+        ("Phnom Penh", "KHM"),
+        ("Thai", "THA"),
+    ]
 
 
 def test_a_capital_shared_with_a_person_name_needs_its_state_in_the_article(mentions):
@@ -229,13 +234,13 @@ def test_every_sample_mention_slices_back_and_resolves_to_a_known_actor(path, di
 
 def test_unknown_minister_after_a_title_is_an_unresolved_candidate(dictionary):
     body = (
-        "Malaysian Foreign Minister Mohamad Hasan urged ASEAN to uphold its unity. "
+        "Vietnamese Foreign Minister Bui Thanh Son urged ASEAN to uphold its unity. "
         "Secretary of State Antony Blinken said the US was concerned."
     )
     articles = pl.DataFrame({"article_id": ["a"], "body": [body], "published_on": [NOV_2023]})
     out = unresolved_candidates(articles, find_mentions(articles, dictionary), dictionary)
     assert out.select("candidate", "cue", "article_count").rows() == [
-        ("Mohamad Hasan", "Foreign Minister", 1)
+        ("Bui Thanh Son", "Foreign Minister", 1)
     ]
 
 
@@ -243,21 +248,21 @@ def test_unknown_name_before_said_is_a_candidate_counted_per_article(dictionary)
     articles = pl.DataFrame(
         {
             "article_id": ["a", "b"],
-            "body": ["Lin Jian said Beijing opposed it.", "On Monday Lin Jian said the talks went well."],
+            "body": ["Liu Pengyu said Beijing opposed it.", "On Monday Liu Pengyu said the talks went well."],
             "published_on": [NOV_2023, NOV_2023],
         }
     )
     out = unresolved_candidates(articles, find_mentions(articles, dictionary), dictionary)
-    assert out.row(0) == ("Lin Jian", "said", 2, ["a", "b"])
+    assert out.row(0) == ("Liu Pengyu", "said", 2, ["a", "b"])
 
 
 def test_candidates_of_two_batches_merged_equal_the_candidates_of_both_at_once(dictionary):
     bodies = {
-        "a": "Lin Jian said Beijing opposed it.",
-        "b": "Malaysian Foreign Minister Mohamad Hasan urged ASEAN to uphold its unity.",
-        "c": "On Monday Lin Jian said the talks went well.",
-        "d": "Lin Jian said so again. Foreign Minister Mohamad Hasan agreed.",
-        "e": "Later Lin Jian said nothing new.",
+        "a": "Liu Pengyu said Beijing opposed it.",
+        "b": "Vietnamese Foreign Minister Bui Thanh Son urged ASEAN to uphold its unity.",
+        "c": "On Monday Liu Pengyu said the talks went well.",
+        "d": "Liu Pengyu said so again. Foreign Minister Bui Thanh Son agreed.",
+        "e": "Later Liu Pengyu said nothing new.",
     }
     articles = pl.DataFrame(
         {"article_id": list(bodies), "body": list(bodies.values()), "published_on": [NOV_2023] * 5}
@@ -269,7 +274,7 @@ def test_candidates_of_two_batches_merged_equal_the_candidates_of_both_at_once(d
     first, second = articles.filter(pl.col("article_id") >= "c"), articles.filter(pl.col("article_id") < "c")
     merged = merge_candidates(found(first), found(second))
     assert merged.rows() == found(articles).rows()
-    assert merged.row(0) == ("Lin Jian", "said", 4, ["a", "c", "d"])
+    assert merged.row(0) == ("Liu Pengyu", "said", 4, ["a", "c", "d"])
 
 
 def test_surname_at_the_start_of_a_line_is_not_taken_for_a_second_name(mentions):
