@@ -8,11 +8,12 @@ import polars as pl
 
 from monitor.stance_attribution import resolve_sources, sentence_mentions
 from monitor.stance_clauses import second_subject_limits
-from monitor.stance_cue_hits import annotate_cues, find_non_targets, outside_mentions
+from monitor.stance_co_speakers import co_speakers
+from monitor.stance_cue_hits import annotate_cues, compound_demonyms, find_non_targets, outside_mentions
 from monitor.stance_keys import KEY
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
 from monitor.stance_pair_reference import as_mentions, pair_references
-from monitor.stance_predicates import act_agents, contrast_starts, deal_terms
+from monitor.stance_predicates import act_agents, contrast_starts, deal_terms, hypothetical_acts
 from monitor.stance_reach import alleged, governed, reach_limits
 from monitor.stance_relations import (
     joint_parties,
@@ -202,8 +203,10 @@ def extract_statements(
         until=pl.when(pl.col("rule") == "sentence_subject").then(pl.col("until"))
     )
     cue_hits = annotate_cues(hits, smentions, rules)
-    non_targets = find_non_targets(smentions, hits)
-    excluded = pl.concat([subject_ids.select(*KEY, "mid"), non_targets])
+    non_targets = pl.concat([find_non_targets(smentions, hits), compound_demonyms(sentences, smentions)])
+    excluded = pl.concat(
+        [subject_ids.select(*KEY, "mid"), non_targets, co_speakers(sentences, smentions, hits, rules)]
+    )
     not_parties = pl.concat([subject_ids.filter(~pl.col("co_subject")).select(*KEY, "mid"), non_targets])
     speakers = subject_ids.select(*KEY, "mid")
     targets = pl.concat(
@@ -228,7 +231,13 @@ def extract_statements(
     targets = targets.join(governed(smentions, sentences, rules), on=[*KEY, "mid"], how="left").with_columns(
         governed=pl.col("governed").fill_null(False)
     )
-    reported = cue_hits.filter(~pl.col("cue_id").is_in(alleged(cue_hits, rules).implode()))
+    unreported = pl.concat(
+        [
+            alleged(cue_hits, hits.filter(pl.col("is_clause_break")), rules),
+            hypothetical_acts(cue_hits, sentences, rules),
+        ]
+    )
+    reported = cue_hits.filter(~pl.col("cue_id").is_in(unreported.implode()))
     statements = pl.concat(
         [
             _speaker_statements(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from monitor.stance_keys import KEY
+from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY
 
 
 def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
@@ -118,3 +118,19 @@ def outside_mentions(hits: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFram
         .unique()
     )
     return hits.join(inside, on=[*KEY, "m_start", "m_end"], how="anti")
+
+
+def compound_demonyms(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
+    """Demonyms hyphened to another capitalised word ("a French-Algerian writer", "an Iranian-American
+    journalist"): a person's origins, not a state to judge."""
+    text = pl.col("text")
+    after = text.str.slice(pl.col("r_end"), 2)
+    before = text.str.slice((pl.col("r_start") - 2).clip(0), pl.col("r_start").clip(upper_bound=2))
+    surface = text.str.slice(pl.col("r_start"), pl.col("r_end") - pl.col("r_start"))
+    return (
+        smentions.join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        .filter(pl.col("demonym") | surface.str.contains(ADJECTIVE_DEMONYM))
+        .filter(after.str.contains(r"^-\p{Lu}") | before.str.contains(r"\p{L}-$"))
+        .select(*KEY, "mid")
+        .unique()
+    )

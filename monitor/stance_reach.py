@@ -50,13 +50,23 @@ def governed(smentions: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> p
     )
 
 
-def alleged(cues: pl.DataFrame, rules: dict) -> pl.Series:
-    """Ids of relation cues after a cue of the rules' allegation_classes in their sentence ("accused
-    Washington of using its allies to contain China"): not reported as fact."""
+def alleged(cues: pl.DataFrame, breaks: pl.DataFrame, rules: dict) -> pl.Series:
+    """Ids of relation cues after a cue of the rules' allegation_classes, in its clause (up to the next of
+    the clause `breaks` hits) ("accused Washington of using its allies to contain China", "urged India to
+    co-operate with"): not reported as fact. A later clause ("..., days after Seoul's spy agency said
+    Pyongyang had begun dispatching soldiers") reports again."""
     classes = [str(c) for c in rules.get("allegation_classes", [])]
-    first = cues.filter(pl.col("cue_class").is_in(classes)).group_by(KEY).agg(a_end=pl.col("m_end").min())
+    claims = cues.filter(pl.col("cue_class").is_in(classes)).select(*KEY, a_end="m_end")
+    ends = (
+        claims.join(breaks.select(*KEY, b_start="m_start"), on=KEY, how="inner")
+        .filter(pl.col("b_start") >= pl.col("a_end"))
+        .group_by(*KEY, "a_end")
+        .agg(clause_end=pl.col("b_start").min())
+    )
     return (
         cues.filter(pl.col("scope") == "relation")
-        .join(first, on=KEY, how="inner")
-        .filter(pl.col("m_start") >= pl.col("a_end"))["cue_id"]
+        .join(claims.join(ends, on=[*KEY, "a_end"], how="left"), on=KEY, how="inner")
+        .filter(pl.col("m_start") >= pl.col("a_end"))
+        .filter(pl.col("clause_end").is_null() | (pl.col("m_start") < pl.col("clause_end")))["cue_id"]
+        .unique()
     )
