@@ -7,6 +7,7 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_attribution import resolve_sources, sentence_mentions
+from monitor.stance_clause_speakers import clause_speakers
 from monitor.stance_clauses import second_subject_limits
 from monitor.stance_co_speakers import co_speakers
 from monitor.stance_cue_hits import annotate_cues, compound_demonyms, find_non_targets, outside_mentions
@@ -118,6 +119,9 @@ def _speaker_statements(
         .join(reach, on="cue_id", how="left")
         .filter(~_beyond_reach())
         .filter(pl.col("until").is_null() | (pl.col("m_start") < pl.col("until")))
+        .filter(
+            pl.col("from_start").is_null() | (pl.min_horizontal("m_start", "r_start") >= pl.col("from_start"))
+        )
         .join(terms, on=["cue_id", "country"], how="anti")
         .filter(
             ~(
@@ -202,10 +206,16 @@ def extract_statements(
     sources = sources.join(limits, on=[*KEY, "source_actor"], how="left").with_columns(
         until=pl.when(pl.col("rule") == "sentence_subject").then(pl.col("until"))
     )
+    sources, clause_mids = clause_speakers(sentences, smentions, hits, sources, rules)
     cue_hits = annotate_cues(hits, smentions, rules)
     non_targets = pl.concat([find_non_targets(smentions, hits), compound_demonyms(sentences, smentions)])
     excluded = pl.concat(
-        [subject_ids.select(*KEY, "mid"), non_targets, co_speakers(sentences, smentions, hits, rules)]
+        [
+            subject_ids.select(*KEY, "mid"),
+            non_targets,
+            co_speakers(sentences, smentions, hits, rules),
+            clause_mids,
+        ]
     )
     not_parties = pl.concat([subject_ids.filter(~pl.col("co_subject")).select(*KEY, "mid"), non_targets])
     speakers = subject_ids.select(*KEY, "mid")
