@@ -10,7 +10,13 @@ from monitor.stance_attribution import resolve_sources, sentence_mentions
 from monitor.stance_clause_speakers import clause_speakers
 from monitor.stance_clauses import second_subject_limits
 from monitor.stance_co_speakers import co_speakers
-from monitor.stance_cue_hits import annotate_cues, compound_demonyms, find_non_targets, outside_mentions
+from monitor.stance_cue_hits import (
+    annotate_cues,
+    compound_demonyms,
+    find_non_targets,
+    outside_mentions,
+    passive_agents,
+)
 from monitor.stance_keys import KEY
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
 from monitor.stance_pair_reference import as_mentions, pair_references
@@ -229,11 +235,14 @@ def extract_statements(
     joint = joint_parties(cue_hits, joint_subjects)
     lone = subject_parties(cue_hits, claims.filter(~pl.col("several")).drop("several"), hits)
     claimed = pl.concat([joint["cue_id"], lone["cue_id"]]).implode()
+    by_agents = passive_agents(sentences, smentions)
     cue_hits = cue_hits.with_columns(claimed=pl.col("cue_id").is_in(claimed))
     parties = pl.concat(
-        [with_joint(relation_parties(cue_hits, smentions, non_targets, speakers), joint), lone]
+        [with_joint(relation_parties(cue_hits, smentions, non_targets, speakers, by_agents), joint), lone]
     )
-    facts = pl.concat([with_joint(relation_parties(cue_hits, smentions, not_parties, speakers), joint), lone])
+    facts = pl.concat(
+        [with_joint(relation_parties(cue_hits, smentions, not_parties, speakers, by_agents), joint), lone]
+    )
     reach = reach_limits(cue_hits, smentions, hits, rules).join(
         contrast_starts(cue_hits, hits, smentions, rules), on="cue_id", how="full", coalesce=True
     )

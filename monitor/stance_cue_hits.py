@@ -134,3 +134,14 @@ def compound_demonyms(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.Da
         .select(*KEY, "mid")
         .unique()
     )
+
+
+def passive_agents(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
+    """[sid, mid]: mentions right after "by" ("the first confirmed intrusion by a Chinese military
+    aircraft"): the agent of the act before them, though named after it."""
+    lead = pl.col("text").str.slice(0, pl.col("r_start"))
+    return (
+        smentions.join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        .filter(lead.str.contains(r"\bby\s+((a|an|the)\s+)?$"))
+        .select(*KEY, "mid")
+    )

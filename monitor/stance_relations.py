@@ -9,20 +9,32 @@ from monitor.stance_keys import KEY
 
 
 def relation_parties(
-    cues: pl.DataFrame, smentions: pl.DataFrame, excluded: pl.DataFrame, late_subjects: pl.DataFrame
+    cues: pl.DataFrame,
+    smentions: pl.DataFrame,
+    excluded: pl.DataFrame,
+    late_subjects: pl.DataFrame,
+    agents: pl.DataFrame,
 ) -> pl.DataFrame:
     """States/organisations mentioned inside each relation cue's window, less `excluded` mentions
-    and the speaking subject when it comes after the cue ('... cooperation with Russia, Miller said')."""
-    candidates = smentions.join(excluded, on=[*KEY, "mid"], how="anti").join(
-        late_subjects.select(*KEY, "mid", late=pl.lit(True)), on=[*KEY, "mid"], how="left"
+    and the speaking subject when it comes after the cue ('... cooperation with Russia, Miller said').
+    `before` marks who acts: named before the cue, or one of the `agents` [sid, mid] named after "by"."""
+    candidates = (
+        smentions.join(excluded, on=[*KEY, "mid"], how="anti")
+        .join(late_subjects.select(*KEY, "mid", late=pl.lit(True)), on=[*KEY, "mid"], how="left")
+        .join(agents.select(*KEY, "mid", agent=pl.lit(True)), on=[*KEY, "mid"], how="left")
     )
     return (
         cues.filter(pl.col("scope") == "relation")
         .select(*KEY, "cue_id", "m_start", "w_lo", "w_hi")
-        .join(candidates.select(*KEY, "country", "r_start", "r_end", "late"), on=KEY, how="inner")
+        .join(candidates.select(*KEY, "country", "r_start", "r_end", "late", "agent"), on=KEY, how="inner")
         .filter((pl.col("r_start") >= pl.col("w_lo")) & (pl.col("r_end") <= pl.col("w_hi")))
         .filter(pl.col("late").is_null() | (pl.col("r_end") <= pl.col("m_start")))
-        .select(*KEY, "cue_id", party="country", before=pl.col("r_end") <= pl.col("m_start"))
+        .select(
+            *KEY,
+            "cue_id",
+            party="country",
+            before=(pl.col("r_end") <= pl.col("m_start")) | pl.col("agent").fill_null(False),
+        )
         .unique()
     )
 
