@@ -17,11 +17,12 @@ from monitor.stance_cue_hits import (
     outside_mentions,
     passive_agents,
 )
+from monitor.stance_event_targets import event_agent_statements
 from monitor.stance_keys import KEY
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
 from monitor.stance_pair_reference import as_mentions, pair_references
 from monitor.stance_predicates import act_agents, contrast_starts, deal_terms, hypothetical_acts
-from monitor.stance_reach import alleged, governed, reach_limits
+from monitor.stance_reach import alleged, beyond_reach, governed, reach_limits
 from monitor.stance_relations import (
     joint_parties,
     mutual_statements,
@@ -47,15 +48,6 @@ STATEMENT_SCHEMA = {
     "rule": pl.String,
     "published_on": pl.Date,
 }
-
-
-def _beyond_reach() -> pl.Expr:
-    """A target after the cue, past its clause break, or past its charge marker and not governed
-    by a preposition (monitor.stance_reach)."""
-    after = pl.col("r_start") >= pl.col("m_end")
-    past_break = (pl.col("r_start") >= pl.col("reach_end")).fill_null(False)
-    past_charge = (pl.col("r_start") >= pl.col("charge_end")).fill_null(False) & ~pl.col("governed")
-    return after & (past_break | past_charge)
 
 
 def _speaker_statements(
@@ -123,7 +115,7 @@ def _speaker_statements(
         targets.join(spared, on=[*KEY, "source_actor", "country"], how="anti")
         .join(cues, on=KEY, how="inner")
         .join(reach, on="cue_id", how="left")
-        .filter(~_beyond_reach())
+        .filter(~beyond_reach())
         .filter(pl.col("until").is_null() | (pl.col("m_start") < pl.col("until")))
         .filter(
             pl.col("from_start").is_null() | (pl.min_horizontal("m_start", "r_start") >= pl.col("from_start"))
@@ -271,8 +263,9 @@ def extract_statements(
                 rules,
             ),
             mutual_statements(reported, facts, [str(c) for c in rules.get("directed_relation_classes", [])]),
+            event_agent_statements(sentences, smentions, cue_hits, sources, rules),
         ]
-    )
+    ).unique([*KEY, "source_actor", "target_actor", "mutual"], keep="first", maintain_order=True)
     if published is None:
         published = pl.DataFrame(schema={"article_id": pl.String, "published_on": pl.Date})
     return (

@@ -11,6 +11,15 @@ import polars as pl
 from monitor.stance_keys import KEY
 
 
+def beyond_reach() -> pl.Expr:
+    """A target after the cue, past its clause break, or past its charge marker and not governed
+    by a preposition."""
+    after = pl.col("r_start") >= pl.col("m_end")
+    past_break = (pl.col("r_start") >= pl.col("reach_end")).fill_null(False)
+    past_charge = (pl.col("r_start") >= pl.col("charge_end")).fill_null(False) & ~pl.col("governed")
+    return after & (past_break | past_charge)
+
+
 def reach_limits(
     cues: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, rules: dict
 ) -> pl.DataFrame:
