@@ -13,6 +13,7 @@ from monitor.stance_keys import KEY, SPEAKER_KINDS
 # ("European Commission President Ursula von der Leyen", "Egypt's foreign ministry").
 OPENING = r"(,\s+(and|but|while|whereas|yet)|;)\s+"
 NOUN_PHRASE = r"((the|The)\s+)?(\p{Lu}[\p{L}'’.-]*\s+|['’]s\s+|[a-z]+\s+){0,5}$"
+LEAD_CHARS = 120
 
 
 def clause_speakers(
@@ -23,11 +24,21 @@ def clause_speakers(
     speaker's cues and targets come after it) and the earlier speakers' `until` cut there; and the
     mention ids that speak [sid, mid]."""
     verbs = hits.filter(pl.col("is_verb")).select(*KEY, v_start="m_start")
-    lead = pl.col("text").str.slice(0, pl.col("r_start"))
+    # the opening stands within LEAD_CHARS before the mention: a bounded slice keeps the regex cheap
+    lead = pl.col("text").str.slice(
+        (pl.col("r_start") - LEAD_CHARS).clip(0), pl.col("r_start").clip(upper_bound=LEAD_CHARS)
+    )
     gap = pl.col("text").str.slice(pl.col("r_end"), (pl.col("v_start") - pl.col("r_end")).clip(0))
     tail = lead.str.extract(f"({OPENING}{NOUN_PHRASE})", 1)
+    earlier = sources.select(*KEY, "source_actor").unique()
+    # only sentences with a speaker already and a clause opening: a cheap filter before the mention join
+    candidates = (
+        sentences.select(*KEY, "text")
+        .join(earlier.select(KEY).unique(), on=KEY, how="semi")
+        .filter(pl.col("text").str.contains(OPENING))
+    )
     found = (
-        smentions.join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        smentions.join(candidates, on=KEY, how="inner")
         .with_columns(from_start=pl.col("r_start") - tail.str.len_chars())
         .filter(pl.col("from_start").is_not_null() & (pl.col("from_start") > 0))
         .join(verbs, on=KEY, how="inner")
@@ -35,12 +46,10 @@ def clause_speakers(
         .filter(pl.col("v_start") == pl.col("v_start").min().over(KEY, "mid"))
         .filter(gap.str.contains(verb_gap(rules)) & ~gap.str.contains(r"[,;]"))
     )
-    earlier = sources.select(*KEY, "source_actor").unique()
     speaker = pl.col("actor_kind").is_in(SPEAKER_KINDS)
     chosen = (
         found.sort(*KEY, "r_start")
         .join(earlier, left_on=[*KEY, "country"], right_on=[*KEY, "source_actor"], how="anti")
-        .join(earlier.select(KEY).unique(), on=KEY, how="semi")
         .unique([*KEY, "country"], keep="first", maintain_order=True)
     )
     new = chosen.select(

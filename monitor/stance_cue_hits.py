@@ -139,9 +139,9 @@ def compound_demonyms(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.Da
 def passive_agents(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
     """[sid, mid]: mentions right after "by" ("the first confirmed intrusion by a Chinese military
     aircraft"): the agent of the act before them, though named after it."""
-    lead = pl.col("text").str.slice(0, pl.col("r_start"))
+    lead = pl.col("text").str.slice((pl.col("r_start") - 12).clip(0), pl.col("r_start").clip(upper_bound=12))
     return (
         smentions.join(sentences.select(*KEY, "text"), on=KEY, how="inner")
-        .filter(lead.str.contains(r"\bby\s+((a|an|the)\s+)?$"))
+        .filter(lead.str.contains(r"(^|\W)by\s+((a|an|the)\s+)?$"))
         .select(*KEY, "mid")
     )

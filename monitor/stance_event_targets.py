@@ -31,7 +31,7 @@ def event_agent_statements(
     holder_lookback = int(rules.get("event_holder_sentences", 5))
     factor = float(rules.get("negation_factor", -0.5))
     object_np = rf"^\s+(the|this|that)\s+([a-z-]+\s+){{0,2}}?({nouns})\b"
-    after = pl.col("text").str.slice(pl.col("m_end"))
+    after = pl.col("text").str.slice(pl.col("m_end"), 80)
     events = (
         cues.filter(pl.col("cue_class").is_in(classes))
         .join(sentences.select(*KEY, "text"), on=KEY, how="inner")
@@ -63,9 +63,16 @@ def event_agent_statements(
     # "North Korea's launch of a military reconnaissance satellite", "the Turkish vote" name the agent of
     # "the launch", "the vote" (a possessive, or an actor right before the noun).
     holder_np = pl.concat_str(pl.lit(r"^(['’]s\s+([a-z-]+\s+){0,2}?|\s+)"), "noun", pl.lit(r"\b"))
+    recent = (
+        events.select("article_id", "noun", e_no="sentence_no")
+        .join(where, on="article_id")
+        .filter(pl.col("sentence_no").is_between(pl.col("e_no") - holder_lookback, pl.col("e_no") - 1))
+        .select(*KEY, "noun")
+        .unique()
+    )
     holders = (
-        smentions.join(sentences.select(*KEY, "article_id", "sentence_no", "text"), on=KEY)
-        .join(events.select("article_id", "noun").unique(), on="article_id")
+        smentions.join(recent, on=KEY)
+        .join(sentences.select(*KEY, "article_id", "sentence_no", "text"), on=KEY)
         .sort("noun")
         .filter(pl.col("text").str.slice(pl.col("r_end"), 40).str.contains(holder_np))
         .select("article_id", "noun", a_no="sentence_no", agent="country", own=pl.lit(True))
