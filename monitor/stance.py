@@ -26,6 +26,7 @@ from monitor.stance_reach import alleged, beyond_reach, governed, reach_limits
 from monitor.stance_relations import (
     joint_parties,
     mutual_statements,
+    relation_objects,
     relation_parties,
     subject_parties,
     with_joint,
@@ -225,6 +226,11 @@ def extract_statements(
         [joint_subjects, pairs.select(*KEY, "country", a_start="r_start")], how="vertical_relaxed"
     )
     joint = joint_parties(cue_hits, joint_subjects)
+    # the object of a relation the joint subjects claim is a party too ("their ties with Taipei")
+    objects = relation_objects(cue_hits, smentions, sentences).join(
+        joint.select("cue_id"), on="cue_id", how="semi"
+    )
+    joint = pl.concat([joint, objects.join(joint, on=["cue_id", "party"], how="anti")])
     lone = subject_parties(cue_hits, claims.filter(~pl.col("several")).drop("several"), hits)
     claimed = pl.concat([joint["cue_id"], lone["cue_id"]]).implode()
     by_agents = passive_agents(sentences, smentions)

@@ -125,3 +125,22 @@ def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[
             rule=pl.lit("mutual_fact"),
         )
     )
+
+
+def relation_objects(cues: pl.DataFrame, smentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """[sid, cue_id, party, before]: the object of a relation cue, inside a gapped cue ("recognize a
+    Palestinian state") or right after "with"/"to" ("reaffirmed their ties with Taipei"): a party beside
+    the joint subjects that claim the cue."""
+    gap = pl.col("text").str.slice(pl.col("m_end"), (pl.col("r_start") - pl.col("m_end")).clip(0, 12))
+    inside = (pl.col("r_start") >= pl.col("m_start")) & (pl.col("r_end") <= pl.col("m_end"))
+    after = (pl.col("r_start") >= pl.col("m_end")) & (pl.col("r_start") - pl.col("m_end") <= 12)
+    return (
+        cues.filter(pl.col("scope") == "relation")
+        .select(*KEY, "cue_id", "m_start", "m_end")
+        .join(smentions.select(*KEY, "country", "r_start", "r_end"), on=KEY, how="inner")
+        .filter(inside | after)
+        .join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        .filter(inside | gap.str.contains(r"^\s+(with|to)\s+(the\s+)?$"))
+        .select(*KEY, "cue_id", party="country", before=pl.lit(False))
+        .unique()
+    )
