@@ -241,17 +241,19 @@ def extract_statements(
     facts = pl.concat(
         [with_joint(relation_parties(cue_hits, smentions, not_parties, speakers, by_agents), joint), lone]
     )
-    reach = reach_limits(cue_hits, smentions, hits, rules).join(
+    reach = reach_limits(cue_hits, smentions, hits, sentences, rules).join(
         contrast_starts(cue_hits, hits, smentions, rules), on="cue_id", how="full", coalesce=True
     )
     agents = act_agents(cue_hits, sentences, smentions, rules)
     targets = targets.join(governed(smentions, sentences, rules), on=[*KEY, "mid"], how="left").with_columns(
         governed=pl.col("governed").fill_null(False)
     )
+    # an act that has not happened is no fact and no stance of its own agent (monitor.stance_predicates)
+    hypothetical = hypothetical_acts(cue_hits, sentences, rules)
     unreported = pl.concat(
         [
             alleged(cue_hits, hits.filter(pl.col("is_clause_break")), rules),
-            hypothetical_acts(cue_hits, sentences, rules),
+            hypothetical,
         ]
     )
     reported = cue_hits.filter(~pl.col("cue_id").is_in(unreported.implode()))
@@ -261,7 +263,7 @@ def extract_statements(
                 sources,
                 excluded,
                 targets,
-                cue_hits,
+                cue_hits.filter(~pl.col("cue_id").is_in(hypothetical.implode())),
                 parties,
                 reach,
                 agents,

@@ -21,11 +21,12 @@ def beyond_reach() -> pl.Expr:
 
 
 def reach_limits(
-    cues: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, rules: dict
+    cues: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, sentences: pl.DataFrame, rules: dict
 ) -> pl.DataFrame:
     """[cue_id, reach_end, charge_end]: the first clause break after the cue, and the first charge
     marker after a cue of the rules' charge_classes, each with at least one actor between the cue's start
-    and it (the object of a gapped cue, "asked India to", stands inside the cue)."""
+    and it (the object of a gapped cue, "asked India to", stands inside the cue); a demand also ends at the
+    "to" after its object (demand_ends)."""
     charge_classes = [str(c) for c in rules.get("charge_classes", [])]
     breaks = hits.filter(pl.col("is_clause_break") | pl.col("is_charge_marker")).select(
         *KEY, b_start="m_start", charge=pl.col("is_charge_marker") & ~pl.col("is_clause_break")
@@ -42,9 +43,30 @@ def reach_limits(
         .select("cue_id", "b_start", "charge")
         .unique()
     )
-    return with_object.group_by("cue_id").agg(
+    limits = with_object.group_by("cue_id").agg(
         reach_end=pl.col("b_start").filter(~pl.col("charge")).min(),
         charge_end=pl.col("b_start").filter(pl.col("charge")).min(),
+    )
+    demands = demand_ends(cues, sentences, rules)
+    return (
+        limits.join(demands, on="cue_id", how="full", coalesce=True)
+        .with_columns(reach_end=pl.min_horizontal("reach_end", "demand_end"))
+        .drop("demand_end")
+    )
+
+
+def demand_ends(cues: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """[cue_id, demand_end]: a demand reaches up to the "to" of what it asks ("urged India to co-operate
+    with Canada's investigation" asks nothing of Canada; "urged its citizens to avoid traveling to Japan"
+    asks nothing of Japan)."""
+    classes = [str(c) for c in rules.get("demand_classes", [])]
+    to = pl.col("text").str.slice(pl.col("m_end")).str.find(r"\sto\s")
+    return (
+        cues.filter(pl.col("cue_class").is_in(classes))
+        .select(*KEY, "cue_id", "m_end")
+        .join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        .select("cue_id", demand_end=pl.col("m_end") + to)
+        .filter(pl.col("demand_end").is_not_null())
     )
 
 

@@ -87,3 +87,35 @@ def test_a_state_joined_to_the_speaking_pronoun_speaks_with_it_and_is_no_target(
     pairs = every_pair(out)
     assert pairs[("USA", "PRK")] < 0
     assert ("USA", "KOR") not in pairs
+
+
+def test_a_hypothetical_attack_is_no_stance_of_its_agent_speaking_in_the_sentence():
+    out = statements(
+        "China has urged its citizens to avoid traveling to Japan, escalating a diplomatic row over Prime "
+        "Minister Sanae Takaichi's remarks that a Chinese attack on Taiwan could constitute a "
+        '"survival-threatening situation" for Japan.',
+        actors=[
+            ["China", "CHN", "CHN", "state"],
+            ["Japan", "JPN", "JPN", "state"],
+            ["Sanae Takaichi", "JPN", "JPN", "person"],
+            ["Chinese", "CHN", "CHN", "state"],
+            ["Taiwan", "TWN", "TWN", "state"],
+        ],
+    )
+    assert ("CHN", "TWN") not in every_pair(out)
+
+
+def test_a_demand_asks_nothing_of_an_actor_inside_what_it_asks():
+    out = statements(
+        'In Washington, a State Department spokesperson said the allegations were "extremely serious" and '
+        "urged India to co-operate with Canada's investigation.",
+        actors=[
+            ["Washington", "USA", "USA", "state"],
+            ["State Department", "USA", "USA", "institution"],
+            INDIA,
+            CANADA,
+        ],
+    )
+    pairs = every_pair(out)
+    assert pairs[("USA", "IND")] < 0
+    assert pairs.get(("USA", "CAN"), 0.0) >= 0
