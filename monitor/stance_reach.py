@@ -24,22 +24,21 @@ def reach_limits(
     cues: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, sentences: pl.DataFrame, rules: dict
 ) -> pl.DataFrame:
     """[cue_id, reach_end, charge_end]: the first clause break after the cue, and the first charge
-    marker after a cue of the rules' charge_classes, each with at least one actor between the cue's start
-    and it (the object of a gapped cue, "asked India to", stands inside the cue); a demand also ends at the
-    "to" after its object (demand_ends)."""
+    marker after a cue of the rules' charge_classes, each with at least one actor between the cue
+    and it; a demand also ends at the "to" of what it asks (demand_ends)."""
     charge_classes = [str(c) for c in rules.get("charge_classes", [])]
     breaks = hits.filter(pl.col("is_clause_break") | pl.col("is_charge_marker")).select(
         *KEY, b_start="m_start", charge=pl.col("is_charge_marker") & ~pl.col("is_clause_break")
     )
     objects = smentions.select(*KEY, "r_start", "r_end")
     candidates = (
-        cues.select(*KEY, "cue_id", "m_start", "m_end", charged=pl.col("cue_class").is_in(charge_classes))
+        cues.select(*KEY, "cue_id", "m_end", charged=pl.col("cue_class").is_in(charge_classes))
         .join(breaks, on=KEY, how="inner")
         .filter((pl.col("b_start") >= pl.col("m_end")) & (~pl.col("charge") | pl.col("charged")))
     )
     with_object = (
         candidates.join(objects, on=KEY, how="inner")
-        .filter((pl.col("r_start") >= pl.col("m_start")) & (pl.col("r_end") <= pl.col("b_start")))
+        .filter((pl.col("r_start") >= pl.col("m_end")) & (pl.col("r_end") <= pl.col("b_start")))
         .select("cue_id", "b_start", "charge")
         .unique()
     )

@@ -1,5 +1,4 @@
-"""A coordinated clause with a speaker of its own (monitor.stance_clause_speakers), and requests
-("asked India to withdraw") as demands that reach only their object."""
+"""A coordinated clause with a speaker of its own (monitor.stance_clause_speakers)."""
 
 from __future__ import annotations
 
@@ -35,19 +34,3 @@ def test_the_first_speaker_owns_no_cue_of_the_second_clause():
     )
     assert ("PAN", "VEN") not in out
     assert out[("PER", "VEN")] < 0
-
-
-def test_a_request_to_another_state_is_a_demand_that_stops_at_the_clause_break():
-    out = stance(
-        statements(
-            "The Maldives has formally asked India to withdraw its military personnel by March 15, a day "
-            "after President Mohamed Muizzu returned from a state visit to China.",
-            actors=[
-                ["Maldives", "MDV", "MDV", "state"],
-                ["India", "IND", "IND", "state"],
-                ["China", "CHN", "CHN", "state"],
-            ],
-        )
-    )
-    assert out[("MDV", "IND")] < 0
-    assert out.get(("MDV", "CHN"), 0.0) >= 0
