@@ -121,16 +121,18 @@ def outside_mentions(hits: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFram
 
 
 def compound_demonyms(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
-    """Demonyms hyphened to another capitalised word ("a French-Algerian writer", "an Iranian-American
-    journalist"): a person's origins, not a state to judge."""
+    """Demonyms hyphened to another demonym or to "anti"/"pro" ("a French-Algerian writer", "anti-Chinese
+    hysteria"): a person's origins or an attitude, not a state to judge. A pair of states ("the US-Saudi
+    relationship") stays."""
     text = pl.col("text")
-    after = text.str.slice(pl.col("r_end"), 2)
-    before = text.str.slice((pl.col("r_start") - 2).clip(0), pl.col("r_start").clip(upper_bound=2))
+    origin = r"\p{Lu}\p{L}*(ian|ean|ese|ish|ch)"
+    after = text.str.slice(pl.col("r_end"), 24)
+    before = text.str.slice((pl.col("r_start") - 24).clip(0), pl.col("r_start").clip(upper_bound=24))
     surface = text.str.slice(pl.col("r_start"), pl.col("r_end") - pl.col("r_start"))
     return (
         smentions.join(sentences.select(*KEY, "text"), on=KEY, how="inner")
         .filter(pl.col("demonym") | surface.str.contains(ADJECTIVE_DEMONYM))
-        .filter(after.str.contains(r"^-\p{Lu}") | before.str.contains(r"\p{L}-$"))
+        .filter(after.str.contains(rf"^-{origin}\b") | before.str.contains(rf"(\b{origin}|\b(anti|pro))-$"))
         .select(*KEY, "mid")
         .unique()
     )

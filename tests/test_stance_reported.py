@@ -119,3 +119,15 @@ def test_a_demand_asks_nothing_of_an_actor_inside_what_it_asks():
     pairs = every_pair(out)
     assert pairs[("USA", "IND")] < 0
     assert pairs.get(("USA", "CAN"), 0.0) >= 0
+
+
+def test_a_hyphened_pair_of_states_keeps_both_states():
+    out = statements(
+        "Blinken on Tuesday praised the US-Indian partnership.",
+        actors=[
+            ["Blinken", "USA", "USA", "person"],
+            ["US", "USA", "USA", "state"],
+            ["Indian", "IND", "IND", "state"],
+        ],
+    )
+    assert every_pair(out)[("USA", "IND")] > 0
