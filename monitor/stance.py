@@ -7,16 +7,26 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_attribution import resolve_sources, sentence_mentions
+from monitor.stance_clause_speakers import clause_speakers
 from monitor.stance_clauses import second_subject_limits
-from monitor.stance_cue_hits import annotate_cues, find_non_targets, outside_mentions
+from monitor.stance_co_speakers import co_speakers
+from monitor.stance_cue_hits import (
+    annotate_cues,
+    compound_demonyms,
+    find_non_targets,
+    outside_mentions,
+    passive_agents,
+)
+from monitor.stance_event_targets import event_agent_statements
 from monitor.stance_keys import KEY
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
 from monitor.stance_pair_reference import as_mentions, pair_references
-from monitor.stance_predicates import act_agents, contrast_starts, deal_terms
-from monitor.stance_reach import alleged, governed, reach_limits
+from monitor.stance_predicates import act_agents, contrast_starts, deal_terms, hypothetical_acts
+from monitor.stance_reach import alleged, beyond_reach, governed, reach_limits
 from monitor.stance_relations import (
     joint_parties,
     mutual_statements,
+    relation_objects,
     relation_parties,
     subject_parties,
     with_joint,
@@ -39,15 +49,6 @@ STATEMENT_SCHEMA = {
     "rule": pl.String,
     "published_on": pl.Date,
 }
-
-
-def _beyond_reach() -> pl.Expr:
-    """A target after the cue, past its clause break, or past its charge marker and not governed
-    by a preposition (monitor.stance_reach)."""
-    after = pl.col("r_start") >= pl.col("m_end")
-    past_break = (pl.col("r_start") >= pl.col("reach_end")).fill_null(False)
-    past_charge = (pl.col("r_start") >= pl.col("charge_end")).fill_null(False) & ~pl.col("governed")
-    return after & (past_break | past_charge)
 
 
 def _speaker_statements(
@@ -115,8 +116,11 @@ def _speaker_statements(
         targets.join(spared, on=[*KEY, "source_actor", "country"], how="anti")
         .join(cues, on=KEY, how="inner")
         .join(reach, on="cue_id", how="left")
-        .filter(~_beyond_reach())
+        .filter(~beyond_reach())
         .filter(pl.col("until").is_null() | (pl.col("m_start") < pl.col("until")))
+        .filter(
+            pl.col("from_start").is_null() | (pl.min_horizontal("m_start", "r_start") >= pl.col("from_start"))
+        )
         .join(terms, on=["cue_id", "country"], how="anti")
         .filter(
             ~(
@@ -201,9 +205,17 @@ def extract_statements(
     sources = sources.join(limits, on=[*KEY, "source_actor"], how="left").with_columns(
         until=pl.when(pl.col("rule") == "sentence_subject").then(pl.col("until"))
     )
+    sources, clause_mids = clause_speakers(sentences, smentions, hits, sources, rules)
     cue_hits = annotate_cues(hits, smentions, rules)
-    non_targets = find_non_targets(smentions, hits)
-    excluded = pl.concat([subject_ids.select(*KEY, "mid"), non_targets])
+    non_targets = pl.concat([find_non_targets(smentions, hits), compound_demonyms(sentences, smentions)])
+    excluded = pl.concat(
+        [
+            subject_ids.select(*KEY, "mid"),
+            non_targets,
+            co_speakers(sentences, smentions, hits, rules),
+            clause_mids,
+        ]
+    )
     not_parties = pl.concat([subject_ids.filter(~pl.col("co_subject")).select(*KEY, "mid"), non_targets])
     speakers = subject_ids.select(*KEY, "mid")
     targets = pl.concat(
@@ -214,28 +226,44 @@ def extract_statements(
         [joint_subjects, pairs.select(*KEY, "country", a_start="r_start")], how="vertical_relaxed"
     )
     joint = joint_parties(cue_hits, joint_subjects)
+    # the object of a relation the joint subjects claim is a party too ("their ties with Taipei")
+    objects = relation_objects(cue_hits, smentions, sentences).join(
+        joint.select("cue_id"), on="cue_id", how="semi"
+    )
+    joint = pl.concat([joint, objects.join(joint, on=["cue_id", "party"], how="anti")])
     lone = subject_parties(cue_hits, claims.filter(~pl.col("several")).drop("several"), hits)
     claimed = pl.concat([joint["cue_id"], lone["cue_id"]]).implode()
+    by_agents = passive_agents(sentences, smentions)
     cue_hits = cue_hits.with_columns(claimed=pl.col("cue_id").is_in(claimed))
     parties = pl.concat(
-        [with_joint(relation_parties(cue_hits, smentions, non_targets, speakers), joint), lone]
+        [with_joint(relation_parties(cue_hits, smentions, non_targets, speakers, by_agents), joint), lone]
     )
-    facts = pl.concat([with_joint(relation_parties(cue_hits, smentions, not_parties, speakers), joint), lone])
-    reach = reach_limits(cue_hits, smentions, hits, rules).join(
+    facts = pl.concat(
+        [with_joint(relation_parties(cue_hits, smentions, not_parties, speakers, by_agents), joint), lone]
+    )
+    reach = reach_limits(cue_hits, smentions, hits, sentences, rules).join(
         contrast_starts(cue_hits, hits, smentions, rules), on="cue_id", how="full", coalesce=True
     )
     agents = act_agents(cue_hits, sentences, smentions, rules)
     targets = targets.join(governed(smentions, sentences, rules), on=[*KEY, "mid"], how="left").with_columns(
         governed=pl.col("governed").fill_null(False)
     )
-    reported = cue_hits.filter(~pl.col("cue_id").is_in(alleged(cue_hits, rules).implode()))
+    # an act that has not happened is no fact and no stance of its own agent (monitor.stance_predicates)
+    hypothetical = hypothetical_acts(cue_hits, sentences, rules)
+    unreported = pl.concat(
+        [
+            alleged(cue_hits, hits.filter(pl.col("is_clause_break")), rules),
+            hypothetical,
+        ]
+    )
+    reported = cue_hits.filter(~pl.col("cue_id").is_in(unreported.implode()))
     statements = pl.concat(
         [
             _speaker_statements(
                 sources,
                 excluded,
                 targets,
-                cue_hits,
+                cue_hits.filter(~pl.col("cue_id").is_in(hypothetical.implode())),
                 parties,
                 reach,
                 agents,
@@ -243,8 +271,9 @@ def extract_statements(
                 rules,
             ),
             mutual_statements(reported, facts, [str(c) for c in rules.get("directed_relation_classes", [])]),
+            event_agent_statements(sentences, smentions, cue_hits, sources, rules),
         ]
-    )
+    ).unique([*KEY, "source_actor", "target_actor", "mutual"], keep="first", maintain_order=True)
     if published is None:
         published = pl.DataFrame(schema={"article_id": pl.String, "published_on": pl.Date})
     return (

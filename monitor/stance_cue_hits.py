@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from monitor.stance_keys import KEY
+from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY
 
 
 def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
@@ -118,3 +118,32 @@ def outside_mentions(hits: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFram
         .unique()
     )
     return hits.join(inside, on=[*KEY, "m_start", "m_end"], how="anti")
+
+
+def compound_demonyms(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
+    """Demonyms hyphened to another demonym or to "anti"/"pro" ("a French-Algerian writer", "anti-Chinese
+    hysteria"): a person's origins or an attitude, not a state to judge. A pair of states ("the US-Saudi
+    relationship") stays."""
+    text = pl.col("text")
+    origin = r"\p{Lu}\p{L}*(ian|ean|ese|ish|ch)"
+    after = text.str.slice(pl.col("r_end"), 24)
+    before = text.str.slice((pl.col("r_start") - 24).clip(0), pl.col("r_start").clip(upper_bound=24))
+    surface = text.str.slice(pl.col("r_start"), pl.col("r_end") - pl.col("r_start"))
+    return (
+        smentions.join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        .filter(pl.col("demonym") | surface.str.contains(ADJECTIVE_DEMONYM))
+        .filter(after.str.contains(rf"^-{origin}\b") | before.str.contains(rf"(\b{origin}|\b(anti|pro))-$"))
+        .select(*KEY, "mid")
+        .unique()
+    )
+
+
+def passive_agents(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
+    """[sid, mid]: mentions right after "by" ("the first confirmed intrusion by a Chinese military
+    aircraft"): the agent of the act before them, though named after it."""
+    lead = pl.col("text").str.slice((pl.col("r_start") - 12).clip(0), pl.col("r_start").clip(upper_bound=12))
+    return (
+        smentions.join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        .filter(lead.str.contains(r"(^|\W)by\s+((a|an|the)\s+)?$"))
+        .select(*KEY, "mid")
+    )

@@ -98,3 +98,23 @@ def contrast_starts(
         .group_by("cue_id", "contrast_start")
         .agg(clause_actors=pl.col("clause_actor").drop_nulls().unique())
     )
+
+
+def hypothetical_acts(cues: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> pl.Series:
+    """Ids of directed relation cues naming an act that has not happened: an indefinite act ("a Chinese
+    attack on Taiwan") with a modal near it ("could constitute a survival-threatening situation", "how
+    Japan would respond to"). Reported remarks about it are no fact between its actors."""
+    window = int(rules.get("hypothetical_window", 60))
+    articles = rule_alternatives(rules, "hypothetical_articles")
+    modal = rf"\b({rule_alternatives(rules, 'hypothetical_modals')})\b"
+    text = pl.col("text")
+    lead = text.str.slice(0, pl.col("m_start"))
+    indefinite = lead.str.contains(rf"\b(?i:{articles})\s+([\w'’-]+\s+){{0,3}}$")
+    before = lead.str.slice((pl.col("m_start") - window).clip(0))
+    after = text.str.slice(pl.col("m_end"), window).str.replace(r"[.;].*$", "")
+    directed = [str(c) for c in rules.get("directed_relation_classes", [])]
+    return (
+        cues.filter(pl.col("cue_class").is_in(directed))
+        .join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        .filter(indefinite & (before.str.contains(modal) | after.str.contains(modal)))["cue_id"]
+    )

@@ -11,12 +11,21 @@ import polars as pl
 from monitor.stance_keys import KEY
 
 
+def beyond_reach() -> pl.Expr:
+    """A target after the cue, past its clause break, or past its charge marker and not governed
+    by a preposition."""
+    after = pl.col("r_start") >= pl.col("m_end")
+    past_break = (pl.col("r_start") >= pl.col("reach_end")).fill_null(False)
+    past_charge = (pl.col("r_start") >= pl.col("charge_end")).fill_null(False) & ~pl.col("governed")
+    return after & (past_break | past_charge)
+
+
 def reach_limits(
-    cues: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, rules: dict
+    cues: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, sentences: pl.DataFrame, rules: dict
 ) -> pl.DataFrame:
     """[cue_id, reach_end, charge_end]: the first clause break after the cue, and the first charge
     marker after a cue of the rules' charge_classes, each with at least one actor between the cue
-    and it."""
+    and it; a demand also ends at the "to" of what it asks (demand_ends)."""
     charge_classes = [str(c) for c in rules.get("charge_classes", [])]
     breaks = hits.filter(pl.col("is_clause_break") | pl.col("is_charge_marker")).select(
         *KEY, b_start="m_start", charge=pl.col("is_charge_marker") & ~pl.col("is_clause_break")
@@ -33,9 +42,30 @@ def reach_limits(
         .select("cue_id", "b_start", "charge")
         .unique()
     )
-    return with_object.group_by("cue_id").agg(
+    limits = with_object.group_by("cue_id").agg(
         reach_end=pl.col("b_start").filter(~pl.col("charge")).min(),
         charge_end=pl.col("b_start").filter(pl.col("charge")).min(),
+    )
+    demands = demand_ends(cues, sentences, rules)
+    return (
+        limits.join(demands, on="cue_id", how="full", coalesce=True)
+        .with_columns(reach_end=pl.min_horizontal("reach_end", "demand_end"))
+        .drop("demand_end")
+    )
+
+
+def demand_ends(cues: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """[cue_id, demand_end]: a demand reaches up to the "to" of what it asks ("urged India to co-operate
+    with Canada's investigation" asks nothing of Canada; "urged its citizens to avoid traveling to Japan"
+    asks nothing of Japan)."""
+    classes = [str(c) for c in rules.get("demand_classes", [])]
+    to = pl.col("text").str.slice(pl.col("m_end")).str.find(r"\sto\s")
+    return (
+        cues.filter(pl.col("cue_class").is_in(classes))
+        .select(*KEY, "cue_id", "m_end")
+        .join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        .select("cue_id", demand_end=pl.col("m_end") + to)
+        .filter(pl.col("demand_end").is_not_null())
     )
 
 
@@ -50,13 +80,23 @@ def governed(smentions: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> p
     )
 
 
-def alleged(cues: pl.DataFrame, rules: dict) -> pl.Series:
-    """Ids of relation cues after a cue of the rules' allegation_classes in their sentence ("accused
-    Washington of using its allies to contain China"): not reported as fact."""
+def alleged(cues: pl.DataFrame, breaks: pl.DataFrame, rules: dict) -> pl.Series:
+    """Ids of relation cues after a cue of the rules' allegation_classes, in its clause (up to the next of
+    the clause `breaks` hits) ("accused Washington of using its allies to contain China", "urged India to
+    co-operate with"): not reported as fact. A later clause ("..., days after Seoul's spy agency said
+    Pyongyang had begun dispatching soldiers") reports again."""
     classes = [str(c) for c in rules.get("allegation_classes", [])]
-    first = cues.filter(pl.col("cue_class").is_in(classes)).group_by(KEY).agg(a_end=pl.col("m_end").min())
+    claims = cues.filter(pl.col("cue_class").is_in(classes)).select(*KEY, a_end="m_end")
+    ends = (
+        claims.join(breaks.select(*KEY, b_start="m_start"), on=KEY, how="inner")
+        .filter(pl.col("b_start") >= pl.col("a_end"))
+        .group_by(*KEY, "a_end")
+        .agg(clause_end=pl.col("b_start").min())
+    )
     return (
         cues.filter(pl.col("scope") == "relation")
-        .join(first, on=KEY, how="inner")
-        .filter(pl.col("m_start") >= pl.col("a_end"))["cue_id"]
+        .join(claims.join(ends, on=[*KEY, "a_end"], how="left"), on=KEY, how="inner")
+        .filter(pl.col("m_start") >= pl.col("a_end"))
+        .filter(pl.col("clause_end").is_null() | (pl.col("m_start") < pl.col("clause_end")))["cue_id"]
+        .unique()
     )

@@ -9,20 +9,32 @@ from monitor.stance_keys import KEY
 
 
 def relation_parties(
-    cues: pl.DataFrame, smentions: pl.DataFrame, excluded: pl.DataFrame, late_subjects: pl.DataFrame
+    cues: pl.DataFrame,
+    smentions: pl.DataFrame,
+    excluded: pl.DataFrame,
+    late_subjects: pl.DataFrame,
+    agents: pl.DataFrame,
 ) -> pl.DataFrame:
     """States/organisations mentioned inside each relation cue's window, less `excluded` mentions
-    and the speaking subject when it comes after the cue ('... cooperation with Russia, Miller said')."""
-    candidates = smentions.join(excluded, on=[*KEY, "mid"], how="anti").join(
-        late_subjects.select(*KEY, "mid", late=pl.lit(True)), on=[*KEY, "mid"], how="left"
+    and the speaking subject when it comes after the cue ('... cooperation with Russia, Miller said').
+    `before` marks who acts: named before the cue, or one of the `agents` [sid, mid] named after "by"."""
+    candidates = (
+        smentions.join(excluded, on=[*KEY, "mid"], how="anti")
+        .join(late_subjects.select(*KEY, "mid", late=pl.lit(True)), on=[*KEY, "mid"], how="left")
+        .join(agents.select(*KEY, "mid", agent=pl.lit(True)), on=[*KEY, "mid"], how="left")
     )
     return (
         cues.filter(pl.col("scope") == "relation")
         .select(*KEY, "cue_id", "m_start", "w_lo", "w_hi")
-        .join(candidates.select(*KEY, "country", "r_start", "r_end", "late"), on=KEY, how="inner")
+        .join(candidates.select(*KEY, "country", "r_start", "r_end", "late", "agent"), on=KEY, how="inner")
         .filter((pl.col("r_start") >= pl.col("w_lo")) & (pl.col("r_end") <= pl.col("w_hi")))
         .filter(pl.col("late").is_null() | (pl.col("r_end") <= pl.col("m_start")))
-        .select(*KEY, "cue_id", party="country", before=pl.col("r_end") <= pl.col("m_start"))
+        .select(
+            *KEY,
+            "cue_id",
+            party="country",
+            before=(pl.col("r_end") <= pl.col("m_start")) | pl.col("agent").fill_null(False),
+        )
         .unique()
     )
 
@@ -112,4 +124,23 @@ def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[
             mutual=pl.lit(True),
             rule=pl.lit("mutual_fact"),
         )
+    )
+
+
+def relation_objects(cues: pl.DataFrame, smentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """[sid, cue_id, party, before]: the object of a relation cue, inside a gapped cue ("recognize a
+    Palestinian state") or right after "with"/"to" ("reaffirmed their ties with Taipei"): a party beside
+    the joint subjects that claim the cue."""
+    gap = pl.col("text").str.slice(pl.col("m_end"), (pl.col("r_start") - pl.col("m_end")).clip(0, 12))
+    inside = (pl.col("r_start") >= pl.col("m_start")) & (pl.col("r_end") <= pl.col("m_end"))
+    after = (pl.col("r_start") >= pl.col("m_end")) & (pl.col("r_start") - pl.col("m_end") <= 12)
+    return (
+        cues.filter(pl.col("scope") == "relation")
+        .select(*KEY, "cue_id", "m_start", "m_end")
+        .join(smentions.select(*KEY, "country", "r_start", "r_end"), on=KEY, how="inner")
+        .filter(inside | after)
+        .join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        .filter(inside | gap.str.contains(r"^\s+(with|to)\s+(the\s+)?$"))
+        .select(*KEY, "cue_id", party="country", before=pl.lit(False))
+        .unique()
     )

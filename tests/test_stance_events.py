@@ -152,3 +152,18 @@ def test_an_attack_outweighs_another_relation_of_the_same_pair():
         ],
     )
     assert mutual(out)[("CHN", "PHL")] < 0
+
+
+def test_the_agent_of_an_act_named_after_by_is_no_victim_spared_from_the_speaker():
+    out = statements(
+        "Tokyo lodged a strong protest with Beijing after a Chinese military surveillance plane violated "
+        "Japanese airspace off Nagasaki Prefecture on Aug. 26, the first confirmed intrusion by a Chinese "
+        "military aircraft.",
+        actors=[
+            ["Tokyo", "JPN", "JPN", "state"],
+            ["Beijing", "CHN", "CHN", "state"],
+            ["Chinese", "CHN", "CHN", "state"],
+            ["Japanese", "JPN", "JPN", "state"],
+        ],
+    )
+    assert stance(out)[("JPN", "CHN")] < 0

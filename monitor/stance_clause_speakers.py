@@ -1,0 +1,75 @@
+"""A second speaker in a coordinated clause: "Panama said it was suspending relations with Venezuela, and
+Peru said it was recalling its ambassador from Caracas"; "..., while Seoul said it would drop its complaint
+against Japan". The second clause is its speaker's, from its opening on; the first speaker's ends there."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from monitor.stance_attribution import verb_gap
+from monitor.stance_keys import KEY, SPEAKER_KINDS
+
+# The clause opening before the speaker's noun phrase: capitalised words, "the", a possessive
+# ("European Commission President Ursula von der Leyen", "Egypt's foreign ministry").
+OPENING = r"(,\s+(and|but|while|whereas|yet)|;)\s+"
+NOUN_PHRASE = r"((the|The)\s+)?(\p{Lu}[\p{L}'’.-]*\s+|['’]s\s+|[a-z]+\s+){0,5}$"
+LEAD_CHARS = 120
+
+
+def clause_speakers(
+    sentences: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, sources: pl.DataFrame, rules: dict
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """`sources` [sid, source_actor, source_speaker, rule, until] with the speakers of coordinated clauses
+    whose subject is followed by a speech verb or verb cue added (from_start: where the clause opens; the
+    speaker's cues and targets come after it) and the earlier speakers' `until` cut there; and the
+    mention ids that speak [sid, mid]."""
+    verbs = hits.filter(pl.col("is_verb")).select(*KEY, v_start="m_start")
+    # the opening stands within LEAD_CHARS before the mention: a bounded slice keeps the regex cheap
+    lead = pl.col("text").str.slice(
+        (pl.col("r_start") - LEAD_CHARS).clip(0), pl.col("r_start").clip(upper_bound=LEAD_CHARS)
+    )
+    gap = pl.col("text").str.slice(pl.col("r_end"), (pl.col("v_start") - pl.col("r_end")).clip(0))
+    tail = lead.str.extract(f"({OPENING}{NOUN_PHRASE})", 1)
+    earlier = sources.select(*KEY, "source_actor").unique()
+    # only sentences with a speaker already and a clause opening: a cheap filter before the mention join
+    candidates = (
+        sentences.select(*KEY, "text")
+        .join(earlier.select(KEY).unique(), on=KEY, how="semi")
+        .filter(pl.col("text").str.contains(OPENING))
+    )
+    found = (
+        smentions.join(candidates, on=KEY, how="inner")
+        .with_columns(from_start=pl.col("r_start") - tail.str.len_chars())
+        .filter(pl.col("from_start").is_not_null() & (pl.col("from_start") > 0))
+        .join(verbs, on=KEY, how="inner")
+        .filter(pl.col("v_start") >= pl.col("r_end"))
+        .filter(pl.col("v_start") == pl.col("v_start").min().over(KEY, "mid"))
+        .filter(gap.str.contains(verb_gap(rules)) & ~gap.str.contains(r"[,;]"))
+    )
+    speaker = pl.col("actor_kind").is_in(SPEAKER_KINDS)
+    chosen = (
+        found.sort(*KEY, "r_start")
+        .join(earlier, left_on=[*KEY, "country"], right_on=[*KEY, "source_actor"], how="anti")
+        .unique([*KEY, "country"], keep="first", maintain_order=True)
+    )
+    new = chosen.select(
+        *KEY,
+        source_actor="country",
+        source_speaker=pl.when(speaker).then(pl.col("actor_id")),
+        rule=pl.lit("clause_speaker"),
+        from_start="from_start",
+    )
+    limits = (
+        new.select(*KEY, clause_actor="source_actor", clause_start="from_start")
+        .join(earlier, on=KEY, how="inner")
+        .filter(pl.col("clause_actor") != pl.col("source_actor"))
+        .group_by(*KEY, "source_actor")
+        .agg(pl.col("clause_start").min())
+    )
+    limited = (
+        sources.join(limits, on=[*KEY, "source_actor"], how="left")
+        .with_columns(until=pl.min_horizontal("until", "clause_start"), from_start=pl.lit(None, pl.Int64))
+        .drop("clause_start")
+    )
+    mids = found.join(new.select(*KEY, "from_start"), on=[*KEY, "from_start"]).select(*KEY, "mid")
+    return pl.concat([limited, new], how="diagonal_relaxed"), mids
