@@ -11,11 +11,9 @@ import errno
 import hashlib
 import json
 import os
-import re
 import stat
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from itertools import accumulate
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,6 +21,7 @@ import polars as pl
 
 from monitor import html_pages
 from monitor.decoding import decode_document
+from monitor.json_guard import nesting_error, parse_sidecar
 from monitor.landing import MISNAMED_REASON
 from monitor.page_workers import PageWorkers
 
@@ -30,9 +29,6 @@ THREADS = 8
 # text pages per thread task: one future per page cost more than reading a small page
 ROWS_PER_THREAD_TASK = 64
 NO_MAIN_TEXT = "no main text found in the HTML page"
-MAX_JSON_DEPTH = 512
-JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 METADATA_FIELDS = ("url", "outlet", "published", "title")
 TEXT_FIELDS = ("text", "body", "content")
 RECORD_ALIASES = {
@@ -110,29 +106,6 @@ def _read_capped(path: str, max_bytes: int) -> tuple[bytes | None, str | None]:
     return data, None
 
 
-def _nesting_error(text: str) -> str | None:
-    """JSON nested deeper than any metadata needs, found without recursing: the parser would recurse to
-    Python's limit, and a garbage collection at that depth makes unrelated finalizers fail."""
-    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
-        return None
-    brackets = JSON_STRING.sub("", text)
-    depth = max(accumulate(BRACKET_STEP.get(c, 0) for c in brackets), default=0)
-    return f"nested deeper than {MAX_JSON_DEPTH} levels" if depth > MAX_JSON_DEPTH else None
-
-
-def _parse_sidecar(data: bytes) -> tuple[dict | None, str | None]:
-    try:
-        text = data.decode("utf-8-sig")
-        if too_deep := _nesting_error(text):
-            return None, f"malformed sidecar: {too_deep}"
-        parsed = json.loads(text)
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        return None, f"malformed sidecar: {type(error).__name__}: {str(error)[:200]}"
-    if not isinstance(parsed, dict):
-        return None, f"malformed sidecar: expected a JSON object, found {type(parsed).__name__}"
-    return parsed, None
-
-
 def _metadata_columns(metadata: dict, source: str) -> dict:
     columns = {field: _as_text(metadata.get(field)) for field in METADATA_FIELDS}
     for field, aliases in RECORD_ALIASES.items():
@@ -147,7 +120,7 @@ def read_document(path: str, sidecar_path: str | None, input_kind: str, max_byte
     if sidecar_path is not None and error is None:
         sidecar_bytes, error = _read_capped(sidecar_path, max_bytes)
         if error is None:
-            sidecar, error = _parse_sidecar(sidecar_bytes)
+            sidecar, error = parse_sidecar(sidecar_bytes)
             error = f"{error} ({sidecar_path})" if error else None
     base = {"input_kind": input_kind, "path": path, "sidecar_path": sidecar_path}
     if data is None:
@@ -176,7 +149,7 @@ def _record_candidate(line: bytes, location: str, max_bytes: int) -> dict:
     decoded = decode_document(line)
     if decoded.error is not None:
         return _candidate(**base, read_error=decoded.error)
-    if too_deep := _nesting_error(decoded.text):
+    if too_deep := nesting_error(decoded.text):
         return _candidate(**base, encoding=decoded.encoding, read_error=f"malformed JSONL record: {too_deep}")
     try:
         record = json.loads(decoded.text)
