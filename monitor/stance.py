@@ -10,6 +10,7 @@ from monitor.stance_attribution import resolve_sources, sentence_mentions
 from monitor.stance_clause_speakers import clause_speakers
 from monitor.stance_clauses import second_subject_limits
 from monitor.stance_co_speakers import co_speakers
+from monitor.stance_context_targets import rebuttal_statements
 from monitor.stance_cue_hits import (
     annotate_cues,
     compound_demonyms,
@@ -250,12 +251,7 @@ def extract_statements(
     )
     # an act that has not happened is no fact and no stance of its own agent (monitor.stance_predicates)
     hypothetical = hypothetical_acts(cue_hits, sentences, rules)
-    unreported = pl.concat(
-        [
-            alleged(cue_hits, hits.filter(pl.col("is_clause_break")), rules),
-            hypothetical,
-        ]
-    )
+    unreported = pl.concat([alleged(cue_hits, hits.filter(pl.col("is_clause_break")), rules), hypothetical])
     reported = cue_hits.filter(~pl.col("cue_id").is_in(unreported.implode()))
     statements = pl.concat(
         [
@@ -273,7 +269,11 @@ def extract_statements(
             mutual_statements(reported, facts, [str(c) for c in rules.get("directed_relation_classes", [])]),
             event_agent_statements(sentences, smentions, cue_hits, sources, rules),
         ]
-    ).unique([*KEY, "source_actor", "target_actor", "mutual"], keep="first", maintain_order=True)
+    )
+    rebuttals = rebuttal_statements(sentences, smentions, cue_hits, sources, statements, rules)
+    statements = pl.concat([statements, rebuttals]).unique(
+        [*KEY, "source_actor", "target_actor", "mutual"], keep="first", maintain_order=True
+    )
     if published is None:
         published = pl.DataFrame(schema={"article_id": pl.String, "published_on": pl.Date})
     return (
