@@ -209,9 +209,11 @@ def _bare_surnames(sentences: pl.DataFrame, anchors: pl.DataFrame, rules: dict) 
         before = rows.select(pl.col("row") + i, "article_id", pl.col("text").alias(f"before_{i}"))
         bare = bare.join(before, on=["row", "article_id"], how="left")
     recent = pl.concat_str([f"before_{i}" for i in range(1, lookback + 1)], separator=" ", ignore_nulls=True)
-    # polars compiles a pattern per row unless it equals the previous row's: sorted, once per name
+    # polars compiles a pattern per row unless it equals the previous row's: sorted, once per name;
+    # and only where the name stands in the recent text at all (a literal search)
     surnames = (
         bare.with_columns(recent=recent)
+        .filter(pl.col("recent").str.contains(pl.col("bare"), literal=True))
         .sort("bare")
         .select(*KEY, bare_surname=pl.col("recent").str.contains(full_name))
     )
