@@ -206,8 +206,16 @@ def _bare_surnames(sentences: pl.DataFrame, anchors: pl.DataFrame, rules: dict) 
     # them), fetched only for the few sentences with a bare name.
     bare = frame.filter(pl.col("bare").is_not_null())
     for i in range(1, lookback + 1):
-        before = rows.select(pl.col("row") + i, "article_id", pl.col("text").alias(f"before_{i}"))
-        bare = bare.join(before, on=["row", "article_id"], how="left")
+        before = rows.select(pl.col("row") + i, before_article="article_id", before_text="text")
+        bare = (
+            bare.join(before, on="row", how="left")
+            .with_columns(
+                pl.when(pl.col("before_article") == pl.col("article_id"))
+                .then("before_text")
+                .alias(f"before_{i}")
+            )
+            .drop("before_article", "before_text")
+        )
     recent = pl.concat_str([f"before_{i}" for i in range(1, lookback + 1)], separator=" ", ignore_nulls=True)
     # polars compiles a pattern per row unless it equals the previous row's: sorted, once per name;
     # and only where the name stands in the recent text at all (a literal search)
