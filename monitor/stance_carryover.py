@@ -185,15 +185,9 @@ def _bare_surnames(sentences: pl.DataFrame, anchors: pl.DataFrame, rules: dict) 
         .agg(a0=pl.col("a_start").min())
     )
     name = r"\p{Lu}\p{Ll}+"
-    by_article = pl.col("article_id")
-    recent = pl.concat_str(
-        [pl.col("text").shift(i).over(by_article) for i in range(1, lookback + 1)],
-        separator=" ",
-        ignore_nulls=True,
-    )
+    rows = sentences.select(*KEY, "article_id", "text").with_row_index("row")
     frame = (
-        sentences.select(*KEY, "article_id", "text", recent=recent)
-        .join(first, on=KEY, how="inner")
+        rows.join(first, on=KEY, how="inner")
         .with_columns(lead=pl.col("text").str.slice(0, pl.col("a0")))
         .with_columns(bare=pl.col("lead").str.extract(rf"(?:^|[,\"“”]\s*)({name})\s+$"))
     )
@@ -208,9 +202,26 @@ def _bare_surnames(sentences: pl.DataFrame, anchors: pl.DataFrame, rules: dict) 
     full_name = pl.concat_str(
         pl.lit(rf"({name}\s+"), pl.col("bare"), pl.lit(r"\b|\b"), pl.col("bare"), pl.lit(rf"\s+{name})")
     )
-    # polars compiles a pattern per row unless it equals the previous row's: sorted, once per name
+    # The sentences before, in the article's order (its rows are contiguous: extract_statements sorts
+    # them), fetched only for the few sentences with a bare name.
+    bare = frame.filter(pl.col("bare").is_not_null())
+    for i in range(1, lookback + 1):
+        before = rows.select(pl.col("row") + i, before_article="article_id", before_text="text")
+        bare = (
+            bare.join(before, on="row", how="left")
+            .with_columns(
+                pl.when(pl.col("before_article") == pl.col("article_id"))
+                .then("before_text")
+                .alias(f"before_{i}")
+            )
+            .drop("before_article", "before_text")
+        )
+    recent = pl.concat_str([f"before_{i}" for i in range(1, lookback + 1)], separator=" ", ignore_nulls=True)
+    # polars compiles a pattern per row unless it equals the previous row's: sorted, once per name;
+    # and only where the name stands in the recent text at all (a literal search)
     surnames = (
-        frame.filter(pl.col("bare").is_not_null())
+        bare.with_columns(recent=recent)
+        .filter(pl.col("recent").str.contains(pl.col("bare"), literal=True))
         .sort("bare")
         .select(*KEY, bare_surname=pl.col("recent").str.contains(full_name))
     )

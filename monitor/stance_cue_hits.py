@@ -45,8 +45,8 @@ def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> p
     absorb = int(rules.get("absorb_after_transfer_window", 24))
     absorbed = (
         (pl.col("scope") == "stance")
-        & (pl.col("cue_class").shift(1).over(KEY) == "transfer")
-        & (pl.col("m_start") - pl.col("m_end").shift(1).over(KEY) <= absorb)
+        & (_previous(pl.col("cue_class")) == "transfer")
+        & (pl.col("m_start") - _previous(pl.col("m_end")) <= absorb)
     )
     third = rules.get("third_party_polarity") or {}
     stance = pl.col("scope") == "stance"
@@ -74,8 +74,8 @@ def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> p
         .with_columns(
             negated=pl.col("negated").fill_null(False),
             self_ref=pl.col("self_ref").fill_null(False),
-            prev_stance_end=pl.when(stance).then(pl.col("m_end")).shift(1).forward_fill().over(KEY),
-            next_stance_start=pl.when(stance).then(pl.col("m_start")).shift(-1).backward_fill().over(KEY),
+            prev_stance_end=_nearest(pl.col("m_end"), stance, 1),
+            next_stance_start=_nearest(pl.col("m_start"), stance, -1),
         )
         .with_columns(
             w_lo=pl.max_horizontal(
@@ -88,6 +88,25 @@ def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> p
             ),
         )
     )
+
+
+def _previous(value: pl.Expr) -> pl.Expr:
+    """`value` of the row before in the same sentence. The cues are sorted by sentence: one shift over
+    the frame costs far less than a window per sentence."""
+    sid = pl.col(KEY[0])
+    return pl.when(sid.shift(1) == sid).then(value.shift(1))
+
+
+def _nearest(value: pl.Expr, where: pl.Expr, step: int) -> pl.Expr:
+    """`value` of the nearest row before (step 1) or after (step -1) in the same sentence where `where`
+    holds (rows sorted by sentence, like _previous)."""
+
+    def fill(expr: pl.Expr) -> pl.Expr:
+        shifted = expr.shift(step)
+        return shifted.forward_fill() if step > 0 else shifted.backward_fill()
+
+    sid = pl.col(KEY[0])
+    return pl.when(fill(pl.when(where).then(sid)) == sid).then(fill(pl.when(where).then(value)))
 
 
 def find_non_targets(smentions: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:

@@ -22,7 +22,9 @@ def pair_references(
         .select(*KEY, r_start="m_start", r_end="m_end")
         .join(where, on=KEY, how="inner")
     )
-    earlier = smentions.join(where, on=KEY, how="inner").select(
+    # only articles with a pair phrase: the mentions of the others never meet one
+    with_refs = where.join(refs.select("article_id").unique(), on="article_id", how="semi")
+    earlier = smentions.join(with_refs, on=KEY, how="inner").select(
         "article_id", c_sid="sid", c_no="sentence_no", c_start="r_start", c_end="r_end", country="country"
     )
     in_window = (
@@ -53,7 +55,8 @@ def _listed_pairs(sentences: pl.DataFrame, smentions: pl.DataFrame, refs: pl.Dat
     """For each pair phrase, the two actors of the last "A and B" of its sentence before it."""
     text = sentences.select(*KEY, "text")
     joined = (
-        smentions.sort(*KEY, "r_start")
+        smentions.join(refs.select(KEY).unique(), on=KEY, how="semi")
+        .sort(*KEY, "r_start")
         .with_columns(
             b_country=pl.col("country").shift(-1).over(KEY),
             b_start=pl.col("r_start").shift(-1).over(KEY),

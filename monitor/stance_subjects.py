@@ -36,16 +36,19 @@ def sentence_subjects(
     [sid, country, a_start, several]: a subject is a party of the relations after its verb, and two or
     more are that relation's only parties (joint subjects)."""
     text = sentences.select(*KEY, "text")
-    prev_end = pl.col("r_end").shift(1).over(KEY)
+    prev_end = pl.col("prev_end")
     gap = pl.col("text").str.slice(prev_end, (pl.col("r_start") - prev_end).clip(0))
     opening = pl.col("text").str.slice(0, pl.col("r_start")).str.contains(LEAD)
     chain = (
         smentions.join(spoken.select(KEY).unique(), on=KEY, how="anti")
         .join(text, on=KEY, how="inner")
         .sort(*KEY, "r_start")
+        # one window, not one per use: an eager frame evaluates a repeated expression each time
+        .with_columns(prev_end=pl.col("r_end").shift(1).over(KEY))
         .with_columns(
             linked=pl.when(prev_end.is_null()).then(opening).otherwise(gap.str.contains(LIST_SEPARATOR))
         )
+        .drop("prev_end")
         .filter(pl.col("linked").cast(pl.Int8).cum_min().over(KEY) == 1)
     )
     verbs = subject_verbs(chain.filter(pl.col("r_start") == pl.col("r_start").max().over(KEY)), rules)
