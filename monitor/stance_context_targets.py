@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from monitor.stance_event_targets import judgement_statements
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
 
@@ -57,18 +58,5 @@ def rebuttal_statements(
         .filter(pl.col("accuser").n_unique().over(*KEY, "m_start", "source_actor") == 1)
         .sort(*KEY, "source_actor", "m_start")
         .unique([*KEY, "source_actor", "accuser"], keep="first", maintain_order=True)
-        .select(
-            *KEY,
-            "source_actor",
-            "source_speaker",
-            target_actor="accuser",
-            polarity=pl.when(pl.col("negated"))
-            .then(pl.col("polarity") * factor)
-            .otherwise(pl.col("polarity")),
-            cue="cue",
-            cue_class="cue_class",
-            negated="negated",
-            mutual=pl.lit(False),
-            rule=pl.lit("rebuttal_accuser"),
-        )
+        .pipe(judgement_statements, "accuser", "rebuttal_accuser", factor)
     )

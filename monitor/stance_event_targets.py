@@ -98,18 +98,24 @@ def event_agent_statements(
         .filter(pl.col("source_actor") != pl.col("agent"))
         .sort(*KEY, "source_actor", "agent", "m_start")
         .unique([*KEY, "source_actor", "agent"], keep="first", maintain_order=True)
-        .select(
-            *KEY,
-            "source_actor",
-            "source_speaker",
-            target_actor="agent",
-            polarity=pl.when(pl.col("negated"))
-            .then(pl.col("polarity") * factor)
-            .otherwise(pl.col("polarity")),
-            cue="cue",
-            cue_class="cue_class",
-            negated="negated",
-            mutual=pl.lit(False),
-            rule=pl.lit("event_agent"),
-        )
+        .pipe(judgement_statements, "agent", "event_agent", factor)
+    )
+
+
+def judgement_statements(frame: pl.DataFrame, target: str, rule: str, negation_factor: float) -> pl.DataFrame:
+    """Statement rows of a judgement whose target another sentence supplied (column `target`); a negated cue
+    turns by the rules' negation factor, as in the ordinary rules."""
+    return frame.select(
+        *KEY,
+        "source_actor",
+        "source_speaker",
+        target_actor=target,
+        polarity=pl.when(pl.col("negated"))
+        .then(pl.col("polarity") * negation_factor)
+        .otherwise(pl.col("polarity")),
+        cue="cue",
+        cue_class="cue_class",
+        negated="negated",
+        mutual=pl.lit(False),
+        rule=pl.lit(rule),
     )
