@@ -12,6 +12,11 @@ USA = ["United States", "USA", "USA", "state"]
 RUSSIA = ["Russia", "RUS", "RUS", "state"]
 NORTH_KOREA = ["North Korea", "PRK", "PRK", "state"]
 CHINA = ["China", "CHN", "CHN", "state"]
+XI_JINPING = ["Xi Jinping", "xi_jinping", "CHN", "person"]
+VLADIMIR_PUTIN = ["Vladimir Putin", "vladimir_putin", "RUS", "person"]
+US = ["US", "USA", "USA", "state"]
+JAPAN = ["Japan", "JPN", "JPN", "state"]
+SOUTH_KOREA = ["South Korea", "KOR", "KOR", "state"]
 
 
 def statements(*sentences: str, actors: list, published: pl.DataFrame | None = None) -> pl.DataFrame:

@@ -6,7 +6,18 @@ from datetime import date
 
 import polars as pl
 import pytest
-from stance_helpers import CHINA, NORTH_KOREA, RUSSIA, USA, stance, statements
+from stance_helpers import (
+    CHINA,
+    JAPAN,
+    NORTH_KOREA,
+    RUSSIA,
+    SOUTH_KOREA,
+    US,
+    USA,
+    VLADIMIR_PUTIN,
+    stance,
+    statements,
+)
 
 from monitor.stance import STATEMENT_SCHEMA
 from monitor.stance_devset import build_frames
@@ -51,7 +62,7 @@ def test_cooperation_reported_as_fact_is_a_mutual_statement_both_ways():
             ["North Korean", "PRK", "PRK", "state"],
             ["Kim Jong-un", "kim_jong_un", "PRK", "person"],
             ["Russian", "RUS", "RUS", "state"],
-            ["Vladimir Putin", "vladimir_putin", "RUS", "person"],
+            VLADIMIR_PUTIN,
         ],
     )
     mutual = out.filter(pl.col("mutual"))
@@ -91,7 +102,7 @@ def test_north_korea_asserts_ties_with_russia_and_brushes_the_us_aside():
     out = statements(
         "North Korea on Saturday said that its relations with Russia will remain strong despite the US "
         "warning against their arms transfers.",
-        actors=[NORTH_KOREA, RUSSIA, ["US", "USA", "USA", "state"]],
+        actors=[NORTH_KOREA, RUSSIA, US],
     )
     found = stance(out)
     assert found[("PRK", "RUS")] > 0
@@ -114,7 +125,7 @@ def test_reported_transfer_between_others_is_the_speakers_accusation_not_their_s
         "\u201ctechnology and support\u201d for North Korea\u2019s military programs.",
         actors=[
             ["Seoul", "KOR", "KOR", "state"],
-            ["US", "USA", "USA", "state"],
+            US,
             ["Antony Blinken", "antony_blinken", "USA", "person"],
             RUSSIA,
             NORTH_KOREA,
@@ -211,9 +222,7 @@ def test_state_named_in_a_joint_communique_is_no_target():
 
 
 def test_no_before_a_cue_negates_it():
-    out = statements(
-        "Japan expressed no concern over China's plans.", actors=[["Japan", "JPN", "JPN", "state"], CHINA]
-    )
+    out = statements("Japan expressed no concern over China's plans.", actors=[JAPAN, CHINA])
     row = out.filter(~pl.col("mutual")).row(0, named=True)
     assert row["negated"] and row["cue"] == "concern"
 
@@ -238,8 +247,8 @@ def test_object_of_the_charged_action_is_a_bystander_not_a_target():
         actors=[
             ["Lavrov", "sergey_lavrov", "RUS", "person"],
             ["Washington", "USA", "USA", "state"],
-            ["Japan", "JPN", "JPN", "state"],
-            ["South Korea", "KOR", "KOR", "state"],
+            JAPAN,
+            SOUTH_KOREA,
         ],
     )
     assert stance(out) == {("RUS", "USA"): -0.8}
@@ -271,7 +280,7 @@ def test_at_equal_distance_the_cue_before_the_target_governs_it():
         "US Ambassador MaryKay Carlson said the United States stands with the Philippines and condemned "
         "China's dangerous maneuvers.",
         actors=[
-            ["US", "USA", "USA", "state"],
+            US,
             USA,
             ["Philippines", "PHL", "PHL", "state"],
             ["China", "CHN", "CHN", "state"],
@@ -311,7 +320,7 @@ def test_at_equal_distance_the_cue_before_the_target_governs_it():
         ),
         (
             "President Joe Biden said the United States' defense commitments to Japan are ironclad.",
-            [["Joe Biden", "joe_biden", "USA", "person"], USA, ["Japan", "JPN", "JPN", "state"]],
+            [["Joe Biden", "joe_biden", "USA", "person"], USA, JAPAN],
             ("USA", "JPN"),
             1,
         ),

@@ -3,7 +3,7 @@ with (monitor.stance_clauses); easing or relaxing sanctions is no sanction."""
 
 from __future__ import annotations
 
-from stance_helpers import every_pair, statements
+from stance_helpers import JAPAN, US, every_pair, statements
 
 MINSK = (
     "Minsk released 52 prisoners after a visit by a US envoy, and Washington eased sanctions on the "
@@ -11,7 +11,7 @@ MINSK = (
 )
 ACTORS = [
     ["Minsk", "BLR", "BLR", "state"],
-    ["US", "USA", "USA", "state"],
+    US,
     ["Washington", "USA", "USA", "state"],
     ["Belarusian", "BLR", "BLR", "state"],
 ]
@@ -50,7 +50,7 @@ def test_a_judgement_of_a_decision_judges_its_agent_not_the_actors_inside_it():
         'unreasonable", and said it would take all actions necessary to protect its national interests.',
         actors=[
             ["India", "IND", "IND", "state"],
-            ["US", "USA", "USA", "state"],
+            US,
             ["Indian", "IND", "IND", "state"],
             ["New Delhi", "IND", "IND", "state"],
             ["Russian", "RUS", "RUS", "state"],
@@ -67,7 +67,7 @@ def test_a_term_of_a_deal_is_no_stance_between_its_parties():
         "Japanese imports, including automobiles, while Tokyo commits to $550 billion in investment in the "
         "United States, President Donald Trump announced on Tuesday U.S. time.",
         actors=[
-            ["Japan", "JPN", "JPN", "state"],
+            JAPAN,
             ["U.S.", "USA", "USA", "state"],
             ["Washington", "USA", "USA", "state"],
             ["Japanese", "JPN", "JPN", "state"],

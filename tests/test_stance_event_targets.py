@@ -3,10 +3,10 @@ agent a recent sentence named for it (monitor.stance_event_targets)."""
 
 from __future__ import annotations
 
-from stance_helpers import stance, statements
+from stance_helpers import SOUTH_KOREA, stance, statements
 
 KOREAS = [
-    ["South Korea", "KOR", "KOR", "state"],
+    SOUTH_KOREA,
     ["North Korea", "PRK", "PRK", "state"],
     ["United States", "USA", "USA", "state"],
 ]

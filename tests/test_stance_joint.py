@@ -5,7 +5,21 @@ not target each other."""
 from __future__ import annotations
 
 import polars as pl
-from stance_helpers import CHINA, NORTH_KOREA, RUSSIA, USA, every_pair, mutual, stance, statements
+from stance_helpers import (
+    CHINA,
+    JAPAN,
+    NORTH_KOREA,
+    RUSSIA,
+    SOUTH_KOREA,
+    US,
+    USA,
+    VLADIMIR_PUTIN,
+    XI_JINPING,
+    every_pair,
+    mutual,
+    stance,
+    statements,
+)
 
 
 def test_co_subjects_each_condemn_and_do_not_target_each_other():
@@ -13,9 +27,9 @@ def test_co_subjects_each_condemn_and_do_not_target_each_other():
         "The US, South Korea and Japan condemned what they said was a flow of arms and military equipment "
         "from North Korea to Russia.",
         actors=[
-            ["US", "USA", "USA", "state"],
-            ["South Korea", "KOR", "KOR", "state"],
-            ["Japan", "JPN", "JPN", "state"],
+            US,
+            SOUTH_KOREA,
+            JAPAN,
             NORTH_KOREA,
             RUSSIA,
         ],
@@ -46,7 +60,7 @@ def test_states_signing_after_a_day_phrase_are_parties_however_far_from_the_cue(
     out = statements(
         "The Philippines and Japan on Monday signed a landmark defence pact allowing their troops to train "
         "on each other's soil.",
-        actors=[["Philippines", "PHL", "PHL", "state"], ["Japan", "JPN", "JPN", "state"]],
+        actors=[["Philippines", "PHL", "PHL", "state"], JAPAN],
     )
     assert set(mutual(out)) == {("PHL", "JPN"), ("JPN", "PHL")}
 
@@ -56,8 +70,8 @@ def test_both_leaders_pledging_closer_ties_are_the_parties_of_a_mutual_fact():
         "Chinese President Xi Jinping hosted Russian President Vladimir Putin in Beijing on Thursday.",
         "Both leaders pledged to deepen their strategic partnership.",
         actors=[
-            ["Xi Jinping", "xi_jinping", "CHN", "person"],
-            ["Vladimir Putin", "vladimir_putin", "RUS", "person"],
+            XI_JINPING,
+            VLADIMIR_PUTIN,
         ],
     )
     facts = mutual(out.filter(pl.col("sentence_no") == 1))
@@ -70,7 +84,7 @@ def test_leaders_joined_by_and_before_a_relative_clause_both_sign():
         "Russian President Vladimir Putin and North Korean leader Kim Jong Un, who met in Pyongyang on "
         "Wednesday, signed a mutual defence treaty.",
         actors=[
-            ["Vladimir Putin", "vladimir_putin", "RUS", "person"],
+            VLADIMIR_PUTIN,
             ["Kim Jong Un", "kim_jong_un", "PRK", "person"],
             ["Pyongyang", "PRK", "PRK", "state"],
         ],
@@ -83,7 +97,7 @@ def test_date_between_joint_subject_and_verb_keeps_them_parties_of_the_pact():
     out = statements(
         "MANILA - Japan and the Philippines on July 8 signed a landmark defence pact that will allow the "
         "deployment of troops on each other's soil.",
-        actors=[["Japan", "JPN", "JPN", "state"], ["Philippines", "PHL", "PHL", "state"]],
+        actors=[JAPAN, ["Philippines", "PHL", "PHL", "state"]],
     )
     assert set(mutual(out)) == {("JPN", "PHL"), ("PHL", "JPN")}
     assert all(p > 0 for p in mutual(out).values())

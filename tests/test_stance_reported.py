@@ -4,7 +4,7 @@ end of (monitor.stance_reach, monitor.stance_predicates, monitor.stance_cue_hits
 
 from __future__ import annotations
 
-from stance_helpers import every_pair, mutual, statements
+from stance_helpers import JAPAN, SOUTH_KOREA, US, every_pair, mutual, statements
 
 INDIA = ["India", "IND", "IND", "state"]
 CANADA = ["Canada", "CAN", "CAN", "state"]
@@ -56,7 +56,7 @@ def test_a_hypothetical_attack_in_reported_remarks_is_no_fact():
             ["Takaichi", "JPN", "JPN", "person"],
             ["Chinese", "CHN", "CHN", "state"],
             ["Taiwan", "TWN", "TWN", "state"],
-            ["Japan", "JPN", "JPN", "state"],
+            JAPAN,
         ],
     )
     assert ("CHN", "TWN") not in mutual(out)
@@ -78,7 +78,7 @@ def test_a_state_joined_to_the_speaking_pronoun_speaks_with_it_and_is_no_target(
         actors=[
             ["United States of America", "USA", "USA", "state"],
             ["Antony Blinken", "USA", "USA", "person"],
-            ["South Korea", "KOR", "KOR", "state"],
+            SOUTH_KOREA,
             ["Park Jin", "KOR", "KOR", "person"],
             ["North Korea", "PRK", "PRK", "state"],
             ["Russia", "RUS", "RUS", "state"],
@@ -96,7 +96,7 @@ def test_a_hypothetical_attack_is_no_stance_of_its_agent_speaking_in_the_sentenc
         '"survival-threatening situation" for Japan.',
         actors=[
             ["China", "CHN", "CHN", "state"],
-            ["Japan", "JPN", "JPN", "state"],
+            JAPAN,
             ["Sanae Takaichi", "JPN", "JPN", "person"],
             ["Chinese", "CHN", "CHN", "state"],
             ["Taiwan", "TWN", "TWN", "state"],
@@ -126,7 +126,7 @@ def test_a_hyphened_pair_of_states_keeps_both_states():
         "Blinken on Tuesday praised the US-Indian partnership.",
         actors=[
             ["Blinken", "USA", "USA", "person"],
-            ["US", "USA", "USA", "state"],
+            US,
             ["Indian", "IND", "IND", "state"],
         ],
     )

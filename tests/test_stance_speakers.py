@@ -4,7 +4,7 @@ ministries standing for their state, and speakers carried over from earlier sent
 from __future__ import annotations
 
 import polars as pl
-from stance_helpers import RUSSIA, USA, stance, statements
+from stance_helpers import JAPAN, RUSSIA, US, USA, VLADIMIR_PUTIN, XI_JINPING, stance, statements
 
 ANTONOV = ["Anatoly Antonov", "anatoly_antonov", "RUS", "person"]
 
@@ -104,9 +104,9 @@ def test_both_leaders_are_the_two_last_named_leaders():
         "Chinese President Xi Jinping hosted Russian President Vladimir Putin in Beijing on Thursday.",
         "Both leaders condemned US military alliances in Asia as a source of instability.",
         actors=[
-            ["Xi Jinping", "xi_jinping", "CHN", "person"],
-            ["Vladimir Putin", "vladimir_putin", "RUS", "person"],
-            ["US", "USA", "USA", "state"],
+            XI_JINPING,
+            VLADIMIR_PUTIN,
+            US,
         ],
     )
     found = stance(out, sentence_no=1)
@@ -118,7 +118,7 @@ def test_it_said_carries_over_the_last_named_institution():
     out = statements(
         "KCNA carried a statement by the defence ministry on Saturday.",
         "The US and its puppet forces will pay dearly for their reckless war drills, it said.",
-        actors=[["KCNA", "PRK.KCNA", "PRK", "institution"], ["US", "USA", "USA", "state"]],
+        actors=[["KCNA", "PRK.KCNA", "PRK", "institution"], US],
     )
     assert stance(out, sentence_no=1)["PRK", "USA"] < 0
 
@@ -140,7 +140,7 @@ def test_demonym_adjective_of_a_noun_is_not_the_source_but_demonym_ministry_is()
     ministry = statements(
         "Japan should reflect on its history of aggression and stop provoking its neighbours, the Chinese "
         "foreign ministry said.",
-        actors=[["Japan", "JPN", "JPN", "state"], ["Chinese", "CHN", "CHN", "state"]],
+        actors=[JAPAN, ["Chinese", "CHN", "CHN", "state"]],
     )
     assert stance(ministry)["CHN", "JPN"] < 0
 

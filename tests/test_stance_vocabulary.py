@@ -3,7 +3,7 @@ backers and partners, and how far a demand reaches before a second predicate."""
 
 from __future__ import annotations
 
-from stance_helpers import every_pair, mutual, stance, statements
+from stance_helpers import JAPAN, US, every_pair, mutual, stance, statements
 
 
 def test_calling_a_state_an_important_partner_praises_it():
@@ -17,7 +17,7 @@ def test_calling_a_state_an_important_partner_praises_it():
 def test_a_veto_opposes_the_state_that_drafted_the_resolution():
     out = statements(
         "China vetoed a US-drafted Security Council resolution on Myanmar on Friday.",
-        actors=[["China", "CHN", "CHN", "state"], ["US", "USA", "USA", "state"]],
+        actors=[["China", "CHN", "CHN", "state"], US],
     )
     assert stance(out)[("CHN", "USA")] < 0
 
@@ -34,7 +34,7 @@ def test_a_state_that_struck_another_is_hostile_to_it():
 def test_a_deal_struck_between_two_states_is_cooperation():
     out = statements(
         "Japan and India struck a deal on rare earth supplies on Monday.",
-        actors=[["Japan", "JPN", "JPN", "state"], ["India", "IND", "IND", "state"]],
+        actors=[JAPAN, ["India", "IND", "IND", "state"]],
     )
     got = mutual(out)
     assert got[("JPN", "IND")] > 0 and got[("IND", "JPN")] > 0
@@ -154,6 +154,6 @@ def test_a_missile_fired_at_a_state_without_its_firer_is_nobodys_attack():
 def test_an_agreement_struck_with_words_between_is_still_an_agreement():
     out = statements(
         "Japan struck a similar agreement with Washington in July.",
-        actors=[["Japan", "JPN", "JPN", "state"], ["Washington", "USA", "USA", "state"]],
+        actors=[JAPAN, ["Washington", "USA", "USA", "state"]],
     )
     assert every_pair(out)[("JPN", "USA")] > 0
