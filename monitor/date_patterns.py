@@ -31,6 +31,7 @@ class DateVocabulary:
     label_re: str
     wire_re: str
     noise_re: str
+    time_on_re: str
     day_first_host_re: str
     day_first_countries: tuple[str, ...]
     event_prepositions: tuple[str, ...]
@@ -72,9 +73,13 @@ class DateVocabulary:
             rf"(?:^|[|•·])[\W_]*(?i:(?P<label>{all_labels}))\s*[:：|–—-]?\s*(?i:(?:at|on)\s+)?(?i:{weekday}\s+)?"
             rf"(?:{time_re}[\s,|–—-]*(?i:on\s+)?(?i:{weekday}\s+)?)?(?P<date>{date_re})"
         )
+        # "SEOUL, Nov. 21, 2023 (Yonhap) --", "Riyadh, February 18, 2025, SPA --": the credit in brackets or
+        # after a comma; a title-case city only before such a credit and a dash, which prose does not have
         wire_re = (
-            r"^\s*\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,\s*\p{Lu}[\p{L}.'’ -]*?)?,\s*"
+            r"^\s*(?:\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,\s*\p{Lu}[\p{L}.'’ -]*?)?,\s*"
             rf"(?P<date>{date_re})\s*(?:\([^)]{{1,40}}\)\s*)?(?:--|[-–—:])"
+            r"|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?,\s*"
+            rf"(?P<date2>{date_re})(?:\s*\([^)]{{1,40}}\)|,\s*\p{{Lu}}[\p{{Lu}}\p{{L}}.&]{{1,24}})\s*(?:--|[-–—]))"
         )
         noise = [w for key in ("filler", "weekdays", "time_zones") for w in spec[key]] + all_label_words
         noise_re = rf"{date_re}|{time_re}|\d+|(?i:\b(?:{_alt(noise)})\b)"
@@ -86,6 +91,7 @@ class DateVocabulary:
             label_re=label_re,
             wire_re=wire_re,
             noise_re=noise_re,
+            time_on_re=rf"^[\W_]*{time_re}[\s,|–—-]*(?i:on)\s*$",
             day_first_host_re=rf"(?i)^[a-z][a-z0-9+.-]*://[^/?#:]+\.(?:{tlds})\.?(?:[:/?#]|$)",
             day_first_countries=tuple(str(c).upper() for c in spec["day_first_dotted_countries"]),
             event_prepositions=tuple(w.lower() for w in spec["event_prepositions"]),

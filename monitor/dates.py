@@ -120,7 +120,10 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
     labelled = line.str.extract_groups(vocab.label_re)
     first = line.str.extract_groups(rf"^(?P<pre>.*?)(?P<date>{vocab.date_re})")
     prev_word = first.struct.field("pre").str.extract(r"(\p{L}+)[^\p{L}]*$").str.to_lowercase()
-    not_event = ~prev_word.fill_null("").is_in(list(vocab.event_prepositions))
+    # "8:17 pm on 10 November 2023": an "on" after nothing but a time is the page's own stamp
+    not_event = ~prev_word.fill_null("").is_in(list(vocab.event_prepositions)) | first.struct.field(
+        "pre"
+    ).str.contains(vocab.time_on_re)
     extra_words = line.str.replace_all(vocab.noise_re, " ").str.count_matches(r"\p{L}+")
     is_published = labelled.struct.field("label").str.to_lowercase().is_in(list(vocab.published_labels))
     in_header = (line_no < vocab.stamp_lines) & (pl.col("prose_before") <= vocab.stamp_prose_before)
@@ -139,7 +142,14 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
             )
         )
         .when((line_no < vocab.wire_lines) & line.str.contains(vocab.wire_re))
-        .then(_hit(line.str.extract(vocab.wire_re, 0), line.str.extract(vocab.wire_re, 1), 1, "wire"))
+        .then(
+            _hit(
+                line.str.extract(vocab.wire_re, 0),
+                pl.coalesce(line.str.extract(vocab.wire_re, 1), line.str.extract(vocab.wire_re, 2)),
+                1,
+                "wire",
+            )
+        )
         .when(top)
         .then(_hit(line, first.struct.field("date"), 2, "top"))
         .when(in_header & (extra_words == 0) & not_event | below_menu)

@@ -14,6 +14,7 @@ evaluation pages it lowers recall (0.945 to 0.932).
 from __future__ import annotations
 
 import logging
+import re
 
 import trafilatura
 from trafilatura.metadata import (
@@ -29,6 +30,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
+NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d])")
 LOGGER = logging.getLogger(__name__)
 
 
@@ -62,6 +64,21 @@ def _metadata(tree) -> Document:
     return metadata
 
 
+def trusted_date(found: str | None, html: str) -> str | None:
+    """htmldate reads a printed 04/02/2025 day first, but a US-style site means April 2 by it: a date
+    resting only on such a swappable numeric date is dropped (the dateline and URL rules then decide),
+    unless the page also states it in ISO form (a meta tag, a <time datetime>)."""
+    if found is None:
+        return None
+    year, month, day = (int(part) for part in found[:10].split("-"))
+    if day > 12 or day == month or found[:10] in html:
+        return found
+    swappable = any(
+        {int(a), int(b)} == {day, month} and int(y) == year for a, b, y in NUMERIC_DATE.findall(html)
+    )
+    return None if swappable else found
+
+
 def page_fields(html: str) -> tuple[str | None, dict]:
     """Main text (None when none was found) and url, outlet (site name), published (date) and title."""
     tree = load_html(html)
@@ -74,5 +91,6 @@ def page_fields(html: str) -> tuple[str | None, dict]:
     extracted = trafilatura.bare_extraction(tree, url=metadata.url, include_comments=False)
     if extracted is None:
         return None, {}
-    fields = {"url": metadata.url, "outlet": metadata.sitename, "published": metadata.date}
+    published = trusted_date(metadata.date, html)
+    fields = {"url": metadata.url, "outlet": metadata.sitename, "published": published}
     return extracted.text, {**fields, "title": metadata.title}

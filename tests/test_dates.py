@@ -129,6 +129,33 @@ def test_wire_dateline_with_a_year_is_used():
     )
 
 
+@pytest.mark.parametrize(
+    ("dateline", "expected"),
+    [
+        ("Riyadh, February 18, 2025, SPA --", date(2025, 2, 18)),
+        ("Taipei, April 2, 2025 (CNA) -", date(2025, 4, 2)),
+        ("Kuala Lumpur, 3 March 2024, Bernama --", date(2024, 3, 3)),
+    ],
+)
+def test_title_case_city_dateline_with_an_agency_credit_is_used(dateline, expected):
+    text = NAV + "Kingdom hosts talks\n" + dateline + " The kingdom hosted talks on Tuesday.\n"
+    row = _resolve(text, ingested_at=datetime(2025, 6, 1, tzinfo=UTC))
+    assert (row["published_on"], row["date_evidence"]) == (expected, dateline)
+
+
+def test_title_case_sentence_opening_with_a_date_and_no_credit_is_not_a_dateline():
+    text = (
+        NAV
+        + "Talks resume\nMoscow, March 3, 2024 - a day the Kremlin will remember - saw new talks.\n"
+        + BODY
+    )
+    assert _resolve(text, ingested_at=LATE)["published_on"] is None
+
+
+def test_an_event_date_after_on_is_not_a_stamp_without_a_time_before_it():
+    assert _resolve(NAV + "Treaty signed\nSigned on 10 November 2023\n" + BODY)["published_on"] is None
+
+
 def test_wire_dateline_without_a_year_abstains():
     assert (
         _resolve("SEOUL, Nov. 21 (Yonhap) -- The US reiterated its concerns Monday.\n")["published_on"]
@@ -233,6 +260,7 @@ LATE = datetime(2025, 1, 5, 12, 0, tzinfo=UTC)
         ("22 May 2024, 10:41 a.m. IST", date(2024, 5, 22)),
         ("Tuesday 3 Sep 2024 14.05 BST", date(2024, 9, 3)),
         ("Jul 07, 2023 - 2:14 pm GMT+3", date(2023, 7, 7)),
+        ("8:17 pm on 10 November 2023", date(2023, 11, 10)),
     ],
 )
 def test_bare_date_stamp_in_the_header_counts_below_the_navigation(stamp, expected):

@@ -97,6 +97,29 @@ def test_html_fields_are_what_trafilaturas_full_metadata_extraction_gives():
         assert html_pages.page_fields(html) == (full.text, fields)
 
 
+def _page_with_stamp(stamp: str, head: str = "") -> str:
+    return HTML_PAGE.replace(
+        '<meta property="article:published_time" content="2023-11-21T10:00:00+09:00">', head
+    ).replace(
+        "<h1>Seoul warns Pyongyang</h1>", f'<h1>Seoul warns Pyongyang</h1><span class="date">{stamp}</span>'
+    )
+
+
+def test_a_page_date_resting_on_a_swappable_numeric_date_is_not_trusted():
+    assert html_pages.page_fields(_page_with_stamp("04/02/2025 07:51 PM"))[1]["published"] is None
+
+
+def test_a_numeric_date_that_cannot_be_swapped_is_kept():
+    assert html_pages.page_fields(_page_with_stamp("14/02/2025 07:51 PM"))[1]["published"] == "2025-02-14"
+
+
+def test_a_swappable_printed_date_backed_by_an_iso_meta_tag_is_kept():
+    head = '<meta property="article:published_time" content="2025-02-04T19:51:00+08:00">'
+    assert (
+        html_pages.page_fields(_page_with_stamp("04/02/2025 07:51 PM", head))[1]["published"] == "2025-02-04"
+    )
+
+
 def test_jsonl_export_gives_one_article_per_record(pipeline, sample_text):
     records = [
         {
