@@ -98,3 +98,43 @@ def test_an_agreement_reported_after_the_lead_is_not_the_outcome_welcomed():
 def test_a_welcome_that_names_its_own_object_is_left_to_the_ordinary_rules():
     out = statements(AGREED, "Washington welcomed the deal with Malaysia.", actors=CEASEFIRE_PARTIES)
     assert ("USA", "THA") not in stance(out, 1)
+
+
+STRIKE_ACTORS = [
+    ["United States", "USA", "USA", "state"],
+    ["Iranian", "IRN", "IRN", "state"],
+    ["Oman", "OMN", "OMN", "state"],
+    ["Israel", "ISR", "ISR", "state"],
+]
+STRUCK = "The United States struck three Iranian nuclear sites on Saturday."
+
+
+def test_a_denounced_act_of_force_is_the_one_the_article_opened_with():
+    out = statements(
+        STRUCK,
+        "The International Atomic Energy Agency said it had detected no increase in radiation levels.",
+        "Oman denounced the strikes as illegal.",
+        actors=STRIKE_ACTORS,
+    )
+    assert stance(out, 2) == {("OMN", "USA"): -0.9}
+
+
+def test_an_act_of_force_reported_after_the_lead_is_not_the_one_judged():
+    out = statements(
+        "Diplomats met in Geneva on Friday to discuss the nuclear programme.",
+        "The talks ended without agreement.",
+        "Envoys said a new round was unlikely this month.",
+        STRUCK,
+        "Oman denounced the strikes as illegal.",
+        actors=STRIKE_ACTORS,
+    )
+    assert ("OMN", "USA") not in stance(out, 4)
+
+
+def test_a_lead_with_two_attackers_leaves_the_judgement_without_target():
+    out = statements(
+        "Israel struck Iranian nuclear sites on Saturday, and Iran attacked Israeli cities hours later.",
+        "Oman denounced the strikes as illegal.",
+        actors=[*STRIKE_ACTORS, ["Iran", "IRN", "IRN", "state"], ["Israeli", "ISR", "ISR", "state"]],
+    )
+    assert stance(out, 1) == {}
