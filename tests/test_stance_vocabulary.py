@@ -208,3 +208,24 @@ def test_a_state_that_will_work_with_another_intends_to_cooperate_with_it():
         ],
     )
     assert stance(out)[("FRA", "USA")] > 0
+
+
+def test_forces_firing_rockets_into_a_state_use_force_against_it():
+    out = statements(
+        "Cambodian forces then fired rockets into Thailand's Surin and Si Sa Ket provinces.",
+        actors=[["Cambodian", "KHM", "KHM", "state"], ["Thailand", "THA", "THA", "state"]],
+    )
+    assert every_pair(out)[("KHM", "THA")] < 0
+    assert ("THA", "KHM") not in every_pair(out)
+
+
+def test_a_states_strike_on_anothers_soil_is_force_against_it():
+    out = statements(
+        "Pakistan retaliated two days after an Iranian strike on Pakistani soil.",
+        actors=[
+            ["Pakistan", "PAK", "PAK", "state"],
+            ["Iranian", "IRN", "IRN", "state"],
+            ["Pakistani", "PAK", "PAK", "state"],
+        ],
+    )
+    assert every_pair(out)[("IRN", "PAK")] < 0
