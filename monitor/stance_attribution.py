@@ -7,7 +7,7 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_carryover import carry_over
-from monitor.stance_gaps import ASIDE, NAME, through_asides, verb_gap
+from monitor.stance_gaps import ASIDE, NAME, host_mentions, through_asides, verb_gap
 from monitor.stance_holders import possessive_holders
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
@@ -187,6 +187,7 @@ def resolve_sources(
     gap = pl.col("text").str.slice(pl.col("r_end"), (pl.col("a_start") - pl.col("r_end")).clip(0))
     before = (
         through_asides(pairs, text, gap, hits, rules)
+        .join(host_mentions(pairs, text, rules), on=[*KEY, "mid"], how="anti")
         .filter(pl.col("r_end") <= pl.col("a_start"))
         .filter(pl.col("a_start") == pl.col("a_start").min().over("mid"))
         .join(text, on=KEY, how="left")

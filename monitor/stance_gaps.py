@@ -19,12 +19,15 @@ def verb_gap(rules: dict) -> str:
     """What may stand between the last subject and its verb: a title and the name of an official the
     dictionary does not know ("Norwegian Prime Minister Jonas Gahr Store said"), then adverbs,
     auxiliaries and a time phrase ("on July 8"): no punctuation, a few words, none capitalised but
-    the time words of the rules. A relative clause opens the gap: "Egypt, which accuses Ethiopia of"; an
+    the time words of the rules; the title may name its post ("U.S. Ambassador to Japan George Glass said")
+    or set the name off by commas ("The Mauritian prime minister, Navin Ramgoolam, said"). A relative
+    clause opens the gap: "Egypt, which accuses Ethiopia of"; an
     aside may stand in it ("The French government, which had pushed hardest, welcomed"), and the aide of a
     titled official ("UN Secretary-General's spokesperson welcomed")."""
     titles = rule_alternatives(rules, "speaker_titles")
     times = rule_alternatives(rules, "subject_gap_time_words")
-    official = rf"(['’]s)?\s+(?i:{titles})(\s+{NAME}){{1,4}}"
+    # "Ambassador to Japan George Glass", "prime minister, Navin Ramgoolam,"
+    official = rf"(['’]s)?\s+(?i:{titles})(\s+to(\s+the)?)?((\s+{NAME}){{1,5}}|,(\s+{NAME}){{1,4}},)"
     aide = rf"(\s+(?i:{titles}))?['’]s(\s+[a-z]+){{1,2}}"
     relative = r",\s+(which|who)"
     aside = rf"(\s+[a-z]+){{0,2}}{ASIDE}"
@@ -59,3 +62,17 @@ def through_asides(
     speakers = pairs.filter(pl.col("actor_kind").is_in(SPEAKER_KINDS)).select(*KEY, "mid").unique()
     busy = busy.join(speakers, on=[*KEY, "mid"], how="anti")
     return pairs.join(busy, on=[*KEY, "mid", "a_start"], how="anti")
+
+
+def host_mentions(pairs: pl.DataFrame, text: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """[sid, mid] of states named as the post of an envoy ("U.S. Ambassador to Japan George Glass said"):
+    the host of the envoy, never the subject of the verb."""
+    hosts = rule_alternatives(rules, "host_titles")
+    lead = pl.col("text").str.slice(0, pl.col("r_start"))
+    return (
+        pairs.select(*KEY, "mid", "r_start")
+        .unique()
+        .join(text, on=KEY)
+        .filter(lead.str.contains(rf"(?i:{hosts})\s+to\s+(the\s+)?$"))
+        .select(*KEY, "mid")
+    )
