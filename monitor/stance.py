@@ -10,7 +10,7 @@ from monitor.stance_attribution import resolve_sources, sentence_mentions
 from monitor.stance_clause_speakers import clause_speakers
 from monitor.stance_clauses import second_subject_limits
 from monitor.stance_co_speakers import co_speakers
-from monitor.stance_context_targets import rebuttal_statements
+from monitor.stance_context_targets import context_statements
 from monitor.stance_cue_hits import (
     annotate_cues,
     compound_demonyms,
@@ -270,7 +270,7 @@ def extract_statements(
             event_agent_statements(sentences, smentions, cue_hits, sources, rules),
         ]
     )
-    rebuttals = rebuttal_statements(sentences, smentions, cue_hits, sources, statements, rules)
+    rebuttals = context_statements(sentences, smentions, cue_hits, sources, statements, rules)
     statements = pl.concat([statements, rebuttals]).unique(
         [*KEY, "source_actor", "target_actor", "mutual"], keep="first", maintain_order=True
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_carryover import carry_over
+from monitor.stance_gaps import ASIDE, NAME, host_mentions, through_asides, verb_gap
 from monitor.stance_holders import possessive_holders
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
@@ -15,19 +16,6 @@ from monitor.stance_subjects import sentence_subjects
 PAIR_PRONOUN = r"^(both|the two)\b"
 # "..., Sweden and said": the mention ends an object and "and" joins a second verb of an earlier subject.
 CONJOINED = r"\s(and|but|or|then)\s"
-NAME = r"\p{Lu}[\p{L}'’.-]*"
-
-
-def verb_gap(rules: dict) -> str:
-    """What may stand between the last subject and its verb: a title and the name of an official the
-    dictionary does not know ("Norwegian Prime Minister Jonas Gahr Store said"), then adverbs,
-    auxiliaries and a time phrase ("on July 8"): no punctuation, a few words, none capitalised but
-    the time words of the rules. A relative clause opens the gap: "Egypt, which accuses Ethiopia of"."""
-    titles = rule_alternatives(rules, "speaker_titles")
-    times = rule_alternatives(rules, "subject_gap_time_words")
-    official = rf"(['’]s)?\s+(?i:{titles})(\s+{NAME}){{1,4}}"
-    relative = r",\s+(which|who)"
-    return rf"^(['’]s(\s+[a-z]+){{1,2}}|{official}|{relative})?(\s+([a-z]+|\d{{1,4}}|{times})){{0,4}}\s*$"
 
 
 def sentence_mentions(sentences: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
@@ -97,9 +85,8 @@ def _subject_chunk(cands: pl.DataFrame, rules: dict) -> pl.DataFrame:
     # Between two listed states: a separator, maybe with names the dictionary does not know
     # ("The UAE, Jordan and Egypt condemned": Jordan unresolved still keeps the list together).
     unknown = rf"({NAME}\s*)*"
-    list_gap = (
-        rf"^([\s,;]*(and|or|as well as)?\s*(the\s+)?{unknown})*[\s,;]*(and|or|as well as)?\s*(the)?[\s,;]*$"
-    )
+    separator = r"[\s,;]*(and|or|as well as)?\s*"
+    list_gap = rf"^({ASIDE})?({separator}(the\s+)?{unknown})*{separator}(the)?[\s,;]*$"
 
     def tail(flag: str) -> pl.Expr:
         """True where the flag holds here and for every later candidate of the sentence."""
@@ -199,7 +186,9 @@ def resolve_sources(
     pairs = smentions.join(anchors, on=KEY, how="inner")
     gap = pl.col("text").str.slice(pl.col("r_end"), (pl.col("a_start") - pl.col("r_end")).clip(0))
     before = (
-        pairs.filter(pl.col("r_end") <= pl.col("a_start"))
+        through_asides(pairs, text, gap, hits, rules)
+        .join(host_mentions(pairs, text, rules), on=[*KEY, "mid"], how="anti")
+        .filter(pl.col("r_end") <= pl.col("a_start"))
         .filter(pl.col("a_start") == pl.col("a_start").min().over("mid"))
         .join(text, on=KEY, how="left")
     )

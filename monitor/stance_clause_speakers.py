@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from monitor.stance_attribution import verb_gap
+from monitor.stance_gaps import verb_gap
 from monitor.stance_keys import KEY, SPEAKER_KINDS
 
 # The clause opening before the speaker's noun phrase: capitalised words, "the", a possessive

@@ -1,7 +1,14 @@
-"""Rebuttals whose target the sentence leaves to the reader: "Beijing rejected the accusations", "Bangladesh's
-foreign ministry rejected those remarks as unfounded". The accusations are those a recent sentence reported
-against the speaker: the rebuttal answers their one accuser. With two accusers in the window, or none, the
-rebuttal names nobody (a wrong target is worse than a miss)."""
+"""Judgements whose target the sentence leaves to the reader.
+
+- Rebuttals: "Beijing rejected the accusations", "Bangladesh's foreign ministry rejected those remarks as
+  unfounded". The accusations are those a recent sentence reported against the speaker: the rebuttal
+  answers their one accuser. With two accusers in the window, or none, the rebuttal names nobody (a wrong
+  target is worse than a miss).
+- Welcomes of the story's agreement: "Washington also hailed the rapprochement", "The UN Secretary-General's
+  spokesperson welcomed the ceasefire" after a lead "Thailand and Cambodia agreed to a ceasefire": the
+  outcome welcomed is the one the article opened with, and its two parties are the targets.
+- Judgements of the story's act of force: "Oman ... denounced the strikes as illegal" after a lead "The
+  United States struck three nuclear sites in Iran": the one agent of that act is the target."""
 
 from __future__ import annotations
 
@@ -10,6 +17,31 @@ import polars as pl
 from monitor.stance_event_targets import judgement_statements
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
+
+
+def context_statements(
+    sentences: pl.DataFrame,
+    smentions: pl.DataFrame,
+    cues: pl.DataFrame,
+    sources: pl.DataFrame,
+    statements: pl.DataFrame,
+    rules: dict,
+) -> pl.DataFrame:
+    """The statements of the three rules, rebuttals first."""
+    args = (sentences, smentions, cues, sources, statements, rules)
+    return pl.concat(
+        [rebuttal_statements(*args), welcomed_outcome_statements(*args), lead_act_statements(*args)]
+    )
+
+
+def _unnamed(judgements: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
+    """Judgements [sid, m_start, source_actor, ...] after whose cue the sentence names no actor but the
+    speaker: "rejected the claims by China", "welcomed the deal with Japan" name their target (or another
+    party), so the ordinary rules judge the sentence."""
+    named = judgements.join(smentions.select(*KEY, "r_start", "country"), on=KEY).filter(
+        (pl.col("r_start") >= pl.col("m_start")) & (pl.col("country") != pl.col("source_actor"))
+    )
+    return judgements.join(named.select(*KEY, "m_start").unique(), on=[*KEY, "m_start"], how="anti")
 
 
 def rebuttal_statements(
@@ -38,12 +70,7 @@ def rebuttal_statements(
         .select(*KEY, "cue", "cue_class", "polarity", "negated", "m_start")
     )
     rebuttals = rebuttals.join(sources.select(*KEY, "source_actor", "source_speaker").unique(), on=KEY)
-    # "rejected the claims by China", "rejected the remarks and warned Japan": an actor named after the cue
-    # may be the accuser or another party, so the ordinary rules judge the sentence.
-    named = rebuttals.join(smentions.select(*KEY, "r_start", "country"), on=KEY).filter(
-        (pl.col("r_start") >= pl.col("m_start")) & (pl.col("country") != pl.col("source_actor"))
-    )
-    rebuttals = rebuttals.join(named.select(*KEY, "m_start").unique(), on=[*KEY, "m_start"], how="anti")
+    rebuttals = _unnamed(rebuttals, smentions)
     accusations = (
         statements.filter(~pl.col("mutual") & (pl.col("polarity") < 0))
         .join(where, on=KEY)
@@ -59,4 +86,87 @@ def rebuttal_statements(
         .sort(*KEY, "source_actor", "m_start")
         .unique([*KEY, "source_actor", "accuser"], keep="first", maintain_order=True)
         .pipe(judgement_statements, "accuser", "rebuttal_accuser", factor)
+    )
+
+
+def welcomed_outcome_statements(
+    sentences: pl.DataFrame,
+    smentions: pl.DataFrame,
+    cues: pl.DataFrame,
+    sources: pl.DataFrame,
+    statements: pl.DataFrame,
+    rules: dict,
+) -> pl.DataFrame:
+    """Statements (the columns of event_agent_statements) from a cue of welcomed_outcome_classes followed by
+    "the <words> <welcomed_outcome_nouns>" toward the two parties of the article's lead agreement: its
+    first positive mutual fact of welcomed_outcome_fact_classes."""
+    classes = [str(c) for c in rules.get("welcomed_outcome_fact_classes", [])]
+    facts = statements.filter(
+        pl.col("mutual") & (pl.col("polarity") > 0) & pl.col("cue_class").is_in(classes)
+    )
+    return _lead_event_statements(
+        sentences, smentions, cues, sources, facts, "welcomed_outcome", rules, parties=2
+    )
+
+
+def lead_act_statements(
+    sentences: pl.DataFrame,
+    smentions: pl.DataFrame,
+    cues: pl.DataFrame,
+    sources: pl.DataFrame,
+    statements: pl.DataFrame,
+    rules: dict,
+) -> pl.DataFrame:
+    """Statements from a cue of lead_act_classes followed by "the <words> <lead_act_nouns>" ("Oman ...
+    denounced the strikes as illegal") toward the one agent of the article's lead act of force: the source
+    of its first statement of a directed relation class ("The United States struck three nuclear sites in
+    Iran")."""
+    classes = [str(c) for c in rules.get("directed_relation_classes", [])]
+    facts = statements.filter((pl.col("polarity") < 0) & pl.col("cue_class").is_in(classes))
+    return _lead_event_statements(sentences, smentions, cues, sources, facts, "lead_act", rules, parties=1)
+
+
+def _lead_event_statements(
+    sentences: pl.DataFrame,
+    smentions: pl.DataFrame,
+    cues: pl.DataFrame,
+    sources: pl.DataFrame,
+    facts: pl.DataFrame,
+    kind: str,
+    rules: dict,
+    parties: int,
+) -> pl.DataFrame:
+    """Judgements (cue classes `<kind>_classes`, object nouns `<kind>_nouns`) that name no actor but the
+    speaker after their cue, of the event the article opened with: the sources of the first sentence of
+    `facts` [sid, source_actor], when it stands in the first lead_event_sentences sentences and has exactly
+    `parties` sources."""
+    nouns = rule_alternatives(rules, f"{kind}_nouns")
+    classes = [str(c) for c in rules.get(f"{kind}_classes", [])]
+    lead = int(rules.get("lead_event_sentences", 3))
+    factor = float(rules.get("negation_factor", -0.5))
+    object_np = rf"^\s+(the|this|that)\s+([a-z-]+\s+){{0,2}}?({nouns})\b"
+    where = sentences.select(*KEY, "article_id", "sentence_no")
+    judgements = (
+        cues.filter(pl.col("cue_class").is_in(classes))
+        .join(sentences.select(*KEY, "text"), on=KEY)
+        .filter(pl.col("text").str.slice(pl.col("m_end"), 80).str.contains(object_np))
+        .select(*KEY, "cue", "cue_class", "polarity", "negated", "m_start")
+        .join(sources.select(*KEY, "source_actor", "source_speaker").unique(), on=KEY)
+    )
+    lead_facts = (
+        facts.join(where, on=KEY)
+        .filter(pl.col("sentence_no") < lead)
+        .filter(pl.col("sentence_no") == pl.col("sentence_no").min().over("article_id"))
+        .select("article_id", fact_no="sentence_no", party="source_actor")
+        .unique()
+        .filter(pl.col("party").n_unique().over("article_id") == parties)
+    )
+    return (
+        _unnamed(judgements, smentions)
+        .join(where, on=KEY)
+        .join(lead_facts, on="article_id")
+        .filter((pl.col("sentence_no") > pl.col("fact_no")) & (pl.col("party") != pl.col("source_actor")))
+        .sort(*KEY, "source_actor", "party", "m_start")
+        .unique([*KEY, "source_actor", "party"], keep="first", maintain_order=True)
+        .pipe(judgement_statements, "party", kind, factor)
     )

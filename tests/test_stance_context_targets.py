@@ -48,3 +48,93 @@ def test_a_rebuttal_that_names_its_accuser_is_left_to_the_ordinary_rules():
         actors=NEIGHBOURS,
     )
     assert ("BGD", "IND") not in stance(out, 1)
+
+
+CEASEFIRE_PARTIES = [
+    ["Thailand", "THA", "THA", "state"],
+    ["Cambodia", "KHM", "KHM", "state"],
+    ["Malaysia", "MYS", "MYS", "state"],
+    ["US", "USA", "USA", "state"],
+    ["Washington", "USA", "USA", "capital"],
+]
+AGREED = (
+    'Thailand and Cambodia agreed on Monday to an "immediate and unconditional" ceasefire along their '
+    "disputed border."
+)
+TRUCE = "The truce took effect at midnight after five days of the worst fighting in more than a decade."
+
+
+def test_a_welcomed_ceasefire_is_the_agreement_the_article_opened_with():
+    out = statements(AGREED, TRUCE, "Washington also welcomed the ceasefire.", actors=CEASEFIRE_PARTIES)
+    assert stance(out, 2) == {("USA", "THA"): 0.7, ("USA", "KHM"): 0.7}
+
+
+def test_a_party_of_the_agreement_that_welcomes_it_welcomes_the_other_party():
+    out = statements(AGREED, TRUCE, "Thailand welcomed the outcome.", actors=CEASEFIRE_PARTIES)
+    assert stance(out, 2) == {("THA", "KHM"): 0.7}
+
+
+def test_an_agreement_of_three_parties_gives_a_welcome_no_target():
+    out = statements(
+        "Thailand, Cambodia and Malaysia signed an agreement on Monday to end the border fighting.",
+        "Washington welcomed the agreement.",
+        actors=CEASEFIRE_PARTIES,
+    )
+    assert stance(out, 1) == {}
+
+
+def test_an_agreement_reported_after_the_lead_is_not_the_outcome_welcomed():
+    out = statements(
+        "Fighting broke out on Thursday after a landmine wounded five Thai soldiers on patrol.",
+        TRUCE,
+        "Shelling continued along the border overnight.",
+        AGREED,
+        "Washington welcomed the decision.",
+        actors=CEASEFIRE_PARTIES,
+    )
+    assert stance(out, 4) == {}
+
+
+def test_a_welcome_that_names_its_own_object_is_left_to_the_ordinary_rules():
+    out = statements(AGREED, "Washington welcomed the deal with Malaysia.", actors=CEASEFIRE_PARTIES)
+    assert ("USA", "THA") not in stance(out, 1)
+
+
+STRIKE_ACTORS = [
+    ["United States", "USA", "USA", "state"],
+    ["Iranian", "IRN", "IRN", "state"],
+    ["Oman", "OMN", "OMN", "state"],
+    ["Israel", "ISR", "ISR", "state"],
+]
+STRUCK = "The United States struck three Iranian nuclear sites on Saturday."
+
+
+def test_a_denounced_act_of_force_is_the_one_the_article_opened_with():
+    out = statements(
+        STRUCK,
+        "The International Atomic Energy Agency said it had detected no increase in radiation levels.",
+        "Oman denounced the strikes as illegal.",
+        actors=STRIKE_ACTORS,
+    )
+    assert stance(out, 2) == {("OMN", "USA"): -0.9}
+
+
+def test_an_act_of_force_reported_after_the_lead_is_not_the_one_judged():
+    out = statements(
+        "Diplomats met in Geneva on Friday to discuss the nuclear programme.",
+        "The talks ended without agreement.",
+        "Envoys said a new round was unlikely this month.",
+        STRUCK,
+        "Oman denounced the strikes as illegal.",
+        actors=STRIKE_ACTORS,
+    )
+    assert ("OMN", "USA") not in stance(out, 4)
+
+
+def test_a_lead_with_two_attackers_leaves_the_judgement_without_target():
+    out = statements(
+        "Israel struck Iranian nuclear sites on Saturday, and Iran attacked Israeli cities hours later.",
+        "Oman denounced the strikes as illegal.",
+        actors=[*STRIKE_ACTORS, ["Iran", "IRN", "IRN", "state"], ["Israeli", "ISR", "ISR", "state"]],
+    )
+    assert stance(out, 1) == {}

@@ -275,3 +275,31 @@ def test_secretary_general_of_an_organisation_speaks_for_it():
         ],
     )
     assert stance(out)[("GCC", "ISR")] < 0
+
+
+ENVOY_ACTORS = [
+    ["U.S.", "USA", "USA", "state"],
+    JAPAN,
+    ["Washington", "USA", "USA", "capital"],
+    ["Chinese", "CHN", "CHN", "state"],
+    ["Mauritian", "MUS", "MUS", "state"],
+    ["UK", "GBR", "GBR", "state"],
+]
+
+
+def test_an_envoy_speaks_for_the_state_that_sent_him_not_for_his_host():
+    out = statements(
+        "U.S. Ambassador to Japan George Glass said Washington stood firmly with Japan in the face of "
+        'Chinese "coercion."',
+        actors=ENVOY_ACTORS,
+    )
+    assert stance(out) == {("USA", "JPN"): 0.7, ("USA", "CHN"): -0.7}
+
+
+def test_an_official_named_between_commas_after_the_title_speaks_for_the_state():
+    out = statements(
+        "The Mauritian prime minister, Navin Ramgoolam, said the two countries had closed a painful chapter "
+        "and thanked the UK for negotiating in good faith.",
+        actors=ENVOY_ACTORS,
+    )
+    assert stance(out) == {("MUS", "GBR"): 0.6}

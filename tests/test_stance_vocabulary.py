@@ -157,3 +157,75 @@ def test_an_agreement_struck_with_words_between_is_still_an_agreement():
         actors=[JAPAN, ["Washington", "USA", "USA", "state"]],
     )
     assert every_pair(out)[("JPN", "USA")] > 0
+
+
+def test_appreciating_a_states_efforts_praises_it():
+    out = statements(
+        "Beijing said it appreciated Malaysia's efforts to bring the two sides to the table.",
+        actors=[["Beijing", "CHN", "CHN", "capital"], ["Malaysia", "MYS", "MYS", "state"]],
+    )
+    assert stance(out) == {("CHN", "MYS"): 0.6}
+
+
+def test_states_turning_to_another_for_assistance_back_it_against_the_one_they_expelled():
+    out = statements(
+        "Niger, Mali and Burkina Faso have expelled French troops and turned to Russia for security "
+        "assistance.",
+        actors=[
+            ["Niger", "NER", "NER", "state"],
+            ["Mali", "MLI", "MLI", "state"],
+            ["Burkina Faso", "BFA", "BFA", "state"],
+            ["French", "FRA", "FRA", "state"],
+            ["Russia", "RUS", "RUS", "state"],
+        ],
+    )
+    got = stance(out)
+    assert got[("MLI", "RUS")] > 0 and got[("MLI", "FRA")] < 0
+
+
+def test_two_countries_that_will_work_together_state_a_mutual_intent_to_cooperate():
+    out = statements(
+        "Prime Minister Narendra Modi and French President Emmanuel Macron visited the ITER project on "
+        "Wednesday.",
+        "A joint statement said the two countries would work together on small modular nuclear reactors.",
+        actors=[
+            ["Narendra Modi", "narendra_modi", "IND", "person"],
+            ["French", "FRA", "FRA", "state"],
+            ["Emmanuel Macron", "emmanuel_macron", "FRA", "person"],
+        ],
+    )
+    got = mutual(out.filter(out["sentence_no"] == 1))
+    assert got == {("IND", "FRA"): 0.5, ("FRA", "IND"): 0.5}
+
+
+def test_a_state_that_will_work_with_another_intends_to_cooperate_with_it():
+    out = statements(
+        "Macron said France would work with Washington to monitor the ceasefire.",
+        actors=[
+            ["Macron", "emmanuel_macron", "FRA", "person"],
+            ["France", "FRA", "FRA", "state"],
+            ["Washington", "USA", "USA", "capital"],
+        ],
+    )
+    assert stance(out)[("FRA", "USA")] > 0
+
+
+def test_forces_firing_rockets_into_a_state_use_force_against_it():
+    out = statements(
+        "Cambodian forces then fired rockets into Thailand's Surin and Si Sa Ket provinces.",
+        actors=[["Cambodian", "KHM", "KHM", "state"], ["Thailand", "THA", "THA", "state"]],
+    )
+    assert every_pair(out)[("KHM", "THA")] < 0
+    assert ("THA", "KHM") not in every_pair(out)
+
+
+def test_a_states_strike_on_anothers_soil_is_force_against_it():
+    out = statements(
+        "Pakistan retaliated two days after an Iranian strike on Pakistani soil.",
+        actors=[
+            ["Pakistan", "PAK", "PAK", "state"],
+            ["Iranian", "IRN", "IRN", "state"],
+            ["Pakistani", "PAK", "PAK", "state"],
+        ],
+    )
+    assert every_pair(out)[("IRN", "PAK")] < 0
