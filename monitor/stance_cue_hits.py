@@ -61,11 +61,15 @@ def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> p
         .group_by("cue_id")
         .agg(clause_start=pl.col("b_end").max())
     )
+    strained = strained_relations(cues, hits, directed, rules)
+    strain_polarity = float(rules.get("relation_strain_polarity", -0.4))
     return (
         cues.join(negated, on="cue_id", how="left")
         .join(selfref, on="cue_id", how="left")
         .join(clause_start, on="cue_id", how="left")
+        .with_columns(strained=pl.col("cue_id").is_in(strained.implode()))
         .with_columns(
+            polarity=pl.when(pl.col("strained")).then(pl.lit(strain_polarity)).otherwise(pl.col("polarity")),
             scope=pl.when(absorbed).then(pl.lit("relation")).otherwise(pl.col("scope")),
             third_party_polarity=pl.col("cue_class").replace_strict(
                 list(third), [float(v) for v in third.values()], default=None, return_dtype=pl.Float64
@@ -88,6 +92,30 @@ def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> p
             ),
         )
     )
+
+
+def strained_relations(cues: pl.DataFrame, hits: pl.DataFrame, directed: list[str], rules: dict) -> pl.Series:
+    """Ids of relation cues the text describes as strained: a strain word right before them ("strained
+    ties") or after them in their clause ("Relations between Islamabad and Tehran have long been
+    uneasy"). No cooperation: a party speaking of them is hostile, and the text reports no fact of
+    which side is (monitor.stance_relations)."""
+    before = int(rules.get("relation_strain_before", 16))
+    after = int(rules.get("relation_strain_after", 60))
+    relations = cues.filter((pl.col("scope") == "relation") & ~pl.col("cue_class").is_in(directed))
+    near = (
+        relations.select(*KEY, "cue_id", "m_start", "m_end")
+        .join(hits.filter(pl.col("is_strain")).select(*KEY, t_start="m_start", t_end="m_end"), on=KEY)
+        .filter(
+            pl.col("t_start").is_between(pl.col("m_end"), pl.col("m_end") + after)
+            | pl.col("t_end").is_between(pl.col("m_start") - before, pl.col("m_start"))
+        )
+    )
+    broken = near.join(hits.filter(pl.col("is_clause_break")).select(*KEY, b_start="m_start"), on=KEY).filter(
+        pl.col("b_start").is_between(pl.col("m_end"), pl.col("t_start"))
+    )
+    return near.join(broken.select("cue_id", "t_start"), on=["cue_id", "t_start"], how="anti")[
+        "cue_id"
+    ].unique()
 
 
 def _previous(value: pl.Expr) -> pl.Expr:

@@ -27,6 +27,7 @@ ROLE_KEYS = {
     "is_inst_pronoun": "institution_speech",
     "is_clause_break": "clause_breaks",
     "is_charge_marker": "charge_markers",
+    "is_strain": "relation_strain_words",
 }
 
 PHRASE_SCHEMA = {

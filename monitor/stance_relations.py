@@ -92,8 +92,9 @@ def with_joint(parties: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
 def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[str]) -> pl.DataFrame:
     """Cooperation reported as fact between two actors: both directions, mutual=true; a relation of a
     `directed` class (an attack) only from the parties before the cue to those after it, and it outweighs
-    other relations of the pair ("fired water cannons at a Philippine supply boat")."""
-    facts = cues.filter((pl.col("scope") == "relation") & ~pl.col("negated")).join(
+    other relations of the pair ("fired water cannons at a Philippine supply boat"). Strained relations
+    say neither who is hostile nor that the pair cooperates: no fact."""
+    facts = cues.filter((pl.col("scope") == "relation") & ~pl.col("negated") & ~pl.col("strained")).join(
         parties.drop(KEY), on="cue_id"
     )
     one_way = pl.col("cue_class").is_in(directed)

@@ -1,0 +1,48 @@
+"""Signs and forbidden stances: a relation described as strained is no cooperation, phrases that hold a
+cue without being one, and what a cue inside a relative clause or a relation's own parties may reach."""
+
+from __future__ import annotations
+
+from stance_helpers import CHINA, mutual, stance, statements
+
+PAKISTAN_CAPITAL = ["Islamabad", "PAK", "PAK", "state"]
+IRAN_CAPITAL = ["Tehran", "IRN", "IRN", "state"]
+CANADA_CAPITAL = ["Ottawa", "CAN", "CAN", "state"]
+CHINA_CAPITAL = ["Beijing", "CHN", "CHN", "state"]
+
+
+def test_relations_described_as_uneasy_are_no_cooperation_between_the_pair():
+    out = statements(
+        "Relations between Islamabad and Tehran have long been uneasy, with each side accusing the other of "
+        "failing to act against militants operating along their shared border.",
+        actors=[PAKISTAN_CAPITAL, IRAN_CAPITAL],
+    )
+    assert out.is_empty()
+
+
+def test_strained_right_before_ties_is_no_cooperation():
+    out = statements(
+        "Ottawa and Beijing have kept strained ties since the detention of two Canadians.",
+        actors=[CANADA_CAPITAL, CHINA_CAPITAL],
+    )
+    assert not any(p > 0 for p in mutual(out).values())
+
+
+def test_a_strain_word_in_a_later_clause_leaves_the_relation_positive():
+    out = statements(
+        "Canada and China agreed to deepen cooperation, after trade ties had soured.",
+        actors=[["Canada", "CAN", "CAN", "state"], CHINA],
+    )
+    assert mutual(out)[("CAN", "CHN")] > 0
+
+
+def test_a_speaker_party_to_strained_relations_takes_the_hostile_sign():
+    out = statements(
+        "Erdogan said relations between Ankara and Athens had reached a low point over the Aegean islands.",
+        actors=[
+            ["Erdogan", "recep_tayyip_erdogan", "TUR", "person"],
+            ["Ankara", "TUR", "TUR", "state"],
+            ["Athens", "GRC", "GRC", "state"],
+        ],
+    )
+    assert stance(out)[("TUR", "GRC")] < 0
