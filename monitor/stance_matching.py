@@ -28,6 +28,7 @@ ROLE_KEYS = {
     "is_clause_break": "clause_breaks",
     "is_charge_marker": "charge_markers",
     "is_strain": "relation_strain_words",
+    "is_inert": "inert_phrases",
 }
 
 PHRASE_SCHEMA = {

@@ -46,3 +46,36 @@ def test_a_speaker_party_to_strained_relations_takes_the_hostile_sign():
         ],
     )
     assert stance(out)[("TUR", "GRC")] < 0
+
+
+def test_not_just_a_partner_is_no_negation_of_the_partnership():
+    out = statements(
+        '"France is not just a partner for India; it is a friend who has stood by us in every season," '
+        "Mr. Modi said in Marseille.",
+        actors=[
+            ["France", "FRA", "FRA", "state"],
+            ["India", "IND", "IND", "state"],
+            ["Modi", "narendra_modi", "IND", "person"],
+        ],
+    )
+    assert stance(out)[("IND", "FRA")] > 0
+
+
+def test_phone_calls_on_a_day_call_on_nobody_to_act():
+    out = statements(
+        "Abdelatty held phone calls on Tuesday with his counterparts in Saudi Arabia, Jordan and Eritrea.",
+        actors=[
+            ["Abdelatty", "badr_abdelatty", "EGY", "person"],
+            ["Saudi Arabia", "SAU", "SAU", "state"],
+            ["Jordan", "JOR", "JOR", "state"],
+        ],
+    )
+    assert not any(p < 0 for p in stance(out).values())
+
+
+def test_reluctance_to_criticise_is_no_criticism():
+    out = statements(
+        "The formulation reflects India's longstanding reluctance to criticise Moscow directly.",
+        actors=[["India", "IND", "IND", "state"], ["Moscow", "RUS", "RUS", "state"]],
+    )
+    assert not any(p < 0 for p in stance(out).values())
