@@ -3,7 +3,7 @@ cue without being one, and what a cue inside a relative clause or a relation's o
 
 from __future__ import annotations
 
-from stance_helpers import CHINA, mutual, stance, statements
+from stance_helpers import CHINA, US, every_pair, mutual, stance, statements
 
 PAKISTAN_CAPITAL = ["Islamabad", "PAK", "PAK", "state"]
 IRAN_CAPITAL = ["Tehran", "IRN", "IRN", "state"]
@@ -79,3 +79,42 @@ def test_reluctance_to_criticise_is_no_criticism():
         actors=[["India", "IND", "IND", "state"], ["Moscow", "RUS", "RUS", "state"]],
     )
     assert not any(p < 0 for p in stance(out).values())
+
+
+def test_a_cue_in_a_relative_clause_with_its_own_actor_is_not_the_speakers():
+    out = statements(
+        "Pretoria has also refused to withdraw the ICJ case, which Israel denies and which the US has "
+        'called "meritless".',
+        actors=[
+            ["Pretoria", "ZAF", "ZAF", "state"],
+            ["ICJ", "ICJ", None, "organisation"],
+            ["Israel", "ISR", "ISR", "state"],
+            US,
+        ],
+    )
+    assert ("ZAF", "ICJ") not in stance(out) and ("ZAF", "USA") not in stance(out)
+
+
+def test_a_relation_in_a_relative_clause_reaches_no_actor_past_its_end():
+    out = statements(
+        "Treasury Secretary Scott Bessent, who signed the agreement in Washington with Ukraine's First "
+        "Deputy Prime Minister Yulia Svyrydenko, said it sent a clear signal to Moscow that the Trump "
+        "administration was committed to a free and sovereign Ukraine.",
+        actors=[
+            ["Scott Bessent", "scott_bessent", "USA", "person"],
+            ["Washington", "USA", "USA", "state"],
+            ["Ukraine", "UKR", "UKR", "state"],
+            ["Moscow", "RUS", "RUS", "state"],
+            ["Trump", "donald_trump", "USA", "person"],
+        ],
+    )
+    assert not any(target == "RUS" and p > 0 for (_, target), p in every_pair(out).items())
+
+
+def test_a_cue_in_a_relative_clause_without_an_actor_of_its_own_stays_the_subjects():
+    out = statements(
+        "China, which signed a security deal with Solomon Islands last year, has stepped up its engagement "
+        "with Pacific nations.",
+        actors=[CHINA, ["Solomon Islands", "SLB", "SLB", "state"]],
+    )
+    assert every_pair(out)[("CHN", "SLB")] > 0
