@@ -29,6 +29,7 @@ ROLE_KEYS = {
     "is_charge_marker": "charge_markers",
     "is_strain": "relation_strain_words",
     "is_inert": "inert_phrases",
+    "is_party_opening": "named_party_openings",
 }
 
 PHRASE_SCHEMA = {

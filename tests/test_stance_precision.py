@@ -3,7 +3,7 @@ cue without being one, and what a cue inside a relative clause or a relation's o
 
 from __future__ import annotations
 
-from stance_helpers import CHINA, US, every_pair, mutual, stance, statements
+from stance_helpers import CHINA, US, USA, every_pair, mutual, stance, statements
 
 PAKISTAN_CAPITAL = ["Islamabad", "PAK", "PAK", "state"]
 IRAN_CAPITAL = ["Tehran", "IRN", "IRN", "state"]
@@ -118,3 +118,26 @@ def test_a_cue_in_a_relative_clause_without_an_actor_of_its_own_stays_the_subjec
         actors=[CHINA, ["Solomon Islands", "SLB", "SLB", "state"]],
     )
     assert every_pair(out)[("CHN", "SLB")] > 0
+
+
+def test_a_relation_naming_its_parties_after_between_is_not_the_subjects():
+    out = statements(
+        "Pyongyang has rejected any talks on its nuclear arsenal and called the trilateral security "
+        'cooperation between Seoul, Tokyo and Washington "an Asian version of NATO."',
+        actors=[
+            ["Pyongyang", "PRK", "PRK", "state"],
+            ["Seoul", "KOR", "KOR", "state"],
+            ["Tokyo", "JPN", "JPN", "state"],
+            ["Washington", "USA", "USA", "state"],
+        ],
+    )
+    assert not any(source == "PRK" and p > 0 for (source, _), p in every_pair(out).items())
+    assert mutual(out)[("KOR", "JPN")] > 0
+
+
+def test_joint_subjects_stay_parties_of_talks_between_parties_that_are_no_actors():
+    out = statements(
+        "The United States and Saudi Arabia co-hosted peace talks between the warring parties in Jeddah.",
+        actors=[USA, ["Saudi Arabia", "SAU", "SAU", "state"]],
+    )
+    assert mutual(out)[("USA", "SAU")] > 0
