@@ -87,7 +87,7 @@ def test_a_cue_in_a_relative_clause_with_its_own_actor_is_not_the_speakers():
         'called "meritless".',
         actors=[
             ["Pretoria", "ZAF", "ZAF", "state"],
-            ["ICJ", "ICJ", None, "organisation"],
+            ["ICJ", "ICJ", "ICJ", "organisation"],
             ["Israel", "ISR", "ISR", "state"],
             US,
         ],
@@ -141,3 +141,30 @@ def test_joint_subjects_stay_parties_of_talks_between_parties_that_are_no_actors
         actors=[USA, ["Saudi Arabia", "SAU", "SAU", "state"]],
     )
     assert mutual(out)[("USA", "SAU")] > 0
+
+
+def test_continuing_to_urge_a_state_to_remove_restrictions_is_a_demand_on_it():
+    out = statements(
+        "Hayashi said Tokyo would continue to urge Beijing to remove all remaining restrictions as soon as "
+        "possible.",
+        actors=[
+            ["Hayashi", "yoshimasa_hayashi", "JPN", "person"],
+            ["Tokyo", "JPN", "JPN", "state"],
+            CHINA_CAPITAL,
+        ],
+    )
+    assert stance(out)[("JPN", "CHN")] < 0
+
+
+def test_ready_to_work_with_partners_is_cooperation_not_the_opposition_to_protectionism():
+    out = statements(
+        'Li said Beijing was ready to "work with ASEAN and GCC countries to defend free trade and oppose '
+        'protectionism".',
+        actors=[
+            ["Li", "li_qiang", "CHN", "person"],
+            CHINA_CAPITAL,
+            ["ASEAN", "ASEAN", "ASEAN", "organisation"],
+            ["GCC", "GCC", "GCC", "organisation"],
+        ],
+    )
+    assert stance(out)[("CHN", "ASEAN")] > 0 and stance(out)[("CHN", "GCC")] > 0
