@@ -149,9 +149,10 @@ def _nearest(value: pl.Expr, where: pl.Expr, step: int) -> pl.Expr:
 
 
 def find_non_targets(smentions: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
-    """Mentions naming a document or a place rather than an actor ("UNSC resolutions", "in Seoul")."""
-    words = hits.filter(pl.col("is_document") | pl.col("is_place_prep")).select(
-        *KEY, "m_start", "m_end", "is_document", "is_place_prep"
+    """Mentions naming a document, a place or a topic rather than an actor ("UNSC resolutions", "in
+    Seoul", "remarks on Taiwan")."""
+    words = hits.filter(pl.col("is_document") | pl.col("is_place_prep") | pl.col("is_topic")).select(
+        *KEY, "m_start", "m_end", "is_document", is_place_prep=pl.col("is_place_prep") | pl.col("is_topic")
     )
     return (
         smentions.select(*KEY, "mid", "r_start", "r_end")

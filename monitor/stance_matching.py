@@ -30,6 +30,7 @@ ROLE_KEYS = {
     "is_strain": "relation_strain_words",
     "is_inert": "inert_phrases",
     "is_party_opening": "named_party_openings",
+    "is_topic": "topic_openings",
 }
 
 PHRASE_SCHEMA = {

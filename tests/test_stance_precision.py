@@ -168,3 +168,26 @@ def test_ready_to_work_with_partners_is_cooperation_not_the_opposition_to_protec
         ],
     )
     assert stance(out)[("CHN", "ASEAN")] > 0 and stance(out)[("CHN", "GCC")] > 0
+
+
+def test_an_organisation_named_before_rules_is_a_document_not_a_target():
+    out = statements(
+        "Beijing says Ottawa's tariffs on Chinese electric vehicles and steel 'seriously violate' WTO rules",
+        actors=[CHINA_CAPITAL, CANADA_CAPITAL, ["WTO", "WTO", "WTO", "organisation"]],
+    )
+    assert ("CHN", "WTO") not in stance(out)
+
+
+def test_the_topic_of_remarks_is_no_target_of_their_judgement():
+    out = statements(
+        'The Chinese Embassy in Tokyo said that Japanese leaders had made "blatantly provocative" remarks on '
+        "Taiwan.",
+        actors=[
+            ["Chinese Embassy", "CHN", "CHN", "institution"],
+            ["Tokyo", "JPN", "JPN", "state"],
+            ["Japanese", "JPN", "JPN", "state"],
+            ["Taiwan", "TWN", "TWN", "state"],
+        ],
+    )
+    assert ("CHN", "TWN") not in stance(out)
+    assert stance(out)[("CHN", "JPN")] < 0
