@@ -68,16 +68,19 @@ def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> p
         .join(hits.filter(pl.col("is_party_opening")).select(*KEY, o_start="m_start", o_end="m_end"), on=KEY)
         .filter((pl.col("o_start") - pl.col("m_end")).is_between(0, 2))
         .join(smentions.select(*KEY, "r_start"), on=KEY)
-        .filter((pl.col("r_start") - pl.col("o_end")).is_between(0, 6))["cue_id"]
+        .filter((pl.col("r_start") - pl.col("o_end")).is_between(0, 6))
+        .group_by("cue_id")
+        .agg(parties_start=pl.col("o_start").min())
     )
     strain_polarity = float(rules.get("relation_strain_polarity", -0.4))
     return (
         cues.join(negated, on="cue_id", how="left")
         .join(selfref, on="cue_id", how="left")
         .join(clause_start, on="cue_id", how="left")
+        .join(named, on="cue_id", how="left")
         .with_columns(
             strained=pl.col("cue_id").is_in(strained.implode()),
-            named_parties=pl.col("cue_id").is_in(named.implode()),
+            named_parties=pl.col("parties_start").is_not_null(),
         )
         .with_columns(
             polarity=pl.when(pl.col("strained")).then(pl.lit(strain_polarity)).otherwise(pl.col("polarity")),

@@ -56,8 +56,31 @@ def reach_limits(
     return (
         limits.join(demands, on="cue_id", how="full", coalesce=True)
         .join(relative_clauses(cues, smentions, sentences, rules), on="cue_id", how="full", coalesce=True)
-        .with_columns(reach_end=pl.min_horizontal("reach_end", "demand_end", "relative_end"))
-        .drop("demand_end", "relative_end")
+        .join(pact_ends(cues, smentions, rules), on="cue_id", how="full", coalesce=True)
+        .with_columns(reach_end=pl.min_horizontal("reach_end", "demand_end", "relative_end", "pact_end"))
+        .drop("demand_end", "relative_end", "pact_end")
+    )
+
+
+def pact_ends(cues: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """[cue_id, pact_end]: a stance cue whose object is a relation named as an actor ("criticise the AUKUS
+    submarine pact between Australia, the United States and Britain") judges that actor; its reach ends
+    where the relation's own parties are listed."""
+    name_gap = int(rules.get("pact_name_gap", 24))
+    pacts = cues.filter(pl.col("named_parties")).select(*KEY, "parties_start", p_start="m_start")
+    return (
+        cues.filter(pl.col("scope") == "stance")
+        .select(*KEY, "cue_id", "m_end")
+        .join(pacts, on=KEY)
+        .filter(pl.col("p_start") > pl.col("m_end"))
+        .join(smentions.select(*KEY, "r_start", "r_end"), on=KEY)
+        .filter(
+            (pl.col("r_start") >= pl.col("m_end"))
+            & (pl.col("r_end") <= pl.col("p_start"))
+            & (pl.col("p_start") - pl.col("r_end") <= name_gap)
+        )
+        .group_by("cue_id")
+        .agg(pact_end=pl.col("parties_start").min())
     )
 
 

@@ -191,3 +191,19 @@ def test_the_topic_of_remarks_is_no_target_of_their_judgement():
     )
     assert ("CHN", "TWN") not in stance(out)
     assert stance(out)[("CHN", "JPN")] < 0
+
+
+def test_criticism_of_a_named_pact_reaches_the_pact_not_the_parties_listed_after_it():
+    out = statements(
+        "Chinese officials also used the visit to criticise the AUKUS submarine pact between Australia, the "
+        "United States and Britain.",
+        actors=[
+            ["Chinese", "CHN", "CHN", "state"],
+            ["AUKUS", "AUKUS", "AUKUS", "organisation"],
+            ["Australia", "AUS", "AUS", "state"],
+            ["United States", "USA", "USA", "state"],
+            ["Britain", "GBR", "GBR", "state"],
+        ],
+    )
+    assert set(stance(out)) == {("CHN", "AUKUS")}
+    assert stance(out)[("CHN", "AUKUS")] < 0
