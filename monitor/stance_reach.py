@@ -20,7 +20,8 @@ def beyond_reach() -> pl.Expr:
     past_break = (pl.col("r_start") >= pl.col("reach_end")).fill_null(False)
     past_charge = (pl.col("r_start") >= pl.col("charge_end")).fill_null(False) & ~pl.col("governed")
     relative = (
-        (pl.col("relative_actors").list.len() > 0)
+        pl.col("relative_pronoun")
+        | (pl.col("relative_actors").list.len() > 0)
         & ~pl.col("relative_actors").list.contains(pl.col("source_actor"))
     ).fill_null(False)
     return (after & (past_break | past_charge)) | relative
@@ -91,20 +92,20 @@ def relative_clauses(
     "Egypt, which accuses Ethiopia of endangering its water supply, seized the moment to deepen ties with
     Mogadishu"), the actors the clause names before the cue, and where the clause ends. The cue reaches
     nothing past that end; a clause with an actor of its own ("the ICJ case, which Israel denies") speaks
-    for that actor, one without ("China, which signed a security deal with Solomon Islands") for the
-    sentence's subject."""
+    for that actor, one with a pronoun subject ("four companies, three of them Chinese, that it accused
+    of supplying components") for none of the sentence's sources (whom the pronoun stands for is not
+    resolved here), one without a subject of its own ("China, which
+    signed a security deal with Solomon Islands") for the sentence's subject."""
     openings = rule_alternatives(rules, "relative_openings")
-    inside = (
-        pl.col("text")
-        .str.slice(0, pl.col("m_start"))
-        .str.extract(rf",\s+((?:{openings})\b[^,;:()—]*)$")
-        .str.len_chars()
-    )
+    clause = pl.col("text").str.slice(0, pl.col("m_start")).str.extract(rf",\s+((?:{openings})\b[^,;:()—]*)$")
+    pronouns = rule_alternatives(rules, "relative_subject_pronouns")
+    inside = clause.str.len_chars()
     clauses = (
         cues.select(*KEY, "cue_id", "m_start")
         .join(sentences.select(*KEY, "text"), on=KEY, how="inner")
         .with_columns(
             clause_start=pl.col("m_start") - inside,
+            relative_pronoun=clause.str.contains(rf"^\w+\s+({pronouns})\b"),
             relative_end=pl.col("m_start") + pl.col("text").str.slice(pl.col("m_start")).str.find(r"[,;:(—]"),
         )
         .filter(pl.col("clause_start").is_not_null())
@@ -116,7 +117,7 @@ def relative_clauses(
                 pl.col("r_start").is_between(pl.col("clause_start"), pl.col("m_start"), closed="left")
             ).then(pl.col("country"))
         )
-        .group_by("cue_id", "relative_end")
+        .group_by("cue_id", "relative_end", "relative_pronoun")
         .agg(relative_actors=pl.col("actor").drop_nulls().unique())
     )
 

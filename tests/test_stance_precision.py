@@ -207,3 +207,18 @@ def test_criticism_of_a_named_pact_reaches_the_pact_not_the_parties_listed_after
     )
     assert set(stance(out)) == {("CHN", "AUKUS")}
     assert stance(out)[("CHN", "AUKUS")] < 0
+
+
+def test_a_relative_clause_with_a_pronoun_subject_is_not_the_speakers():
+    out = statements(
+        'The Foreign Office rejected the "political use of export controls" after the United States imposed '
+        "sanctions on four companies, three of them Chinese, that it accused of supplying components for "
+        "Pakistan's ballistic missile programme.",
+        actors=[
+            ["Foreign Office", "PAK", "PAK", "institution"],
+            ["United States", "USA", "USA", "state"],
+            ["Chinese", "CHN", "CHN", "state"],
+            ["Pakistan", "PAK", "PAK", "state"],
+        ],
+    )
+    assert not any(cue == "accused" for cue in out.filter(out["source_actor"] == "PAK")["cue"])
