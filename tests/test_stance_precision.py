@@ -222,3 +222,26 @@ def test_a_relative_clause_with_a_pronoun_subject_is_not_the_speakers():
         ],
     )
     assert not any(cue == "accused" for cue in out.filter(out["source_actor"] == "PAK")["cue"])
+
+
+def test_a_meeting_at_a_place_named_like_an_actor_is_no_relation_with_it():
+    out = statements(
+        "Zelensky called the document the first result of his meeting with US President Donald Trump at the "
+        "Vatican on the sidelines of Pope Francis' funeral.",
+        actors=[
+            ["Zelensky", "volodymyr_zelensky", "UKR", "person"],
+            US,
+            ["Donald Trump", "donald_trump", "USA", "person"],
+            ["Vatican", "VAT", "VAT", "state"],
+        ],
+    )
+    assert not any("VAT" in pair for pair in every_pair(out))
+
+
+def test_a_lack_of_commitment_is_no_commitment():
+    out = statements(
+        "Treasury Secretary Scott Bessent said the measures were needed \"due to Moscow's lack of serious "
+        'commitment to a peace process to end the war."',
+        actors=[["Scott Bessent", "scott_bessent", "USA", "person"], ["Moscow", "RUS", "RUS", "state"]],
+    )
+    assert stance(out)[("USA", "RUS")] < 0
