@@ -61,11 +61,29 @@ def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> p
         .group_by("cue_id")
         .agg(clause_start=pl.col("b_end").max())
     )
+    strained = strained_relations(cues, hits, directed, rules)
+    # "the trilateral security cooperation between Seoul, Tokyo and Washington" names its own parties
+    named = (
+        cues.select(*KEY, "cue_id", "m_end")
+        .join(hits.filter(pl.col("is_party_opening")).select(*KEY, o_start="m_start", o_end="m_end"), on=KEY)
+        .filter((pl.col("o_start") - pl.col("m_end")).is_between(0, 2))
+        .join(smentions.select(*KEY, "r_start"), on=KEY)
+        .filter((pl.col("r_start") - pl.col("o_end")).is_between(0, 6))
+        .group_by("cue_id")
+        .agg(parties_start=pl.col("o_start").min())
+    )
+    strain_polarity = float(rules.get("relation_strain_polarity", -0.4))
     return (
         cues.join(negated, on="cue_id", how="left")
         .join(selfref, on="cue_id", how="left")
         .join(clause_start, on="cue_id", how="left")
+        .join(named, on="cue_id", how="left")
         .with_columns(
+            strained=pl.col("cue_id").is_in(strained.implode()),
+            named_parties=pl.col("parties_start").is_not_null(),
+        )
+        .with_columns(
+            polarity=pl.when(pl.col("strained")).then(pl.lit(strain_polarity)).otherwise(pl.col("polarity")),
             scope=pl.when(absorbed).then(pl.lit("relation")).otherwise(pl.col("scope")),
             third_party_polarity=pl.col("cue_class").replace_strict(
                 list(third), [float(v) for v in third.values()], default=None, return_dtype=pl.Float64
@@ -90,6 +108,30 @@ def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> p
     )
 
 
+def strained_relations(cues: pl.DataFrame, hits: pl.DataFrame, directed: list[str], rules: dict) -> pl.Series:
+    """Ids of relation cues the text describes as strained: a strain word right before them ("strained
+    ties") or after them in their clause ("Relations between Islamabad and Tehran have long been
+    uneasy"). No cooperation: a party speaking of them is hostile, and the text reports no fact of
+    which side is (monitor.stance_relations)."""
+    before = int(rules.get("relation_strain_before", 16))
+    after = int(rules.get("relation_strain_after", 60))
+    relations = cues.filter((pl.col("scope") == "relation") & ~pl.col("cue_class").is_in(directed))
+    near = (
+        relations.select(*KEY, "cue_id", "m_start", "m_end")
+        .join(hits.filter(pl.col("is_strain")).select(*KEY, t_start="m_start", t_end="m_end"), on=KEY)
+        .filter(
+            pl.col("t_start").is_between(pl.col("m_end"), pl.col("m_end") + after)
+            | pl.col("t_end").is_between(pl.col("m_start") - before, pl.col("m_start"))
+        )
+    )
+    broken = near.join(hits.filter(pl.col("is_clause_break")).select(*KEY, b_start="m_start"), on=KEY).filter(
+        pl.col("b_start").is_between(pl.col("m_end"), pl.col("t_start"))
+    )
+    return near.join(broken.select("cue_id", "t_start"), on=["cue_id", "t_start"], how="anti")[
+        "cue_id"
+    ].unique()
+
+
 def _previous(value: pl.Expr) -> pl.Expr:
     """`value` of the row before in the same sentence. The cues are sorted by sentence: one shift over
     the frame costs far less than a window per sentence."""
@@ -110,9 +152,10 @@ def _nearest(value: pl.Expr, where: pl.Expr, step: int) -> pl.Expr:
 
 
 def find_non_targets(smentions: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
-    """Mentions naming a document or a place rather than an actor ("UNSC resolutions", "in Seoul")."""
-    words = hits.filter(pl.col("is_document") | pl.col("is_place_prep")).select(
-        *KEY, "m_start", "m_end", "is_document", "is_place_prep"
+    """Mentions naming a document, a place or a topic rather than an actor ("UNSC resolutions", "in
+    Seoul", "remarks on Taiwan")."""
+    words = hits.filter(pl.col("is_document") | pl.col("is_place_prep") | pl.col("is_topic")).select(
+        *KEY, "m_start", "m_end", "is_document", is_place_prep=pl.col("is_place_prep") | pl.col("is_topic")
     )
     return (
         smentions.select(*KEY, "mid", "r_start", "r_end")

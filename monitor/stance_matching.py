@@ -27,6 +27,10 @@ ROLE_KEYS = {
     "is_inst_pronoun": "institution_speech",
     "is_clause_break": "clause_breaks",
     "is_charge_marker": "charge_markers",
+    "is_strain": "relation_strain_words",
+    "is_inert": "inert_phrases",
+    "is_party_opening": "named_party_openings",
+    "is_topic": "topic_openings",
 }
 
 PHRASE_SCHEMA = {

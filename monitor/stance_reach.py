@@ -9,15 +9,22 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_keys import KEY
+from monitor.stance_matching import rule_alternatives
 
 
 def beyond_reach() -> pl.Expr:
     """A target after the cue, past its clause break, or past its charge marker and not governed
-    by a preposition."""
+    by a preposition; or a cue in a relative clause with an actor of its own that is not the source
+    (relative_clauses)."""
     after = pl.col("r_start") >= pl.col("m_end")
     past_break = (pl.col("r_start") >= pl.col("reach_end")).fill_null(False)
     past_charge = (pl.col("r_start") >= pl.col("charge_end")).fill_null(False) & ~pl.col("governed")
-    return after & (past_break | past_charge)
+    relative = (
+        pl.col("relative_pronoun")
+        | (pl.col("relative_actors").list.len() > 0)
+        & ~pl.col("relative_actors").list.contains(pl.col("source_actor"))
+    ).fill_null(False)
+    return (after & (past_break | past_charge)) | relative
 
 
 def reach_limits(
@@ -49,8 +56,69 @@ def reach_limits(
     demands = demand_ends(cues, sentences, rules)
     return (
         limits.join(demands, on="cue_id", how="full", coalesce=True)
-        .with_columns(reach_end=pl.min_horizontal("reach_end", "demand_end"))
-        .drop("demand_end")
+        .join(relative_clauses(cues, smentions, sentences, rules), on="cue_id", how="full", coalesce=True)
+        .join(pact_ends(cues, smentions, rules), on="cue_id", how="full", coalesce=True)
+        .with_columns(reach_end=pl.min_horizontal("reach_end", "demand_end", "relative_end", "pact_end"))
+        .drop("demand_end", "relative_end", "pact_end")
+    )
+
+
+def pact_ends(cues: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """[cue_id, pact_end]: a stance cue whose object is a relation named as an actor ("criticise the AUKUS
+    submarine pact between Australia, the United States and Britain") judges that actor; its reach ends
+    where the relation's own parties are listed."""
+    name_gap = int(rules.get("pact_name_gap", 24))
+    pacts = cues.filter(pl.col("named_parties")).select(*KEY, "parties_start", p_start="m_start")
+    return (
+        cues.filter(pl.col("scope") == "stance")
+        .select(*KEY, "cue_id", "m_end")
+        .join(pacts, on=KEY)
+        .filter(pl.col("p_start") > pl.col("m_end"))
+        .join(smentions.select(*KEY, "r_start", "r_end"), on=KEY)
+        .filter(
+            (pl.col("r_start") >= pl.col("m_end"))
+            & (pl.col("r_end") <= pl.col("p_start"))
+            & (pl.col("p_start") - pl.col("r_end") <= name_gap)
+        )
+        .group_by("cue_id")
+        .agg(pact_end=pl.col("parties_start").min())
+    )
+
+
+def relative_clauses(
+    cues: pl.DataFrame, smentions: pl.DataFrame, sentences: pl.DataFrame, rules: dict
+) -> pl.DataFrame:
+    """[cue_id, relative_actors, relative_end]: cues inside a relative clause (", which Israel denies",
+    "Egypt, which accuses Ethiopia of endangering its water supply, seized the moment to deepen ties with
+    Mogadishu"), the actors the clause names before the cue, and where the clause ends. The cue reaches
+    nothing past that end; a clause with an actor of its own ("the ICJ case, which Israel denies") speaks
+    for that actor, one with a pronoun subject ("four companies, three of them Chinese, that it accused
+    of supplying components") for none of the sentence's sources (whom the pronoun stands for is not
+    resolved here), one without a subject of its own ("China, which
+    signed a security deal with Solomon Islands") for the sentence's subject."""
+    openings = rule_alternatives(rules, "relative_openings")
+    clause = pl.col("text").str.slice(0, pl.col("m_start")).str.extract(rf",\s+((?:{openings})\b[^,;:()—]*)$")
+    pronouns = rule_alternatives(rules, "relative_subject_pronouns")
+    inside = clause.str.len_chars()
+    clauses = (
+        cues.select(*KEY, "cue_id", "m_start")
+        .join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        .with_columns(
+            clause_start=pl.col("m_start") - inside,
+            relative_pronoun=clause.str.contains(rf"^\w+\s+({pronouns})\b"),
+            relative_end=pl.col("m_start") + pl.col("text").str.slice(pl.col("m_start")).str.find(r"[,;:(—]"),
+        )
+        .filter(pl.col("clause_start").is_not_null())
+    )
+    return (
+        clauses.join(smentions.select(*KEY, "country", "r_start"), on=KEY, how="left")
+        .with_columns(
+            actor=pl.when(
+                pl.col("r_start").is_between(pl.col("clause_start"), pl.col("m_start"), closed="left")
+            ).then(pl.col("country"))
+        )
+        .group_by("cue_id", "relative_end", "relative_pronoun")
+        .agg(relative_actors=pl.col("actor").drop_nulls().unique())
     )
 
 

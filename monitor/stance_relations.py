@@ -43,9 +43,10 @@ def joint_parties(cues: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
     """States named together as the subject ("The Philippines and Japan on Monday signed a pact",
     "both leaders pledged") are the parties of the relation cues from their verb on, however far
     they stand, up to a stance cue; those cues take no other parties from their window (what
-    follows is a topic or a place)."""
+    follows is a topic or a place). A relation that names its own parties ("the cooperation between
+    Seoul, Tokyo and Washington") is not theirs."""
     return (
-        cues.filter(pl.col("scope") == "relation")
+        cues.filter((pl.col("scope") == "relation") & ~pl.col("named_parties"))
         .select(*KEY, "cue_id", "m_start", "prev_stance_end")
         .join(joint, on=KEY, how="inner")
         .filter(
@@ -61,7 +62,8 @@ def subject_parties(cues: pl.DataFrame, subjects: pl.DataFrame, hits: pl.DataFra
     """A lone subject is a party of the relation cues after its verb up to a stance cue or a clause
     break, besides the actors in their window ("Russia launched a new wave of drone attacks on the
     Ukrainian port city"; not "..., a day after Muizzu returned from a state visit to China"). "and
-    has", "but" go on with the same subject."""
+    has", "but" go on with the same subject. A relation that names its own parties ("called the
+    trilateral security cooperation between Seoul, Tokyo and Washington") is not the subject's."""
     same_subject = pl.col("phrase").str.contains(r"^(and|but)\b")
     subordinate = hits.filter(pl.col("is_clause_break") & ~same_subject)
     clause_end = (
@@ -71,7 +73,7 @@ def subject_parties(cues: pl.DataFrame, subjects: pl.DataFrame, hits: pl.DataFra
         .agg(clause_end=pl.col("m_start").min())
     )
     return (
-        cues.filter(pl.col("scope") == "relation")
+        cues.filter((pl.col("scope") == "relation") & ~pl.col("named_parties"))
         .select(*KEY, "cue_id", "m_start", "prev_stance_end")
         .join(subjects, on=KEY, how="inner")
         .join(clause_end, on=KEY, how="left")
@@ -92,8 +94,9 @@ def with_joint(parties: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
 def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[str]) -> pl.DataFrame:
     """Cooperation reported as fact between two actors: both directions, mutual=true; a relation of a
     `directed` class (an attack) only from the parties before the cue to those after it, and it outweighs
-    other relations of the pair ("fired water cannons at a Philippine supply boat")."""
-    facts = cues.filter((pl.col("scope") == "relation") & ~pl.col("negated")).join(
+    other relations of the pair ("fired water cannons at a Philippine supply boat"). Strained relations
+    say neither who is hostile nor that the pair cooperates: no fact."""
+    facts = cues.filter((pl.col("scope") == "relation") & ~pl.col("negated") & ~pl.col("strained")).join(
         parties.drop(KEY), on="cue_id"
     )
     one_way = pl.col("cue_class").is_in(directed)

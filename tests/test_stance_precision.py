@@ -1,0 +1,247 @@
+"""Signs and forbidden stances: a relation described as strained is no cooperation, phrases that hold a
+cue without being one, and what a cue inside a relative clause or a relation's own parties may reach."""
+
+from __future__ import annotations
+
+from stance_helpers import CHINA, US, USA, every_pair, mutual, stance, statements
+
+PAKISTAN_CAPITAL = ["Islamabad", "PAK", "PAK", "state"]
+IRAN_CAPITAL = ["Tehran", "IRN", "IRN", "state"]
+CANADA_CAPITAL = ["Ottawa", "CAN", "CAN", "state"]
+CHINA_CAPITAL = ["Beijing", "CHN", "CHN", "state"]
+
+
+def test_relations_described_as_uneasy_are_no_cooperation_between_the_pair():
+    out = statements(
+        "Relations between Islamabad and Tehran have long been uneasy, with each side accusing the other of "
+        "failing to act against militants operating along their shared border.",
+        actors=[PAKISTAN_CAPITAL, IRAN_CAPITAL],
+    )
+    assert out.is_empty()
+
+
+def test_strained_right_before_ties_is_no_cooperation():
+    out = statements(
+        "Ottawa and Beijing have kept strained ties since the detention of two Canadians.",
+        actors=[CANADA_CAPITAL, CHINA_CAPITAL],
+    )
+    assert not any(p > 0 for p in mutual(out).values())
+
+
+def test_a_strain_word_in_a_later_clause_leaves_the_relation_positive():
+    out = statements(
+        "Canada and China agreed to deepen cooperation, after trade ties had soured.",
+        actors=[["Canada", "CAN", "CAN", "state"], CHINA],
+    )
+    assert mutual(out)[("CAN", "CHN")] > 0
+
+
+def test_a_speaker_party_to_strained_relations_takes_the_hostile_sign():
+    out = statements(
+        "Erdogan said relations between Ankara and Athens had reached a low point over the Aegean islands.",
+        actors=[
+            ["Erdogan", "recep_tayyip_erdogan", "TUR", "person"],
+            ["Ankara", "TUR", "TUR", "state"],
+            ["Athens", "GRC", "GRC", "state"],
+        ],
+    )
+    assert stance(out)[("TUR", "GRC")] < 0
+
+
+def test_not_just_a_partner_is_no_negation_of_the_partnership():
+    out = statements(
+        '"France is not just a partner for India; it is a friend who has stood by us in every season," '
+        "Mr. Modi said in Marseille.",
+        actors=[
+            ["France", "FRA", "FRA", "state"],
+            ["India", "IND", "IND", "state"],
+            ["Modi", "narendra_modi", "IND", "person"],
+        ],
+    )
+    assert stance(out)[("IND", "FRA")] > 0
+
+
+def test_phone_calls_on_a_day_call_on_nobody_to_act():
+    out = statements(
+        "Abdelatty held phone calls on Tuesday with his counterparts in Saudi Arabia, Jordan and Eritrea.",
+        actors=[
+            ["Abdelatty", "badr_abdelatty", "EGY", "person"],
+            ["Saudi Arabia", "SAU", "SAU", "state"],
+            ["Jordan", "JOR", "JOR", "state"],
+        ],
+    )
+    assert not any(p < 0 for p in stance(out).values())
+
+
+def test_reluctance_to_criticise_is_no_criticism():
+    out = statements(
+        "The formulation reflects India's longstanding reluctance to criticise Moscow directly.",
+        actors=[["India", "IND", "IND", "state"], ["Moscow", "RUS", "RUS", "state"]],
+    )
+    assert not any(p < 0 for p in stance(out).values())
+
+
+def test_a_cue_in_a_relative_clause_with_its_own_actor_is_not_the_speakers():
+    out = statements(
+        "Pretoria has also refused to withdraw the ICJ case, which Israel denies and which the US has "
+        'called "meritless".',
+        actors=[
+            ["Pretoria", "ZAF", "ZAF", "state"],
+            ["ICJ", "ICJ", "ICJ", "organisation"],
+            ["Israel", "ISR", "ISR", "state"],
+            US,
+        ],
+    )
+    assert ("ZAF", "ICJ") not in stance(out) and ("ZAF", "USA") not in stance(out)
+
+
+def test_a_relation_in_a_relative_clause_reaches_no_actor_past_its_end():
+    out = statements(
+        "Treasury Secretary Scott Bessent, who signed the agreement in Washington with Ukraine's First "
+        "Deputy Prime Minister Yulia Svyrydenko, said it sent a clear signal to Moscow that the Trump "
+        "administration was committed to a free and sovereign Ukraine.",
+        actors=[
+            ["Scott Bessent", "scott_bessent", "USA", "person"],
+            ["Washington", "USA", "USA", "state"],
+            ["Ukraine", "UKR", "UKR", "state"],
+            ["Moscow", "RUS", "RUS", "state"],
+            ["Trump", "donald_trump", "USA", "person"],
+        ],
+    )
+    assert not any(target == "RUS" and p > 0 for (_, target), p in every_pair(out).items())
+
+
+def test_a_cue_in_a_relative_clause_without_an_actor_of_its_own_stays_the_subjects():
+    out = statements(
+        "China, which signed a security deal with Solomon Islands last year, has stepped up its engagement "
+        "with Pacific nations.",
+        actors=[CHINA, ["Solomon Islands", "SLB", "SLB", "state"]],
+    )
+    assert every_pair(out)[("CHN", "SLB")] > 0
+
+
+def test_a_relation_naming_its_parties_after_between_is_not_the_subjects():
+    out = statements(
+        "Pyongyang has rejected any talks on its nuclear arsenal and called the trilateral security "
+        'cooperation between Seoul, Tokyo and Washington "an Asian version of NATO."',
+        actors=[
+            ["Pyongyang", "PRK", "PRK", "state"],
+            ["Seoul", "KOR", "KOR", "state"],
+            ["Tokyo", "JPN", "JPN", "state"],
+            ["Washington", "USA", "USA", "state"],
+        ],
+    )
+    assert not any(source == "PRK" and p > 0 for (source, _), p in every_pair(out).items())
+    assert mutual(out)[("KOR", "JPN")] > 0
+
+
+def test_joint_subjects_stay_parties_of_talks_between_parties_that_are_no_actors():
+    out = statements(
+        "The United States and Saudi Arabia co-hosted peace talks between the warring parties in Jeddah.",
+        actors=[USA, ["Saudi Arabia", "SAU", "SAU", "state"]],
+    )
+    assert mutual(out)[("USA", "SAU")] > 0
+
+
+def test_continuing_to_urge_a_state_to_remove_restrictions_is_a_demand_on_it():
+    out = statements(
+        "Hayashi said Tokyo would continue to urge Beijing to remove all remaining restrictions as soon as "
+        "possible.",
+        actors=[
+            ["Hayashi", "yoshimasa_hayashi", "JPN", "person"],
+            ["Tokyo", "JPN", "JPN", "state"],
+            CHINA_CAPITAL,
+        ],
+    )
+    assert stance(out)[("JPN", "CHN")] < 0
+
+
+def test_ready_to_work_with_partners_is_cooperation_not_the_opposition_to_protectionism():
+    out = statements(
+        'Li said Beijing was ready to "work with ASEAN and GCC countries to defend free trade and oppose '
+        'protectionism".',
+        actors=[
+            ["Li", "li_qiang", "CHN", "person"],
+            CHINA_CAPITAL,
+            ["ASEAN", "ASEAN", "ASEAN", "organisation"],
+            ["GCC", "GCC", "GCC", "organisation"],
+        ],
+    )
+    assert stance(out)[("CHN", "ASEAN")] > 0 and stance(out)[("CHN", "GCC")] > 0
+
+
+def test_an_organisation_named_before_rules_is_a_document_not_a_target():
+    out = statements(
+        "Beijing says Ottawa's tariffs on Chinese electric vehicles and steel 'seriously violate' WTO rules",
+        actors=[CHINA_CAPITAL, CANADA_CAPITAL, ["WTO", "WTO", "WTO", "organisation"]],
+    )
+    assert ("CHN", "WTO") not in stance(out)
+
+
+def test_the_topic_of_remarks_is_no_target_of_their_judgement():
+    out = statements(
+        'The Chinese Embassy in Tokyo said that Japanese leaders had made "blatantly provocative" remarks on '
+        "Taiwan.",
+        actors=[
+            ["Chinese Embassy", "CHN", "CHN", "institution"],
+            ["Tokyo", "JPN", "JPN", "state"],
+            ["Japanese", "JPN", "JPN", "state"],
+            ["Taiwan", "TWN", "TWN", "state"],
+        ],
+    )
+    assert ("CHN", "TWN") not in stance(out)
+    assert stance(out)[("CHN", "JPN")] < 0
+
+
+def test_criticism_of_a_named_pact_reaches_the_pact_not_the_parties_listed_after_it():
+    out = statements(
+        "Chinese officials also used the visit to criticise the AUKUS submarine pact between Australia, the "
+        "United States and Britain.",
+        actors=[
+            ["Chinese", "CHN", "CHN", "state"],
+            ["AUKUS", "AUKUS", "AUKUS", "organisation"],
+            ["Australia", "AUS", "AUS", "state"],
+            ["United States", "USA", "USA", "state"],
+            ["Britain", "GBR", "GBR", "state"],
+        ],
+    )
+    assert set(stance(out)) == {("CHN", "AUKUS")}
+    assert stance(out)[("CHN", "AUKUS")] < 0
+
+
+def test_a_relative_clause_with_a_pronoun_subject_is_not_the_speakers():
+    out = statements(
+        'The Foreign Office rejected the "political use of export controls" after the United States imposed '
+        "sanctions on four companies, three of them Chinese, that it accused of supplying components for "
+        "Pakistan's ballistic missile programme.",
+        actors=[
+            ["Foreign Office", "PAK", "PAK", "institution"],
+            ["United States", "USA", "USA", "state"],
+            ["Chinese", "CHN", "CHN", "state"],
+            ["Pakistan", "PAK", "PAK", "state"],
+        ],
+    )
+    assert not any(cue == "accused" for cue in out.filter(out["source_actor"] == "PAK")["cue"])
+
+
+def test_a_meeting_at_a_place_named_like_an_actor_is_no_relation_with_it():
+    out = statements(
+        "Zelensky called the document the first result of his meeting with US President Donald Trump at the "
+        "Vatican on the sidelines of Pope Francis' funeral.",
+        actors=[
+            ["Zelensky", "volodymyr_zelensky", "UKR", "person"],
+            US,
+            ["Donald Trump", "donald_trump", "USA", "person"],
+            ["Vatican", "VAT", "VAT", "state"],
+        ],
+    )
+    assert not any("VAT" in pair for pair in every_pair(out))
+
+
+def test_a_lack_of_commitment_is_no_commitment():
+    out = statements(
+        "Treasury Secretary Scott Bessent said the measures were needed \"due to Moscow's lack of serious "
+        'commitment to a peace process to end the war."',
+        actors=[["Scott Bessent", "scott_bessent", "USA", "person"], ["Moscow", "RUS", "RUS", "state"]],
+    )
+    assert stance(out)[("USA", "RUS")] < 0
