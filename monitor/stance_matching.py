@@ -46,8 +46,9 @@ PHRASE_SCHEMA = {
 
 
 def load_cues(path: Path | str = CUES_PATH) -> pl.DataFrame:
-    """The curated cue table: cue, cue_class, polarity, verb, notes."""
-    return pl.read_csv(
+    """The curated cue table: cue, cue_class, polarity, verb, notes. A cue listed twice would count each of
+    its hits twice, so it is refused with the rows to merge."""
+    cues = pl.read_csv(
         path,
         schema_overrides={
             "cue": pl.String,
@@ -56,6 +57,12 @@ def load_cues(path: Path | str = CUES_PATH) -> pl.DataFrame:
             "verb": pl.Boolean,
         },
     )
+    key = pl.col("cue").str.strip_chars().str.to_lowercase()
+    twice = cues.with_row_index("line", offset=2).filter(key.is_duplicated())
+    if twice.height:
+        rows = ", ".join(f"line {line}: {cue!r}" for line, cue in twice.select("line", "cue").iter_rows())
+        raise ValueError(f"{path}: cues listed more than once ({rows}); keep one row per cue")
+    return cues
 
 
 def rule_alternatives(rules: dict, key: str) -> str:

@@ -269,3 +269,15 @@ def test_wire_agency_subscriber_service_notice_is_dropped():
     decided = classify("\n\n".join([*PROSE, notice]))
     assert decided.filter(pl.col("line") == notice)["keep"].to_list() == [False]
     assert decided.filter(pl.col("line").is_in(PROSE))["keep"].all()
+
+
+def test_a_cue_listed_twice_is_refused_with_its_lines(tmp_path):
+    cues = tmp_path / "stance_cues.csv"
+    cues.write_text(
+        "cue,cue_class,polarity,verb,notes\n"
+        "work with,cooperate_intent,0.4,false,\n"
+        "condemned,criticise,-0.8,true,\n"
+        "Work with,cooperate_intent,0.5,false,\n"
+    )
+    with pytest.raises(ValueError, match=r"line 2: 'work with', line 4: 'Work with'"):
+        load_cues(cues)
