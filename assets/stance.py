@@ -267,11 +267,6 @@ def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse):
     daily, rebuilt, statement_count = warehouse.transaction_with_retries(DAILY, rebuild_days)
     materialized = context.instance.get_materialized_partitions(dg.AssetKey(DAILY))
     marked = daily_refresh.days_to_mark(rebuilt, first, last, materialized)
-    with warehouse.connect(read_only=True) as conn:
-        known = conn.execute("SELECT actor_id FROM actors").pl()["actor_id"].to_list()
-        plot = _plot_metadata(conn, warehouse, marked.height)
-    gate = gates.GateResult(DAILY, daily, pl.DataFrame(schema=gates.QUARANTINE_SCHEMA), [])
-    verdict = gates.validate_table(gate, {"rows": daily.height}, {"known_actor_ids": known})
     summary = {
         "days": f"{first} .. {last}",
         "days_rebuilt": rebuilt.height,
@@ -279,10 +274,16 @@ def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse):
         "rows_rebuilt": daily.height,
         "statements": statement_count,
     }
-    checks = [_with_metadata(check, summary) for check in asset_checks.check_results(verdict)]
+    with warehouse.connect(read_only=True) as conn:
+        known = conn.execute("SELECT actor_id FROM actors").pl()["actor_id"].to_list()
+        plot = _plot_metadata(conn, warehouse, marked.height)
+    # the days are recorded as soon as their rows are committed, before the gate runs
     if marked.height == (last - first).days + 1:
         # every day (first run, backfill, new rules): Dagster's own events, batched on PostgreSQL
-        yield dg.MaterializeResult(metadata={**summary, **plot}, check_results=checks)
+        yield dg.MaterializeResult(metadata={**summary, **plot})
     else:
         yield from _day_materializations(marked, daily, plot)
-        yield from checks
+    gate = gates.GateResult(DAILY, daily, pl.DataFrame(schema=gates.QUARANTINE_SCHEMA), [])
+    verdict = gates.validate_table(gate, {"rows": daily.height}, {"known_actor_ids": known})
+    for check in asset_checks.check_results(verdict):
+        yield _with_metadata(check, summary)
