@@ -10,7 +10,7 @@ from __future__ import annotations
 import dagster as dg
 
 from monitor import data_docs
-from monitor.gates import GateResult, Outcome, _expectation_label, _observed, load_suite
+from monitor.gates import GateResult, Outcome, _expectation_label, _observed, suite_expectations
 
 
 def rows_check_name(step: str) -> str:
@@ -31,7 +31,7 @@ def check_specs(step: str) -> list[dg.AssetCheckSpec]:
             description=f"Table-level expectations of expectations/{step}.json; a failure stops downstream.",
         )
     ]
-    if load_suite(step, "row").expectations:
+    if suite_expectations(step, "row"):
         specs.insert(
             0,
             dg.AssetCheckSpec(
@@ -79,7 +79,7 @@ def check_results(result: GateResult) -> list[dg.AssetCheckResult]:
             **_report_links(result, table_check_name(result.step), not failed_table, ("table", "summary")),
         },
     )
-    if not load_suite(result.step, "row").expectations:
+    if not suite_expectations(result.step, "row"):
         return [table_check]
     rows_check = dg.AssetCheckResult(
         check_name=rows_check_name(result.step),

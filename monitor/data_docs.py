@@ -14,8 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import dagster as dg
-from great_expectations.render.renderer import ValidationResultsPageRenderer
-from great_expectations.render.view import DefaultJinjaPageView
 
 from monitor import schema, settings
 
@@ -104,6 +102,9 @@ def write_report(
     step: str, check_name: str, passed: bool, validations: list, label: Callable[[object], str]
 ) -> Path:
     """The report of one check: failed expectations with their failing rows, then each GE validation."""
+    from great_expectations.render.renderer import ValidationResultsPageRenderer
+    from great_expectations.render.view import DefaultJinjaPageView
+
     db_path, run_id = _current_run()
     folder = docs_dir(db_path) / step / re.sub(r"[^\w-]", "_", run_id)
     folder.mkdir(parents=True, exist_ok=True)

@@ -15,13 +15,14 @@ import logging
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache
+from typing import TYPE_CHECKING
 
-import great_expectations as gx
 import polars as pl
-from great_expectations.data_context.types.base import ProgressBarsConfig
-from great_expectations.validator.v1_validator import Validator as V1Validator
 
-from monitor import ge_expectations, settings  # noqa: F401 - registers our own expectations with GE
+from monitor import settings
+
+if TYPE_CHECKING:
+    import great_expectations as gx
 
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
 MAX_EXAMPLES = 5
@@ -62,11 +63,30 @@ def _suite_config(step: str) -> dict:
     return json.loads((settings.EXPECTATIONS_DIR / f"{step}.json").read_text(encoding="utf-8"))
 
 
+@cache
+def _gx():
+    """Great Expectations, imported at the first validation: its import costs about 3 s, which a run with
+    nothing new to validate, or a process that only lists the definitions, never needs to pay."""
+    import great_expectations
+
+    from monitor import ge_expectations  # noqa: F401 - registers our own expectations with GE
+
+    return great_expectations
+
+
+def suite_expectations(step: str, scope: str) -> list[dict]:
+    """The expectations of expectations/<step>.json with the given scope, as configured (no GE needed)."""
+    return [e for e in _suite_config(step)["expectations"] if e.get("meta", {}).get("scope") == scope]
+
+
 def load_suite(step: str, scope: str) -> gx.ExpectationSuite:
     """The part of expectations/<step>.json with the given scope, as a GE suite."""
     config = _suite_config(step)
-    chosen = [e for e in config["expectations"] if e.get("meta", {}).get("scope") == scope]
-    return gx.ExpectationSuite(name=f"{config['name']}.{scope}", expectations=chosen, meta=config.get("meta"))
+    return _gx().ExpectationSuite(
+        name=f"{config['name']}.{scope}",
+        expectations=suite_expectations(step, scope),
+        meta=config.get("meta"),
+    )
 
 
 def _expectation_label(config) -> str:
@@ -78,7 +98,9 @@ def _expectation_label(config) -> str:
 
 @cache
 def _context() -> gx.data_context.AbstractDataContext:
-    context = gx.get_context(mode="ephemeral")
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = _gx().get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     context.data_sources.add_pandas("monitor")
     return context
@@ -109,6 +131,8 @@ def _validate_suite(
     GE's validator is built on the batch definition directly: Batch.validate would first load (and
     fingerprint, hashing every cell) a batch it then throws away, as its validator loads its own.
     """
+    from great_expectations.validator.v1_validator import Validator as V1Validator
+
     result_format = {"result_format": "COMPLETE"}
     if id_column:
         result_format["unexpected_index_column_names"] = [id_column]
@@ -120,12 +144,12 @@ def _validate_suite(
     return validator.validate_expectation_suite(suite, expectation_parameters=parameters)
 
 
-def _suite_columns(suite: gx.ExpectationSuite) -> set[str]:
+def _suite_columns(expectations: list[dict]) -> set[str]:
     columns: set[str] = set()
-    for expectation in suite.expectations:
-        config = expectation.configuration
-        columns.update(c for k in ("column", "column_A", "column_B") if (c := config.kwargs.get(k)))
-        columns.update(config.kwargs.get("column_list") or [])
+    for expectation in expectations:
+        kwargs = expectation.get("kwargs", {})
+        columns.update(c for k in ("column", "column_A", "column_B") if (c := kwargs.get(k)))
+        columns.update(kwargs.get("column_list") or [])
     return columns
 
 
@@ -135,7 +159,7 @@ def table_view(step: str, frame: pl.DataFrame) -> pl.DataFrame:
     Long texts become their lengths and unread columns a constant, so a step can keep the view of a
     whole run in memory and GE never converts megabytes of article bodies to pandas.
     """
-    needed = _suite_columns(load_suite(step, "table"))
+    needed = _suite_columns(suite_expectations(step, "table"))
     return frame.select(
         (pl.col(c).str.len_chars() if frame.schema[c] == pl.String and c in HEAVY_COLUMNS else pl.col(c))
         if c in needed
@@ -175,7 +199,7 @@ def validate_rows(
     step: str, frame: pl.DataFrame, id_column: str = "article_id", parameters: dict | None = None
 ) -> GateResult:
     suite = load_suite(step, "row")
-    needed = sorted((_suite_columns(suite) | {id_column}) & set(frame.columns))
+    needed = sorted((_suite_columns(suite_expectations(step, "row")) | {id_column}) & set(frame.columns))
     validation = None
     if suite.expectations:
         validation = _validate_suite(frame.select(needed), suite, id_column, parameters)
