@@ -8,6 +8,7 @@ from pathlib import Path
 import dagster as dg
 import polars as pl
 from dagster._core.definitions.data_version import CODE_VERSION_TAG, DATA_VERSION_TAG
+from dagster._core.storage.tags import BACKFILL_ID_TAG
 
 from monitor import (
     asset_checks,
@@ -270,7 +271,8 @@ def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse):
 
     daily, rebuilt, statement_count = warehouse.transaction_with_retries(DAILY, rebuild_days)
     materialized = context.instance.get_materialized_partitions(dg.AssetKey(DAILY))
-    marked = daily_refresh.days_to_mark(rebuilt, first, last, materialized)
+    backfill = context.run.tags.get(BACKFILL_ID_TAG) is not None
+    marked = daily_refresh.days_to_mark(rebuilt, first, last, materialized, whole_range=backfill)
     summary = {
         "days": f"{first} .. {last}",
         "days_rebuilt": rebuilt.height,

@@ -69,12 +69,18 @@ def record_built_days(conn: duckdb.DuckDBPyConnection, rebuilt: pl.DataFrame, ru
         conn.unregister("rebuilt_days")
 
 
-def days_to_mark(rebuilt: pl.DataFrame, first: date, last: date, materialized: set[str]) -> pl.DataFrame:
+def days_to_mark(
+    rebuilt: pl.DataFrame, first: date, last: date, materialized: set[str], whole_range: bool = False
+) -> pl.DataFrame:
     """[day, inputs_fingerprint] of the days a run over [first, last] records as materialized in Dagster:
     the days it rebuilt, and the days Dagster has never seen materialized (a day without statements is an
     empty day, not a missing one). Other days keep their last materialization: it made the rows they hold.
-    Recording one event per day of a long range cost ~10 ms each on the SQLite instance, most of a +1% run."""
+    Recording one event per day of a long range cost ~10 ms each on the SQLite instance, most of a +1% run.
+    `whole_range` (a backfill's run) records every day: a backfill marks a requested day left without a
+    materialization as failed."""
     every_day = pl.DataFrame({"day": pl.date_range(first, last, "1d", eager=True)})
-    unseen = every_day.filter(~pl.col("day").dt.to_string("%Y-%m-%d").is_in(sorted(materialized)))
+    unseen = every_day.filter(
+        pl.lit(whole_range) | ~pl.col("day").dt.to_string("%Y-%m-%d").is_in(sorted(materialized))
+    )
     marked = pl.concat([rebuilt.select("day", "inputs_fingerprint"), unseen], how="diagonal_relaxed")
     return marked.unique("day", keep="first").sort("day")

@@ -52,7 +52,9 @@ class Pipeline:
             raise_on_error=False,
         )
 
-    def materialize_days(self, first: str, last: str, extra_assets: list | None = None):
+    def materialize_days(
+        self, first: str, last: str, extra_assets: list | None = None, tags: dict | None = None
+    ):
         """One run over a range of days of actor_stance_daily (single-run backfill)."""
         return dg.materialize(
             list(defs.assets) + list(extra_assets or []),
@@ -60,7 +62,11 @@ class Pipeline:
             resources=self.resources(),
             instance=self.instance,
             raise_on_error=False,
-            tags={"dagster/asset_partition_range_start": first, "dagster/asset_partition_range_end": last},
+            tags={
+                "dagster/asset_partition_range_start": first,
+                "dagster/asset_partition_range_end": last,
+                **(tags or {}),
+            },
         )
 
     def query(self, sql: str, params: list | None = None) -> list[tuple]:

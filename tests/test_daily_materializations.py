@@ -70,6 +70,13 @@ def test_a_rerun_that_changed_nothing_records_no_day_and_still_reports_its_gate(
     assert (gate.metadata["days_rebuilt"].value, gate.metadata["days_materialized"].value) == (0, 0)
 
 
+def test_a_backfills_run_records_every_day_it_was_asked_for_even_when_nothing_changed(days_pipeline):
+    result = days_pipeline.materialize_days(*SAMPLE_DAYS, tags={"dagster/backfill": "abcdefgh"})
+    assert result.success
+    assert recorded_days(result) == [f"2023-11-{d:02d}" for d in range(9, 22)]
+    assert table_gate(result).metadata["days_rebuilt"].value == 0
+
+
 def test_a_wider_range_records_only_the_days_never_materialized_before(days_pipeline):
     result = days_pipeline.materialize_days("2023-11-07", "2023-11-23")
     assert recorded_days(result) == ["2023-11-07", "2023-11-08", "2023-11-22", "2023-11-23"]
