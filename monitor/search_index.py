@@ -91,7 +91,8 @@ def add_documents(conn: duckdb.DuckDBPyConnection, batch_table: str) -> int:
 
     Tokens are stemmed once per distinct token, not once per occurrence, and counted once, per article
     and stemmed term. Articles are grouped by a number within the batch, not by their 64-character id
-    (about a third more CPU); the id is joined back once per posting.
+    (about a third more CPU); the id is joined back once per posting, the postings of an article kept
+    together (scattered, they took three times the space: 178 MB instead of 55 MB at 100k articles).
     """
     extensions.load(conn, "fts")
     tokens = _TOKENS.format(text="coalesce(a.title, '') || ' ' || a.body")
@@ -118,7 +119,8 @@ def add_documents(conn: duckdb.DuckDBPyConnection, batch_table: str) -> int:
         )
         conn.execute(
             """INSERT INTO search_postings
-               SELECT p.term, d.article_id, p.tf FROM batch_postings p JOIN batch_documents d USING (doc)"""
+               SELECT p.term, d.article_id, p.tf FROM batch_postings p JOIN batch_documents d USING (doc)
+               ORDER BY p.doc"""
         )
         return conn.execute(
             """INSERT INTO search_documents
