@@ -1,7 +1,6 @@
 """cleaned_articles: title and body without page furniture, a trustworthy date, the publisher, the wire it
 credits, and a story id shared by syndicated copies."""
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import dagster as dg
@@ -56,31 +55,20 @@ TABLE_COLUMNS = [
 ]  # fmt: skip
 
 
-def _page_facts(raw: pl.DataFrame, registry: pl.DataFrame) -> tuple[pl.DataFrame, ...]:
-    """Date, publisher and language: read from the page, independent of the cleaned body."""
+def clean_batch(raw: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
+    """Every article of the batch with what the gate needs to judge it (pure: no I/O)."""
+    raw = raw.with_columns(site=outlets.registered_domain(raw["url"]))
+    cleaned = text_cleaning.clean_articles(raw.select("article_id", "text", "title", "site"))
     published = dates.resolve_published_dates(
         raw.select("article_id", "published", "url", "text", "ingested_at")
     )
     publisher = outlets.resolve_outlets(raw.select("article_id", "url", "outlet", "text"), registry)
+    copy_and_page = cleaned.select("article_id", text="body").join(
+        raw.select("article_id", page="text"), on="article_id", how="left"
+    )
+    wire = wire_credits.detect_wire(copy_and_page, registry)
     # the page as a whole, not the cleaned body: cleaning drops lines in other languages
     languages = language.detect_language(raw.select("article_id", body="text")).drop("english_score")
-    return published, publisher, languages
-
-
-def clean_batch(raw: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
-    """Every article of the batch with what the gate needs to judge it (pure: no I/O).
-
-    The page facts are read in a second thread while the body is cleaned: many of polars' string
-    expressions run on one core, so the two halves keep both cores busy."""
-    raw = raw.with_columns(site=outlets.registered_domain(raw["url"]))
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        page_facts = pool.submit(_page_facts, raw, registry)
-        cleaned = text_cleaning.clean_articles(raw.select("article_id", "text", "title", "site"))
-        copy_and_page = cleaned.select("article_id", text="body").join(
-            raw.select("article_id", page="text"), on="article_id", how="left"
-        )
-        wire = wire_credits.detect_wire(copy_and_page, registry)
-        published, publisher, languages = page_facts.result()
     return (
         raw.select("article_id", "url", "ingested_at")
         .join(cleaned, on="article_id", how="left")
