@@ -89,36 +89,48 @@ def unindexed_articles(conn: duckdb.DuckDBPyConnection) -> list[str]:
 def add_documents(conn: duckdb.DuckDBPyConnection, batch_table: str) -> int:
     """Index the cleaned articles whose ids are in `batch_table` (one column, article_id).
 
-    Tokens are counted per article first and stemmed once per distinct token, not once per occurrence.
+    Tokens are stemmed once per distinct token, not once per occurrence, and counted once, per article
+    and stemmed term. Articles are grouped by a number within the batch, not by their 64-character id
+    (about a third more CPU); the id is joined back once per posting, the postings of an article kept
+    together (scattered, they took three times the space: 178 MB instead of 55 MB at 100k articles).
     """
     extensions.load(conn, "fts")
-    tokens = _TOKENS.format(text="coalesce(title, '') || ' ' || body")
+    tokens = _TOKENS.format(text="coalesce(a.title, '') || ' ' || a.body")
+    conn.execute(
+        f"CREATE OR REPLACE TEMP TABLE batch_documents AS "  # noqa: S608 - our names
+        f"SELECT row_number() OVER () AS doc, article_id FROM {batch_table}"
+    )
     conn.execute(
         f"""CREATE OR REPLACE TEMP TABLE batch_postings AS
-            WITH tokens AS (
-                SELECT article_id, token, count(*) AS tf
-                FROM (SELECT article_id, {tokens} AS token FROM cleaned_articles
-                      WHERE article_id IN (SELECT article_id FROM {batch_table}))
-                WHERE token <> '' GROUP BY ALL),
+            WITH tokens AS MATERIALIZED (
+                SELECT doc, token
+                FROM (SELECT d.doc, {tokens} AS token
+                      FROM cleaned_articles a JOIN batch_documents d USING (article_id))
+                WHERE token <> ''),
             vocabulary AS (
                 SELECT token, stem(token, 'porter') AS term FROM (SELECT DISTINCT token FROM tokens)
                 WHERE token NOT IN (SELECT word FROM search_stopwords))
-            SELECT v.term, t.article_id, sum(t.tf)::INTEGER AS tf
+            SELECT v.term, t.doc, count(*)::INTEGER AS tf
             FROM tokens t JOIN vocabulary v USING (token) GROUP BY ALL"""  # noqa: S608 - our names
     )
     try:
         conn.execute(
-            f"DELETE FROM search_postings WHERE article_id IN (SELECT article_id FROM {batch_table})"  # noqa: S608
+            "DELETE FROM search_postings WHERE article_id IN (SELECT article_id FROM batch_documents)"
         )
-        conn.execute("INSERT INTO search_postings SELECT term, article_id, tf FROM batch_postings")
+        conn.execute(
+            """INSERT INTO search_postings
+               SELECT p.term, d.article_id, p.tf FROM batch_postings p JOIN batch_documents d USING (doc)
+               ORDER BY p.doc"""
+        )
         return conn.execute(
-            f"""INSERT INTO search_documents
-                SELECT b.article_id, coalesce(sum(p.tf), 0)::INTEGER AS length
-                FROM {batch_table} b LEFT JOIN batch_postings p USING (article_id)
-                GROUP BY b.article_id"""  # noqa: S608 - our names
+            """INSERT INTO search_documents
+               SELECT d.article_id, coalesce(sum(p.tf), 0)::INTEGER AS length
+               FROM batch_documents d LEFT JOIN batch_postings p USING (doc)
+               GROUP BY d.doc, d.article_id"""
         ).fetchone()[0]
     finally:
         conn.execute("DROP TABLE IF EXISTS temp.batch_postings")
+        conn.execute("DROP TABLE IF EXISTS temp.batch_documents")
 
 
 class Coverage(NamedTuple):
