@@ -65,8 +65,9 @@ def _suite_config(step: str) -> dict:
 
 @cache
 def _gx():
-    """Great Expectations, imported at the first validation: its import costs about 3 s, which a run with
-    nothing new to validate, or a process that only lists the definitions, never needs to pay."""
+    """Great Expectations, imported at the first validation: its import costs about 3 s, which a process
+    that only loads the definitions (`monitor sql`, the UI's code server, `dagster definitions validate`)
+    never needs to pay. A run pays it once (raw_articles validates its table even with nothing new)."""
     import great_expectations
 
     from monitor import ge_expectations  # noqa: F401 - registers our own expectations with GE
