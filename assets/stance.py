@@ -216,17 +216,6 @@ def _day_materializations(marked: pl.DataFrame, daily: pl.DataFrame, plot: dict)
         )
 
 
-def _with_metadata(check: dg.AssetCheckResult, extra: dict) -> dg.AssetCheckResult:
-    return dg.AssetCheckResult(
-        passed=check.passed,
-        asset_key=check.asset_key,
-        check_name=check.check_name,
-        metadata={**check.metadata, **extra},
-        severity=check.severity,
-        description=check.description,
-    )
-
-
 @dg.asset(
     deps=[STEP, "cleaned_articles", "actors", "outlets"],
     partitions_def=daily_partitions,
@@ -291,5 +280,4 @@ def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse):
         yield from _day_materializations(marked, daily, plot)
     gate = gates.GateResult(DAILY, daily, pl.DataFrame(schema=gates.QUARANTINE_SCHEMA), [])
     verdict = gates.validate_table(gate, {"rows": daily.height}, {"known_actor_ids": known})
-    for check in asset_checks.check_results(verdict):
-        yield _with_metadata(check, summary)
+    yield from asset_checks.check_results(verdict, run_figures=summary)

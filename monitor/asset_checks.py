@@ -62,7 +62,9 @@ def _report_links(result: GateResult, check_name: str, passed: bool, scopes: tup
     return data_docs.link_metadata(report)
 
 
-def check_results(result: GateResult) -> list[dg.AssetCheckResult]:
+def check_results(result: GateResult, run_figures: dict | None = None) -> list[dg.AssetCheckResult]:
+    """The table check (with `run_figures`, for a step whose run may record no materialization to carry
+    them) and, where the suite has row expectations, the rows check."""
     quarantined = result.quarantine["item_id"].n_unique()
     failed_rows = [o.expectation for o in result.row_outcomes if not o.success]
     failed_table = [o for o in result.table_outcomes if not o.success]
@@ -77,6 +79,7 @@ def check_results(result: GateResult) -> list[dg.AssetCheckResult]:
             "failed_expectations": dg.MetadataValue.json([o.expectation for o in failed_table]),
             "expectations": dg.MetadataValue.json(_outcome_metadata(result.table_outcomes)),
             **_report_links(result, table_check_name(result.step), not failed_table, ("table", "summary")),
+            **(run_figures or {}),
         },
     )
     if not suite_expectations(result.step, "row"):

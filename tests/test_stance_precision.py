@@ -176,6 +176,7 @@ def test_an_organisation_named_before_rules_is_a_document_not_a_target():
         actors=[CHINA_CAPITAL, CANADA_CAPITAL, ["WTO", "WTO", "WTO", "organisation"]],
     )
     assert ("CHN", "WTO") not in stance(out)
+    assert stance(out)[("CHN", "CAN")] < 0
 
 
 def test_the_topic_of_remarks_is_no_target_of_their_judgement():
