@@ -46,6 +46,9 @@ DAILY_INPUTS = """
            s.mutual, c.story_id, c.outlet_id
     FROM stance_statements s JOIN cleaned_articles c USING (article_id)
     WHERE s.published_on IN (SELECT day FROM days_to_rebuild)"""
+DAY_COUNTS = """
+    SELECT day, count(*) AS rows, sum(statements)::BIGINT AS statements FROM actor_stance_daily
+    WHERE day BETWEEN ? AND ? GROUP BY day"""
 # Dagster 1.13 marks backfill_policy as beta; the single-run policy is what the daily table is specified
 # with, so the warning (printed on every CLI start once GE no longer silenced it) gives a user nothing to do.
 warnings.filterwarnings("ignore", category=dg.BetaWarning, message="Parameter `backfill_policy`")
@@ -200,11 +203,10 @@ def _plot_metadata(conn, warehouse: Warehouse, days_marked: int) -> dict:
     return {"plot": dg.MetadataValue.md(shown), "plot_path": dg.MetadataValue.path(str(path))}
 
 
-def _day_materializations(marked: pl.DataFrame, daily: pl.DataFrame, plot: dict):
+def _day_materializations(marked: pl.DataFrame, day_counts: pl.DataFrame, plot: dict):
     """One materialization per recorded day, with that day's figures and, as its data version, the
     fingerprint of the statements it was built from."""
-    counts = daily.group_by("day").agg(rows=pl.len(), statements=pl.col("statements").sum())
-    for day, fingerprint, rows, statements in marked.join(counts, on="day", how="left").iter_rows():
+    for day, fingerprint, rows, statements in marked.join(day_counts, on="day", how="left").iter_rows():
         tags = {CODE_VERSION_TAG: LOGIC_VERSION}
         if fingerprint is not None:
             tags[DATA_VERSION_TAG] = f"{fingerprint & (2**64 - 1):016x}"
@@ -256,12 +258,12 @@ def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse):
             built.append(daily)
             statement_count += statements.height
         daily_refresh.record_built_days(conn, days, context.run_id)
-        return pl.concat(built), days, statement_count
+        return pl.concat(built), days, statement_count, daily_refresh.unrecorded_days(conn, first, last)
 
-    daily, rebuilt, statement_count = warehouse.transaction_with_retries(DAILY, rebuild_days)
+    daily, rebuilt, statement_count, unrecorded = warehouse.transaction_with_retries(DAILY, rebuild_days)
     materialized = context.instance.get_materialized_partitions(dg.AssetKey(DAILY))
     backfill = context.run.tags.get(BACKFILL_ID_TAG) is not None
-    marked = daily_refresh.days_to_mark(rebuilt, first, last, materialized, whole_range=backfill)
+    marked = daily_refresh.days_to_mark(unrecorded, first, last, materialized, whole_range=backfill)
     summary = {
         "days": f"{first} .. {last}",
         "days_rebuilt": rebuilt.height,
@@ -271,13 +273,15 @@ def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse):
     }
     with warehouse.connect(read_only=True) as conn:
         known = conn.execute("SELECT actor_id FROM actors").pl()["actor_id"].to_list()
+        day_counts = conn.execute(DAY_COUNTS, [first, last]).pl()
         plot = _plot_metadata(conn, warehouse, marked.height)
     # the days are recorded as soon as their rows are committed, before the gate runs
     if marked.height == (last - first).days + 1:
         # every day (first run, backfill, new rules): Dagster's own events, batched on PostgreSQL
         yield dg.MaterializeResult(metadata={**summary, **plot})
     else:
-        yield from _day_materializations(marked, daily, plot)
+        yield from _day_materializations(marked, day_counts, plot)
+    warehouse.transaction_with_retries(DAILY, lambda conn: daily_refresh.forget_recorded(conn, unrecorded))
     gate = gates.GateResult(DAILY, daily, pl.DataFrame(schema=gates.QUARANTINE_SCHEMA), [])
     verdict = gates.validate_table(gate, {"rows": daily.height}, {"known_actor_ids": known})
     yield from asset_checks.check_results(verdict, run_figures=summary)

@@ -7,6 +7,10 @@ outlet of its article (a late syndicated copy can regroup stories). A day is reb
 its statement count or the aggregation's version differs, when it has rows but no fingerprint, or
 statements but no rows (rows deleted by hand); a day whose statements all disappeared is emptied.
 Rebuilding an unchanged day gives the same rows, so skipping it changes nothing but the cost.
+
+A rebuilt day is also listed as unrecorded, in the same transaction, until the run has stored its
+materialization in Dagster: a run that dies between its commit and its events leaves the day listed, and the
+next run over it records it although its rows need no rebuild.
 """
 
 from __future__ import annotations
@@ -65,22 +69,47 @@ def record_built_days(conn: duckdb.DuckDBPyConnection, rebuilt: pl.DataFrame, ru
                WHERE inputs_fingerprint IS NOT NULL""",
             [run_id],
         )
+        conn.execute("DELETE FROM actor_stance_daily_unrecorded WHERE day IN (SELECT day FROM rebuilt_days)")
+        conn.execute("INSERT INTO actor_stance_daily_unrecorded SELECT day, ? FROM rebuilt_days", [run_id])
     finally:
         conn.unregister("rebuilt_days")
 
 
+def unrecorded_days(conn: duckdb.DuckDBPyConnection, first: date, last: date) -> pl.DataFrame:
+    """[day, inputs_fingerprint, run_id] of the days in [first, last] whose rows no run has recorded in
+    Dagster yet: the days this run just rebuilt, and any a dead run committed (fingerprint null: emptied)."""
+    return conn.execute(
+        """SELECT u.day, d.inputs_fingerprint, u.run_id
+           FROM actor_stance_daily_unrecorded u LEFT JOIN actor_stance_daily_days d USING (day)
+           WHERE u.day BETWEEN $first AND $last ORDER BY u.day""",
+        {"first": first, "last": last},
+    ).pl()
+
+
+def forget_recorded(conn: duckdb.DuckDBPyConnection, recorded: pl.DataFrame) -> None:
+    """Strike the days a run has recorded in Dagster; a day a later run rebuilt again stays listed."""
+    conn.register("recorded_days", recorded.select("day", "run_id").to_arrow())
+    try:
+        conn.execute(
+            """DELETE FROM actor_stance_daily_unrecorded u WHERE EXISTS
+               (SELECT 1 FROM recorded_days r WHERE r.day = u.day AND r.run_id = u.run_id)"""
+        )
+    finally:
+        conn.unregister("recorded_days")
+
+
 def days_to_mark(
-    rebuilt: pl.DataFrame, first: date, last: date, materialized: set[str], whole_range: bool = False
+    unrecorded: pl.DataFrame, first: date, last: date, materialized: set[str], whole_range: bool = False
 ) -> pl.DataFrame:
     """[day, inputs_fingerprint] of the days a run over [first, last] records as materialized in Dagster:
-    the days it rebuilt, and the days Dagster has never seen materialized (a day without statements is an
-    empty day, not a missing one). Other days keep their last materialization: it made the rows they hold.
-    Recording one event per day of a long range cost ~10 ms each on the SQLite instance, most of a +1% run.
-    `whole_range` (a backfill's run) records every day: a backfill marks a requested day left without a
-    materialization as failed."""
+    the unrecorded days (see unrecorded_days), and the days Dagster has never seen materialized (a day
+    without statements is an empty day, not a missing one). Other days keep their last materialization:
+    it made the rows they hold. Recording one event per day of a long range cost ~10 ms each on the SQLite
+    instance, most of a +1% run. `whole_range` (a backfill's run) records every day: a backfill marks a
+    requested day left without a materialization as failed."""
     every_day = pl.DataFrame({"day": pl.date_range(first, last, "1d", eager=True)})
     unseen = every_day.filter(
         pl.lit(whole_range) | ~pl.col("day").dt.to_string("%Y-%m-%d").is_in(sorted(materialized))
     )
-    marked = pl.concat([rebuilt.select("day", "inputs_fingerprint"), unseen], how="diagonal_relaxed")
+    marked = pl.concat([unrecorded.select("day", "inputs_fingerprint"), unseen], how="diagonal_relaxed")
     return marked.unique("day", keep="first").sort("day")

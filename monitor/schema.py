@@ -127,6 +127,10 @@ TABLES: dict[str, str] = {
         statements            INTEGER NOT NULL,
         run_id                VARCHAR
     """,
+    "actor_stance_daily_unrecorded": """
+        day                   DATE NOT NULL,
+        run_id                VARCHAR NOT NULL
+    """,
     "search_documents": """
         article_id      VARCHAR NOT NULL,
         length          INTEGER NOT NULL

@@ -98,13 +98,13 @@ def test_a_recorded_day_carries_the_fingerprint_of_its_statements_as_data_versio
     assert materialization.metadata["rows"].value > 0
 
 
-def test_days_to_mark_are_the_rebuilt_days_and_the_days_never_materialized():
-    rebuilt = pl.DataFrame(
+def test_days_to_mark_are_the_unrecorded_days_and_the_days_never_materialized():
+    unrecorded = pl.DataFrame(
         {"day": [date(2024, 1, 3)], "inputs_fingerprint": [42], "statements": [7]},
         schema_overrides={"inputs_fingerprint": pl.UInt64},
     )
     marked = daily_refresh.days_to_mark(
-        rebuilt, date(2024, 1, 1), date(2024, 1, 5), {"2024-01-01", "2024-01-03", "2024-01-04"}
+        unrecorded, date(2024, 1, 1), date(2024, 1, 5), {"2024-01-01", "2024-01-03", "2024-01-04"}
     )
     assert marked.rows() == [(date(2024, 1, 2), None), (date(2024, 1, 3), 42), (date(2024, 1, 5), None)]
 
@@ -115,3 +115,31 @@ def test_a_run_recording_its_whole_range_keeps_dagsters_record_of_the_inputs_it_
         "actor_stance_daily"
     )
     assert "dagster/input_data_version/stance_statements" in first.tags
+
+
+def test_a_day_committed_by_a_run_that_died_before_recording_it_is_recorded_by_the_next_run(
+    days_pipeline, sample_text
+):
+    add_late_copy_of_the_9_november_story(days_pipeline, sample_text)
+    plot = days_pipeline.db_path.parent / "plots" / "actor_stance_daily.png"
+    plot.unlink()
+    plot.mkdir()  # the picture cannot be written: the run fails after its commit, before its events
+    died = days_pipeline.materialize_days(*SAMPLE_DAYS)
+    assert not died.success
+    assert recorded_days(died) == []
+    [(fingerprint,)] = days_pipeline.query(
+        "SELECT inputs_fingerprint FROM actor_stance_daily_days WHERE day = ?", [SAMPLE_DAYS[0]]
+    )
+    plot.rmdir()
+    result = days_pipeline.materialize_days(*SAMPLE_DAYS)
+    assert table_gate(result).metadata["days_rebuilt"].value == 0
+    [materialization] = result.asset_materializations_for_node("actor_stance_daily")
+    assert materialization.partition == SAMPLE_DAYS[0]
+    assert materialization.tags["dagster/data_version"] == f"{fingerprint:016x}"
+    assert materialization.metadata["rows"].value > 0
+
+
+def test_a_run_that_recorded_its_days_leaves_none_unrecorded(days_pipeline, sample_text):
+    add_late_copy_of_the_9_november_story(days_pipeline, sample_text)
+    assert days_pipeline.materialize_days(*SAMPLE_DAYS).success
+    assert days_pipeline.query("SELECT * FROM actor_stance_daily_unrecorded") == []
