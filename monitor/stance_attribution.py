@@ -7,6 +7,7 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_carryover import carry_over
+from monitor.stance_definite import definite_antecedents, definite_pattern
 from monitor.stance_gaps import ASIDE, NAME, host_mentions, through_asides, verb_gap
 from monitor.stance_holders import possessive_holders
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
@@ -51,6 +52,7 @@ def _anchors(hits: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> pl.Dat
     pronoun_verb = pl.col("is_verb") & lead.str.contains(
         rf"(^|[\s,;\"“”])(?i:{pronouns})(\s+[a-z]+){{0,2}}\s+$"
     )
+    definite_verb = pl.col("is_verb") & lead.str.contains(definite_pattern(rules))
     return (
         hits.filter(pl.col("is_verb") | pl.col("is_pronoun") | pl.col("is_speaker_after"))
         .join(sentences.select(*KEY, "text"), on=KEY, how="left")
@@ -58,10 +60,10 @@ def _anchors(hits: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> pl.Dat
             *KEY,
             a_start="m_start",
             a_end="m_end",
-            a_pronoun=pl.col("is_pronoun") | pronoun_verb,
+            a_pronoun=pl.col("is_pronoun") | pronoun_verb | definite_verb,
             a_after="is_speaker_after",
             a_pair=pl.col("is_pronoun") & pl.col("phrase").str.contains(PAIR_PRONOUN),
-            a_inst=pl.col("is_pronoun") & pl.col("is_inst_pronoun"),
+            a_inst=(pl.col("is_pronoun") & pl.col("is_inst_pronoun")) | definite_verb,
         )
     )
 
@@ -234,6 +236,10 @@ def resolve_sources(
     inverted = _as_sources(follows, "speech_verb_inverted", "speech_verb_inverted")
     own = pl.concat([named, inverted])
     carried = carry_over(sentences, smentions, anchors, own, rules)
+    definite = definite_antecedents(sentences, smentions, hits, own, rules)
+    carried = pl.concat(
+        [carried.join(definite.select(KEY), on=KEY, how="anti"), definite], how="diagonal_relaxed"
+    )
     # "..., accusing the bloc of": a participle after a comma belongs to the main subject, not to the
     # actor before the comma (that actor stays a target).
     participle = gap.str.contains(",") & pl.col("text").str.slice(pl.col("a_start"), 24).str.contains(
