@@ -236,10 +236,8 @@ def resolve_sources(
     inverted = _as_sources(follows, "speech_verb_inverted", "speech_verb_inverted")
     own = pl.concat([named, inverted])
     carried = carry_over(sentences, smentions, anchors, own, rules)
-    definite = definite_antecedents(sentences, smentions, hits, own, rules)
-    carried = pl.concat(
-        [carried.join(definite.select(KEY), on=KEY, how="anti"), definite], how="diagonal_relaxed"
-    )
+    definite, described = definite_antecedents(sentences, smentions, hits, own, rules)
+    carried = pl.concat([carried.join(described, on=KEY, how="anti"), definite], how="diagonal_relaxed")
     # "..., accusing the bloc of": a participle after a comma belongs to the main subject, not to the
     # actor before the comma (that actor stays a target).
     participle = gap.str.contains(",") & pl.col("text").str.slice(pl.col("a_start"), 24).str.contains(

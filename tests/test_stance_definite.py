@@ -71,3 +71,48 @@ def test_its_spokeswoman_named_after_a_quote_speaks_for_the_ministry_before():
         ],
     )
     assert stance(out, sentence_no=1)[("KHM", "THA")] < 0
+
+
+def test_the_bloc_speaks_for_the_organisation_named_last():
+    out = statements(
+        "ASEAN leaders met in Kuala Lumpur on Monday for the 46th summit.",
+        'The bloc said it was "deeply concerned" by the unilateral tariff measures of the United States.',
+        actors=[["ASEAN", "ASEAN", "ASEAN", "organisation"], ["Kuala Lumpur", "MYS", "MYS", "state"], USA],
+    )
+    assert stance(out, sentence_no=1)[("ASEAN", "USA")] < 0
+
+
+def test_a_ministry_speaks_for_the_state_that_spoke_last_never_for_an_organisation():
+    out = statements(
+        "Indonesia said it had become a full member of BRICS on Monday.",
+        "BRICS said it welcomed the new member.",
+        'The ministry thanked Brazil for its "steadfast support".',
+        actors=[
+            ["Indonesia", "IDN", "IDN", "state"],
+            ["BRICS", "BRICS", "BRICS", "organisation"],
+            ["Brazil", "BRA", "BRA", "state"],
+        ],
+    )
+    got = stance(out, sentence_no=2)
+    assert set(got) == {("IDN", "BRA")}
+    assert got[("IDN", "BRA")] > 0
+
+
+def test_an_official_with_nobody_speaking_nearby_speaks_for_the_state_the_article_names_most():
+    out = statements(
+        "Qatar announced a ceasefire agreement between Israel and Hamas on Wednesday.",
+        "The State of Qatar will monitor the agreement with Egypt.",
+        "Qatar said the first phase would last 42 days.",
+        "The first phase includes an exchange of prisoners.",
+        "Aid trucks will enter the Strip from the first day.",
+        "Displaced people will be allowed to return north.",
+        "HE the Prime Minister thanked the Arab Republic of Egypt for its efforts.",
+        actors=[
+            ["Qatar", "QAT", "QAT", "state"],
+            ["State of Qatar", "QAT", "QAT", "state"],
+            ["Israel", "ISR", "ISR", "state"],
+            ["Egypt", "EGY", "EGY", "state"],
+            ["Arab Republic of Egypt", "EGY", "EGY", "state"],
+        ],
+    )
+    assert stance(out, sentence_no=6)[("QAT", "EGY")] > 0
