@@ -12,6 +12,7 @@ from monitor.stance_gaps import ASIDE, NAME, host_mentions, through_asides, verb
 from monitor.stance_holders import possessive_holders
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
+from monitor.stance_quotes import quote_run_speakers
 from monitor.stance_subjects import sentence_subjects
 
 PAIR_PRONOUN = r"^(both|the two)\b"
@@ -238,6 +239,7 @@ def resolve_sources(
     carried = carry_over(sentences, smentions, anchors, own, rules)
     definite, described = definite_antecedents(sentences, smentions, hits, own, rules)
     carried = pl.concat([carried.join(described, on=KEY, how="anti"), definite], how="diagonal_relaxed")
+    carried = quote_run_speakers(sentences, own, carried, rules)
     # "..., accusing the bloc of": a participle after a comma belongs to the main subject, not to the
     # actor before the comma (that actor stays a target).
     participle = gap.str.contains(",") & pl.col("text").str.slice(pl.col("a_start"), 24).str.contains(
