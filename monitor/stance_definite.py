@@ -78,6 +78,8 @@ def definite_antecedents(
     found = (
         subjects.join(earlier.drop(KEY), on="article_id")
         .filter(window)
+        # polars compiles the pattern of `named` once per run of equal nouns
+        .sort("noun")
         .filter((named & (~pl.col("group") | organisation)) | owner | member_of)
         .with_columns(rank=pl.when(owner).then(-pl.col("r_start")).otherwise(pl.col("r_start")))
         .sort(*KEY, "e_no", "rank", descending=[False, True, True])
