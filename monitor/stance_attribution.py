@@ -15,7 +15,8 @@ from monitor.stance_matching import rule_alternatives
 from monitor.stance_quotes import quote_run_speakers
 from monitor.stance_subjects import sentence_subjects
 
-PAIR_PRONOUN = r"^(both|the two)\b"
+# "they agreed" after a meeting, like "both leaders": the two persons named last
+PAIR_PRONOUN = r"^(both|the two|they)\b"
 # "..., Sweden and said": the mention ends an object and "and" joins a second verb of an earlier subject.
 CONJOINED = r"\s(and|but|or|then)\s"
 
