@@ -7,13 +7,16 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_carryover import carry_over
+from monitor.stance_definite import definite_antecedents, definite_pattern
 from monitor.stance_gaps import ASIDE, NAME, host_mentions, through_asides, verb_gap
 from monitor.stance_holders import possessive_holders
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
+from monitor.stance_quotes import quote_run_speakers
 from monitor.stance_subjects import sentence_subjects
 
-PAIR_PRONOUN = r"^(both|the two)\b"
+# "they agreed" after a meeting, like "both leaders": the two persons named last
+PAIR_PRONOUN = r"^(both|the two|they)\b"
 # "..., Sweden and said": the mention ends an object and "and" joins a second verb of an earlier subject.
 CONJOINED = r"\s(and|but|or|then)\s"
 
@@ -51,6 +54,7 @@ def _anchors(hits: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> pl.Dat
     pronoun_verb = pl.col("is_verb") & lead.str.contains(
         rf"(^|[\s,;\"“”])(?i:{pronouns})(\s+[a-z]+){{0,2}}\s+$"
     )
+    definite_verb = pl.col("is_verb") & lead.str.contains(definite_pattern(rules))
     return (
         hits.filter(pl.col("is_verb") | pl.col("is_pronoun") | pl.col("is_speaker_after"))
         .join(sentences.select(*KEY, "text"), on=KEY, how="left")
@@ -58,10 +62,10 @@ def _anchors(hits: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> pl.Dat
             *KEY,
             a_start="m_start",
             a_end="m_end",
-            a_pronoun=pl.col("is_pronoun") | pronoun_verb,
+            a_pronoun=pl.col("is_pronoun") | pronoun_verb | definite_verb,
             a_after="is_speaker_after",
             a_pair=pl.col("is_pronoun") & pl.col("phrase").str.contains(PAIR_PRONOUN),
-            a_inst=pl.col("is_pronoun") & pl.col("is_inst_pronoun"),
+            a_inst=(pl.col("is_pronoun") & pl.col("is_inst_pronoun")) | definite_verb,
         )
     )
 
@@ -234,6 +238,9 @@ def resolve_sources(
     inverted = _as_sources(follows, "speech_verb_inverted", "speech_verb_inverted")
     own = pl.concat([named, inverted])
     carried = carry_over(sentences, smentions, anchors, own, rules)
+    definite, described = definite_antecedents(sentences, smentions, hits, own, rules)
+    carried = pl.concat([carried.join(described, on=KEY, how="anti"), definite], how="diagonal_relaxed")
+    carried = quote_run_speakers(sentences, own, carried, rules)
     # "..., accusing the bloc of": a participle after a comma belongs to the main subject, not to the
     # actor before the comma (that actor stays a target).
     participle = gap.str.contains(",") & pl.col("text").str.slice(pl.col("a_start"), 24).str.contains(

@@ -4,7 +4,7 @@ ministries standing for their state, and speakers carried over from earlier sent
 from __future__ import annotations
 
 import polars as pl
-from stance_helpers import JAPAN, RUSSIA, US, USA, VLADIMIR_PUTIN, XI_JINPING, stance, statements
+from stance_helpers import JAPAN, RUSSIA, US, USA, VLADIMIR_PUTIN, XI_JINPING, every_pair, stance, statements
 
 ANTONOV = ["Anatoly Antonov", "anatoly_antonov", "RUS", "person"]
 
@@ -303,3 +303,30 @@ def test_an_official_named_between_commas_after_the_title_speaks_for_the_state()
         actors=ENVOY_ACTORS,
     )
     assert stance(out) == {("MUS", "GBR"): 0.6}
+
+
+def test_they_agreed_after_a_meeting_are_the_two_last_named_leaders_agreeing_with_each_other():
+    out = statements(
+        "Chinese President Xi Jinping and US President Joe Biden met at the Filoli estate on Wednesday.",
+        "They agreed to establish a working group on counternarcotics cooperation.",
+        actors=[XI_JINPING, ["Joe Biden", "joe_biden", "USA", "person"], US],
+    )
+    found = every_pair(out.filter(pl.col("sentence_no") == 1))
+    assert found[("CHN", "USA")] > 0
+    assert found[("USA", "CHN")] > 0
+
+
+def test_they_before_a_stance_verb_other_than_agreeing_names_no_speaker():
+    out = statements(
+        "Chinese President Xi Jinping and US President Joe Biden met at the Filoli estate on Wednesday.",
+        "They criticised Russia's invasion of Ukraine.",
+        actors=[
+            XI_JINPING,
+            ["Joe Biden", "joe_biden", "USA", "person"],
+            ["Russia", "RUS", "RUS", "state"],
+            ["Ukraine", "UKR", "UKR", "state"],
+        ],
+    )
+    assert not any(
+        source in ("CHN", "USA") for source, _ in every_pair(out.filter(pl.col("sentence_no") == 1))
+    )

@@ -1,0 +1,121 @@
+"""A definite description as the subject ("The embassy rejected the accusation", "The president said",
+"HE the Prime Minister thanked"): it names an official or institution introduced earlier in the article with
+its state ("Wellington lodged a complaint with the Chinese embassy", "President Sisi stressed"). The latest
+such antecedent speaks; without one, the state that spoke last, else the state the article names most."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from monitor.stance_keys import KEY
+from monitor.stance_matching import rule_alternatives
+
+# Officials and institutions may fall back on a state; groups ("the leaders", "the bloc") speak only through
+# an antecedent.
+DEFINITE_KEYS = ("definite_subjects", "definite_group_subjects")
+
+
+def definite_pattern(rules: dict, keys: tuple[str, ...] = ("definite_subjects",)) -> str:
+    """The text before a verb that opens with a definite description (its noun captured as `noun`): a
+    determiner and a noun of the rules, maybe a name ("Its spokesman Zabihullah Mujahid") or an aside
+    ("its spokeswoman, Lt Gen Maly Socheata,") and up to two lowercase words ("also", "has")."""
+    determiners = rule_alternatives(rules, "definite_subject_determiners")
+    nouns = "|".join(rule_alternatives(rules, key) for key in keys)
+    return (
+        rf"(?:^|[\s,;\"“”])(?P<det>(?i:{determiners}))\s+(?P<noun>(?i:{nouns}))(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{0,4}}"
+        rf"(?:\s*,[^,;\"“”]{{1,40}},)?(?:\s+[a-z]+){{0,2}}\s+$"
+    )
+
+
+def definite_antecedents(
+    sentences: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, own: pl.DataFrame, rules: dict
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Sources [sid, source_actor, source_speaker, rule] of sentences without a speaker of their own (not in
+    `own` [sid, source_actor]) whose first verb follows a definite description, and the ids [sid] of all such
+    sentences. The source is the state of the latest mention, in the definite_antecedent_sentences before,
+    written next to the same noun ("Chinese embassy", "China's foreign ministry", "Prime Minister Anthony
+    Albanese", "ASEAN leaders") or ending with it (the institution "European Commission"); for "its" the state
+    or institution the latest sentence naming one opens with; for a noun of definite_organisation_nouns ("the
+    bloc") also the latest organisation; a group ("the leaders") needs an organisation. An official or
+    institution without an antecedent speaks for the state that spoke last (pronoun_carryover_sentences),
+    never for an organisation (a ministry belongs to a state), else for the state named most so far."""
+    lookback = int(rules.get("definite_antecedent_sentences", 8))
+    lead = pl.col("text").str.slice(0, pl.col("m_start"))
+    subjects = (
+        hits.filter(pl.col("is_verb"))
+        .join(own.select(KEY).unique(), on=KEY, how="anti")
+        .join(sentences.select(*KEY, "article_id", "sentence_no", "text"), on=KEY)
+        .sort(*KEY, "m_start")
+        .unique(KEY, keep="first", maintain_order=True)
+        .with_columns(found=lead.str.extract_groups(definite_pattern(rules, DEFINITE_KEYS)))
+        .with_columns(
+            noun=pl.col("found").struct.field("noun").str.to_lowercase(),
+            owned=pl.col("found").struct.field("det").str.to_lowercase() == "its",
+        )
+        .filter(pl.col("noun").is_not_null())
+        .with_columns(
+            collective=pl.col("noun").is_in([str(n) for n in rules.get("definite_organisation_nouns", [])]),
+            group=pl.col("noun").is_in([str(n) for n in rules.get("definite_group_subjects", [])]),
+        )
+        .select(*KEY, "article_id", "sentence_no", "noun", "owned", "collective", "group")
+    )
+    earlier = smentions.join(sentences.select(*KEY, "article_id", e_no="sentence_no", e_text="text"), on=KEY)
+    before = pl.col("e_text").str.slice(0, pl.col("r_start")).str.to_lowercase()
+    after = pl.col("e_text").str.slice(pl.col("r_end")).str.to_lowercase()
+    surface = pl.col("e_text").str.slice(pl.col("r_start"), pl.col("r_end") - pl.col("r_start"))
+    noun = pl.col("noun")
+    # a word may stand between the state and the noun: "Egyptian foreign ministry", "China's foreign ministry"
+    named = (
+        before.str.ends_with(noun + " ")
+        | after.str.contains(pl.concat_str(pl.lit(r"^(['’]s)?(\s+[a-z]+)?\s+"), noun, pl.lit(r"\b")))
+        | surface.str.to_lowercase().str.ends_with(noun)
+    )
+    thing = pl.col("actor_kind") != "person"
+    owner = pl.col("owned") & thing & (pl.col("e_no") == pl.col("e_no").filter(thing).max().over(KEY))
+    organisation = pl.col("actor_kind") == "organisation"
+    member_of = pl.col("collective") & organisation
+    window = (pl.col("e_no") < pl.col("sentence_no")) & (pl.col("e_no") >= pl.col("sentence_no") - lookback)
+    found = (
+        subjects.join(earlier.drop(KEY), on="article_id")
+        .filter(window)
+        # polars compiles the pattern of `named` once per run of equal nouns
+        .sort("noun")
+        .filter((named & (~pl.col("group") | organisation)) | owner | member_of)
+        .with_columns(rank=pl.when(owner).then(-pl.col("r_start")).otherwise(pl.col("r_start")))
+        .sort(*KEY, "e_no", "rank", descending=[False, True, True])
+        .unique(KEY, keep="first", maintain_order=True)
+        .select(*KEY, source_actor="country")
+    )
+    states = smentions.filter(pl.col("actor_kind") == "state").select(source_actor="country").unique()
+    recent = int(rules.get("pronoun_carryover_sentences", 3))
+    spoke = own.join(states, on="source_actor").join(
+        sentences.select(*KEY, "article_id", o_no="sentence_no"), on=KEY
+    )
+    last_state = (
+        subjects.filter(~pl.col("group"))
+        .join(found.select(KEY), on=KEY, how="anti")
+        .join(spoke.drop(KEY), on="article_id")
+        .filter((pl.col("o_no") < pl.col("sentence_no")) & (pl.col("o_no") >= pl.col("sentence_no") - recent))
+        .sort(*KEY, "o_no", descending=[False, True])
+        .unique(KEY, keep="first", maintain_order=True)
+        .select(*KEY, "source_actor")
+    )
+    # else the state the article has named most so far: "the president" of the story's state
+    salient = (
+        subjects.filter(~pl.col("group"))
+        .join(pl.concat([found.select(KEY), last_state.select(KEY)]), on=KEY, how="anti")
+        .join(earlier.filter(pl.col("actor_kind") == "state").drop(KEY), on="article_id")
+        .filter(pl.col("e_no") < pl.col("sentence_no"))
+        .group_by(*KEY, "country")
+        .agg(n=pl.len(), latest=pl.col("e_no").max())
+        .sort(*KEY, "n", "latest", descending=[False, True, True])
+        .unique(KEY, keep="first", maintain_order=True)
+        .select(*KEY, source_actor="country")
+    )
+    sources = pl.concat([found, last_state, salient]).select(
+        *KEY,
+        "source_actor",
+        source_speaker=pl.lit(None, pl.String),
+        rule=pl.lit("definite_antecedent"),
+    )
+    return sources, subjects.select(KEY)

@@ -1,0 +1,118 @@
+"""A definite description as the subject ("The embassy rejected", "The president said") speaks for the state
+of the official or institution it names back to, else for the state that spoke last."""
+
+from __future__ import annotations
+
+from stance_helpers import USA, stance, statements
+
+NEW_ZEALAND = ["New Zealand", "NZL", "NZL", "state"]
+WELLINGTON = ["Wellington", "NZL", "NZL", "state"]
+CHINESE = ["Chinese", "CHN", "CHN", "state"]
+CHINA = ["China", "CHN", "CHN", "state"]
+EGYPT = ["Egypt", "EGY", "EGY", "state"]
+ISRAEL = ["Israel", "ISR", "ISR", "state"]
+
+
+def test_the_embassy_speaks_for_the_state_whose_embassy_was_named_before_not_for_the_last_speaker():
+    out = statements(
+        "The United States said it shared New Zealand's assessment of the cyber attack.",
+        "Wellington lodged a complaint with the Chinese embassy.",
+        'The embassy rejected the accusation as "groundless" and urged New Zealand to stop "smearing" China.',
+        actors=[USA, NEW_ZEALAND, WELLINGTON, CHINESE, CHINA],
+    )
+    got = stance(out, sentence_no=2)
+    assert got[("CHN", "NZL")] < 0
+    assert not any(source == "USA" for source, _ in got)
+
+
+def test_the_president_speaks_for_the_state_of_the_president_named_before():
+    out = statements(
+        "President Sisi stressed Egypt's firm position of supporting the unity of Somalia.",
+        "He said Somalia was an Arab League member state entitled to the support of its brothers.",
+        "The president said the memorandum of understanding signed by Ethiopia and Somaliland on January 1 "
+        'was "unacceptable".',
+        actors=[
+            ["Sisi", "abdel_fattah_el_sisi", "EGY", "person"],
+            EGYPT,
+            ["Somalia", "SOM", "SOM", "state"],
+            ["Ethiopia", "ETH", "ETH", "state"],
+        ],
+    )
+    assert stance(out, sentence_no=2)[("EGY", "ETH")] < 0
+
+
+def test_the_ministry_with_no_antecedent_speaks_for_the_state_that_spoke_last():
+    out = statements(
+        "Egypt said it would formally join the genocide case at the International Court of Justice.",
+        "The ministry called on Israel, as the occupying power, to comply with its obligations.",
+        actors=[EGYPT, ISRAEL],
+    )
+    assert stance(out, sentence_no=1)[("EGY", "ISR")] < 0
+
+
+def test_a_definite_description_with_nobody_before_it_speaks_for_nobody():
+    out = statements(
+        "The ministry called on Israel, as the occupying power, to comply with its obligations.",
+        actors=[ISRAEL],
+    )
+    assert stance(out) == {}
+
+
+def test_its_spokeswoman_named_after_a_quote_speaks_for_the_ministry_before():
+    out = statements(
+        "Cambodia's Ministry of National Defence gave a different account, accusing Thai soldiers of "
+        'attacking Cambodian troops "in their own territory".',
+        '"The Thai side opened fire first and violated our sovereignty," its spokeswoman, '
+        "Lt Gen Maly Socheata, said.",
+        actors=[
+            ["Cambodia", "KHM", "KHM", "state"],
+            ["Thai", "THA", "THA", "state"],
+            ["Cambodian", "KHM", "KHM", "state"],
+        ],
+    )
+    assert stance(out, sentence_no=1)[("KHM", "THA")] < 0
+
+
+def test_the_bloc_speaks_for_the_organisation_named_last():
+    out = statements(
+        "ASEAN leaders met in Kuala Lumpur on Monday for the 46th summit.",
+        'The bloc said it was "deeply concerned" by the unilateral tariff measures of the United States.',
+        actors=[["ASEAN", "ASEAN", "ASEAN", "organisation"], ["Kuala Lumpur", "MYS", "MYS", "state"], USA],
+    )
+    assert stance(out, sentence_no=1)[("ASEAN", "USA")] < 0
+
+
+def test_a_ministry_speaks_for_the_state_that_spoke_last_never_for_an_organisation():
+    out = statements(
+        "Indonesia said it had become a full member of BRICS on Monday.",
+        "BRICS said it welcomed the new member.",
+        'The ministry thanked Brazil for its "steadfast support".',
+        actors=[
+            ["Indonesia", "IDN", "IDN", "state"],
+            ["BRICS", "BRICS", "BRICS", "organisation"],
+            ["Brazil", "BRA", "BRA", "state"],
+        ],
+    )
+    got = stance(out, sentence_no=2)
+    assert set(got) == {("IDN", "BRA")}
+    assert got[("IDN", "BRA")] > 0
+
+
+def test_an_official_with_nobody_speaking_nearby_speaks_for_the_state_the_article_names_most():
+    out = statements(
+        "Qatar announced a ceasefire agreement between Israel and Hamas on Wednesday.",
+        "The State of Qatar will monitor the agreement with Egypt.",
+        "Qatar said the first phase would last 42 days.",
+        "The first phase includes an exchange of prisoners.",
+        "Aid trucks will enter the Strip from the first day.",
+        "Displaced people will be allowed to return north.",
+        "HE the Prime Minister thanked the Arab Republic of Egypt for its efforts.",
+        actors=[
+            ["Qatar", "QAT", "QAT", "state"],
+            ["State of Qatar", "QAT", "QAT", "state"],
+            ["Israel", "ISR", "ISR", "state"],
+            ["Egypt", "EGY", "EGY", "state"],
+            ["Arab Republic of Egypt", "EGY", "EGY", "state"],
+        ],
+    )
+    assert stance(out, sentence_no=6)[("QAT", "EGY")] > 0
