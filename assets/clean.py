@@ -263,8 +263,14 @@ def cleaned_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
         summary = gates.step_totals(conn, STEP, "cleaned_articles")
         metadata = _batch_metadata(conn, context.run_id)
-    verdict = gates.validate_table(gates.combine(STEP, results, TABLE_COLUMNS), summary)
+    verdict = asset_checks.table_verdict(context, gates.combine(STEP, results, TABLE_COLUMNS), summary)
     return dg.MaterializeResult(
-        metadata={"processed": pending.height, "full_rebuild": rebuild, **summary, **metadata},
+        metadata={
+            "processed": pending.height,
+            "full_rebuild": rebuild,
+            **summary,
+            **metadata,
+            asset_checks.GE_NOTE: verdict.note,
+        },
         check_results=asset_checks.check_results(verdict),
     )

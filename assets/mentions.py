@@ -178,7 +178,7 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
                 [context.run_id],
             ).fetchall()
         )
-    verdict = gates.validate_table(gates.combine(STEP, results, TABLE_COLUMNS), summary)
+    verdict = asset_checks.table_verdict(context, gates.combine(STEP, results, TABLE_COLUMNS), summary)
     return dg.MaterializeResult(
         metadata={
             "articles_processed": pending.len(),
@@ -186,6 +186,7 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
             "full_rebuild": rebuild,
             **summary,
             "mentions_by_kind": dg.MetadataValue.json(by_kind),
+            asset_checks.GE_NOTE: verdict.note,
         },
         check_results=asset_checks.check_results(verdict),
     )

@@ -132,13 +132,14 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
             progress.advance(batch_units.height)
     with warehouse.connect() as conn:
         summary = gates.step_totals(conn, STEP, "raw_articles")
-    verdict = gates.validate_table(gates.combine(STEP, results, TABLE_COLUMNS), summary)
+    verdict = asset_checks.table_verdict(context, gates.combine(STEP, results, TABLE_COLUMNS), summary)
     return dg.MaterializeResult(
         metadata={
             **totals,
             **summary,
             "quarantined_this_run": verdict.quarantine["item_id"].n_unique(),
             "landing_dir": str(folder),
+            asset_checks.GE_NOTE: verdict.note,
         },
         check_results=asset_checks.check_results(verdict),
     )

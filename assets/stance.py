@@ -174,13 +174,14 @@ def stance_statements(context: dg.AssetExecutionContext, warehouse: Warehouse) -
             "SELECT DISTINCT published_on::VARCHAR FROM stance_statements WHERE run_id = ? ORDER BY 1",
             [context.run_id],
         ).fetchall()
-    verdict = gates.validate_table(gates.combine(STEP, results, STATEMENT_COLUMNS), summary)
+    verdict = asset_checks.table_verdict(context, gates.combine(STEP, results, STATEMENT_COLUMNS), summary)
     return dg.MaterializeResult(
         metadata={
             "articles_processed": pending.len(),
             "full_rebuild": rebuild,
             **summary,
             "days_touched": dg.MetadataValue.json([d for (d,) in days]),
+            asset_checks.GE_NOTE: verdict.note,
         },
         check_results=asset_checks.check_results(verdict),
     )
@@ -283,5 +284,5 @@ def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse):
         yield from _day_materializations(marked, day_counts, plot)
     warehouse.transaction_with_retries(DAILY, lambda conn: daily_refresh.forget_recorded(conn, unrecorded))
     gate = gates.GateResult(DAILY, daily, pl.DataFrame(schema=gates.QUARANTINE_SCHEMA), [])
-    verdict = gates.validate_table(gate, {"rows": daily.height}, {"known_actor_ids": known})
+    verdict = asset_checks.table_verdict(context, gate, {"rows": daily.height}, {"known_actor_ids": known})
     yield from asset_checks.check_results(verdict, run_figures=summary)

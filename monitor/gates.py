@@ -10,6 +10,7 @@ Only GE and the verdicts live here; asset_checks.py turns a GateResult into what
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from dataclasses import dataclass, field, replace
@@ -56,18 +57,29 @@ class GateResult:
     row_outcomes: list[Outcome]
     table_outcomes: list[Outcome] = field(default_factory=list)
     validations: list = field(default_factory=list)
+    # how GE was involved, for the checks' metadata: validated, or why it was not run
+    note: str = "validated"
+    # the suite and the step totals the table verdict was reached on (see verdict_key)
+    key: str = ""
+    # the metadata of the evaluation a verdict was carried from (asset_checks.table_verdict)
+    carried_docs: dict = field(default_factory=dict)
+
+
+@cache
+def _suite_text(step: str) -> str:
+    return (settings.EXPECTATIONS_DIR / f"{step}.json").read_text(encoding="utf-8")
 
 
 @cache
 def _suite_config(step: str) -> dict:
-    return json.loads((settings.EXPECTATIONS_DIR / f"{step}.json").read_text(encoding="utf-8"))
+    return json.loads(_suite_text(step))
 
 
 @cache
 def _gx():
     """Great Expectations, imported at the first validation: its import costs about 3 s, which a process
     that only loads the definitions (`monitor sql`, the UI's code server, `dagster definitions validate`)
-    never needs to pay. A run pays it once (raw_articles validates its table even with nothing new)."""
+    never needs to pay, nor a run whose steps added no rows (asset_checks.table_verdict)."""
     import great_expectations
 
     from monitor import ge_expectations  # noqa: F401 - registers our own expectations with GE
@@ -271,6 +283,18 @@ def validate_table(result: GateResult, summary: dict, parameters: dict | None = 
                 )
             )
     return result
+
+
+def rows_seen(result: GateResult) -> bool:
+    """Whether any row reached the step's gate this run (passed or quarantined)."""
+    return result.passed.height > 0 or result.quarantine.height > 0
+
+
+def verdict_key(step: str, summary: dict) -> str:
+    """What a table verdict on no new rows depends on: the suite as configured and the step's totals."""
+    # the file's text: GE adds ids to the expectation configurations it was given
+    digest = hashlib.sha256(json.dumps([_suite_text(step), summary], sort_keys=True, default=str).encode())
+    return digest.hexdigest()[:16]
 
 
 def step_totals(conn, step: str, table: str) -> dict:

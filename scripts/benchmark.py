@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -53,9 +54,9 @@ DAGSTER = Path(sys.executable).parent / "dagster"
 
 
 def run_monitor(env: dict) -> dict:
-    """`monitor run` as a subprocess: wall seconds, exit code and the peak RSS of its process tree, with the
-    RSS samples (epoch seconds, bytes) that give each step its own peak."""
-    started = time.perf_counter()
+    """`monitor run` as a subprocess: wall and CPU seconds, exit code and the peak RSS of its process tree,
+    with the RSS samples (epoch seconds, bytes) that give each step its own peak."""
+    started, children_before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(
         [str(MONITOR), "run"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
@@ -68,11 +69,16 @@ def run_monitor(env: dict) -> dict:
             pass
         time.sleep(0.1)
     peak = max((rss for _, rss in samples), default=0)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_s = sum(getattr(children, f) - getattr(children_before, f) for f in ("ru_utime", "ru_stime"))
     output = process.stdout.read()
     if process.returncode != 0:
         print(output[-3000:])
     return {
         "wall_s": round(time.perf_counter() - started, 2),
+        # the CPU seconds of the process and the workers it waited for: on a shared machine, the
+        # figure that other jobs inflate least
+        "cpu_s": round(cpu_s, 2),
         "exit_code": process.returncode,
         "peak_rss_mb": round(peak / 2**20, 1),
         "rss_samples": samples,
@@ -275,14 +281,17 @@ def print_size(result: dict) -> None:
           f"{corpus['files']:,} files, generated in {corpus['generate_s']} s)")  # fmt: skip
     for name in ("full", "incremental", "nothing_new"):
         run = result[name]
-        print(f"  {name:12s} wall {run['wall_s']:7.2f} s  dagster {run['dagster_s']} s  "
-              f"{run['articles_per_s']:9.1f} articles/s  {run['mb_per_s']:6.2f} MB/s  "
+        print(f"  {name:12s} wall {run['wall_s']:7.2f} s  cpu {run['cpu_s']:7.2f} s  "
+              f"dagster {run['dagster_s']} s  {run['articles_per_s']:9.1f} articles/s  "
+              f"{run['mb_per_s']:6.2f} MB/s  "
               f"peak RSS {run['peak_rss_mb']:7.1f} MB  DB {run['db_mb']} MB  "
               f"exit {run['exit_code']}")  # fmt: skip
-        if name != "nothing_new":
-            for step, figures in run["per_step"].items():
+        for step, figures in run["per_step"].items():
+            if figures["articles_per_s"]:
                 print(f"    {step:28s} {figures['s']:8.2f} s  {figures['articles_per_s']:10.1f} articles/s"
                       f"  {figures['mb_per_s']:7.2f} MB/s  peak RSS {figures['peak_rss_mb']} MB")  # fmt: skip
+            else:
+                print(f"    {step:28s} {figures['s']:8.2f} s  peak RSS {figures['peak_rss_mb']} MB")
     print(f"  incremental / full: {result['incremental_share_of_full']}")
     if "backfill" in result:
         backfill = result["backfill"]
