@@ -158,9 +158,10 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
     day = _plausible(parse_date_text(pl.col("text"), vocab, pl.col("day_first")), vocab)
     return (
         _header_lines(articles, vocab)
-        .filter((line_no < vocab.wire_lines) | in_header | labelled.struct.field("date").is_not_null())
-        # every rule reads a date_re match: other lines would only be evaluated to be dropped
+        # every rule reads a date_re match: other lines would only be evaluated to be dropped (and this
+        # cheaper test first, so that the label rule reads only lines holding a date)
         .filter(line.str.contains(vocab.date_re))
+        .filter((line_no < vocab.wire_lines) | in_header | labelled.struct.field("date").is_not_null())
         .select("article_id", "ingested_at", "day_first", "line_no", hit.alias("hit"))
         .unnest("hit")
         .with_columns(day.alias("day"))

@@ -160,6 +160,12 @@ def _title(lines: pl.DataFrame, titles: pl.DataFrame) -> pl.DataFrame:
     """Mark title lines: the metadata title where it recurs, else the first headline before the text,
     and any repeat of that headline further down (breadcrumbs and re-printed headlines)."""
     by_article = pl.col("doc")
+    longest_word = (
+        pl.col("meta_title")
+        .str.split(" ")
+        .list.eval(pl.element().sort_by(pl.element().str.len_bytes(), descending=True).first())
+    )
+    titles = titles.with_columns(longest_word.list.first().alias("title_word"))
     lines = lines.join(titles, on="doc", how="left", maintain_order="left")
     has_meta = pl.col("meta_title").is_not_null()
     candidate = (
@@ -173,14 +179,17 @@ def _title(lines: pl.DataFrame, titles: pl.DataFrame) -> pl.DataFrame:
         pl.when(candidate).then("k").min().over(by_article),
     )
     title_hash = pl.when(pl.col("k") == pl.col("title_k")).then("line_hash").max().over(by_article)
-    # "" where there is no metadata title: compared with that null it still gives null
-    is_title = (_normalised(only_where(has_meta, pl.col("line"))) == pl.col("meta_title")) | (
+    # Normalising every line cost more than the rest of this step. A line can only normalise to the title if
+    # the title's longest word (a run of letters and digits) stands in the lowercased line as it is, so only
+    # those lines are normalised; "" elsewhere, which never equals a title and gives null where there is none.
+    may_be_title = pl.col("line").str.to_lowercase().str.contains(pl.col("title_word"), literal=True)
+    is_title = (_normalised(only_where(may_be_title, pl.col("line"))) == pl.col("meta_title")) | (
         pl.col("headline_like") & (pl.col("line_hash") == title_hash)
     )
     return (
         lines.with_columns(first_candidate.alias("title_k"))
         .with_columns(is_title.fill_null(False).alias("is_title"))
-        .drop("title_k")
+        .drop("title_k", "title_word")
     )
 
 

@@ -11,29 +11,30 @@ import polars as pl
 from monitor.outlet_signatures import load_text_patterns, signature_hits
 
 
+def _lines(column: str) -> pl.Expr:
+    return pl.col(column).cast(pl.String).fill_null("").str.split("\n")
+
+
 def _furniture(articles: pl.DataFrame) -> pl.DataFrame:
     """[article_id, text, page] -> [article_id, text]: the page's lines that are not in the copy (header with
-    byline, footer with credit lines), in page order."""
+    byline, footer with credit lines), in page order. Lines are matched by row number, not by the article_id
+    string (one row per article)."""
+    numbered = articles.with_row_index("doc")
     copy_lines = (
-        articles.select(
-            "article_id", pl.col("text").cast(pl.String).fill_null("").str.split("\n").alias("line")
-        )
+        numbered.select("doc", _lines("text").alias("line"))
         .explode("line")
-        .with_columns(pl.col("line").str.strip_chars())
-        .filter(pl.col("line") != "")
-        .unique()
+        .select("doc", pl.col("line").str.strip_chars())
     )
-    return (
-        articles.select(
-            "article_id", pl.col("page").cast(pl.String).fill_null("").str.split("\n").alias("line")
-        )
+    furniture = (
+        numbered.select("doc", _lines("page").alias("line"))
         .explode("line")
-        .with_columns(pl.col("line").str.strip_chars())
+        .select("doc", pl.col("line").str.strip_chars())
         .filter(pl.col("line") != "")
-        .join(copy_lines, on=["article_id", "line"], how="anti", maintain_order="left")
-        .group_by("article_id", maintain_order=True)
+        .join(copy_lines, on=["doc", "line"], how="anti", maintain_order="left")
+        .group_by("doc", maintain_order=True)
         .agg(pl.col("line").str.join("\n").alias("text"))
     )
+    return furniture.select(numbered["article_id"].gather(furniture["doc"]).alias("article_id"), "text")
 
 
 def _first_credit(hits: pl.DataFrame, method: str) -> pl.DataFrame:
