@@ -1,0 +1,112 @@
+"""Material acts reported as fact, with one actor as agent and another as patient: the agent's stance toward
+the patient, in the event-coding class of the act (reduce relations, expel, sanction, use force, protest)."""
+
+from __future__ import annotations
+
+from stance_helpers import every_pair, stance, statements
+
+FRANCE = ["France", "FRA", "FRA", "state"]
+NIGER = ["Niger", "NER", "NER", "state"]
+
+
+def test_withdrawing_an_ambassador_from_a_state_reduces_relations_with_it():
+    out = statements(
+        "France would withdraw its ambassador from Niger within hours and pull out its troops by the end of "
+        "the year, Macron said.",
+        actors=[FRANCE, NIGER, ["Macron", "emmanuel_macron", "FRA", "person"]],
+    )
+    assert stance(out)[("FRA", "NER")] < 0
+
+
+def test_banning_a_states_aircraft_sanctions_that_state():
+    out = statements(
+        "Niamey on Sunday also banned French aircraft from its airspace.",
+        actors=[["Niamey", "NER", "NER", "state"], ["French", "FRA", "FRA", "state"]],
+    )
+    assert stance(out)[("NER", "FRA")] < 0
+
+
+def test_ordering_a_states_diplomats_out_expels_them():
+    out = statements(
+        "New Delhi ordered six Canadian diplomats, including acting high commissioner Stewart Wheeler, "
+        "to leave India by Saturday.",
+        actors=[
+            ["New Delhi", "IND", "IND", "state"],
+            ["Canadian", "CAN", "CAN", "state"],
+            ["India", "IND", "IND", "state"],
+        ],
+    )
+    assert stance(out)[("IND", "CAN")] < 0
+
+
+def test_freezing_participation_in_an_organisation_reduces_relations_with_it():
+    out = statements(
+        "Armenia has effectively frozen its participation in the Collective Security Treaty Organization "
+        "(CSTO) because the Russian-led bloc failed to meet its obligations to Yerevan, Prime Minister "
+        "Nikol Pashinyan said.",
+        actors=[
+            ["Armenia", "ARM", "ARM", "state"],
+            ["Collective Security Treaty Organization", "CSTO", "CSTO", "organisation"],
+            ["CSTO", "CSTO", "CSTO", "organisation"],
+            ["Nikol Pashinyan", "nikol_pashinyan", "ARM", "person"],
+        ],
+    )
+    assert stance(out)[("ARM", "CSTO")] < 0
+
+
+def test_breaking_off_relations_outweighs_the_word_relations():
+    out = statements(
+        "Mexico has broken off diplomatic relations with Ecuador.",
+        actors=[["Mexico", "MEX", "MEX", "state"], ["Ecuador", "ECU", "ECU", "state"]],
+    )
+    assert stance(out)[("MEX", "ECU")] < 0
+
+
+def test_police_forcing_their_way_into_an_embassy_is_force_against_its_state():
+    out = statements(
+        "Ecuadorian police forced their way into the Mexican embassy in Quito on Friday night.",
+        actors=[["Ecuadorian", "ECU", "ECU", "state"], ["Mexican", "MEX", "MEX", "state"]],
+    )
+    pairs = every_pair(out)
+    assert pairs[("ECU", "MEX")] < 0
+    assert ("MEX", "ECU") not in pairs
+
+
+def test_lodging_a_complaint_with_an_embassy_protests_to_its_state():
+    out = statements(
+        "Wellington lodged a complaint with the Chinese embassy.",
+        actors=[["Wellington", "NZL", "NZL", "state"], ["Chinese", "CHN", "CHN", "state"]],
+    )
+    assert stance(out)[("NZL", "CHN")] < 0
+
+
+def test_lifting_export_controls_on_a_states_goods_is_no_hostility_toward_it():
+    out = statements(
+        "Tokyo announced on the same day that it would lift export controls on three key materials for "
+        "Korean semiconductors and displays.",
+        actors=[["Tokyo", "JPN", "JPN", "state"], ["Korean", "KOR", "KOR", "state"]],
+    )
+    assert stance(out)[("JPN", "KOR")] > 0
+
+
+def test_voting_to_close_a_states_embassy_is_hostile_to_that_state():
+    out = statements(
+        "South Africa recalled its diplomats from Tel Aviv in November and Parliament voted for the closure "
+        "of the Israeli embassy in Pretoria.",
+        actors=[["South Africa", "ZAF", "ZAF", "state"], ["Israeli", "ISR", "ISR", "state"]],
+    )
+    assert stance(out)[("ZAF", "ISR")] < 0
+
+
+def test_a_states_border_stays_a_place_and_no_target():
+    out = statements(
+        "Russia accused Ukraine of shelling villages on the Belarusian border.",
+        actors=[
+            ["Russia", "RUS", "RUS", "state"],
+            ["Ukraine", "UKR", "UKR", "state"],
+            ["Belarusian", "BLR", "BLR", "state"],
+        ],
+    )
+    pairs = every_pair(out)
+    assert pairs[("RUS", "UKR")] < 0
+    assert ("RUS", "BLR") not in pairs
