@@ -98,6 +98,14 @@ def test_voting_to_close_a_states_embassy_is_hostile_to_that_state():
     assert stance(out)[("ZAF", "ISR")] < 0
 
 
+def test_firing_at_a_states_border_posts_is_force_against_that_state():
+    out = statements(
+        "Afghan forces later fired at Pakistani border posts in Kurram, according to security officials.",
+        actors=[["Afghan", "AFG", "AFG", "state"], ["Pakistani", "PAK", "PAK", "state"]],
+    )
+    assert every_pair(out)[("AFG", "PAK")] < 0
+
+
 def test_a_states_border_stays_a_place_and_no_target():
     out = statements(
         "Russia accused Ukraine of shelling villages on the Belarusian border.",
