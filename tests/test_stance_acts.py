@@ -118,3 +118,16 @@ def test_a_states_border_stays_a_place_and_no_target():
     pairs = every_pair(out)
     assert pairs[("RUS", "UKR")] < 0
     assert ("RUS", "BLR") not in pairs
+
+
+def test_a_relative_clause_after_a_bracketed_acronym_is_the_acts_agent():
+    out = statements(
+        "The Economic Community of West African States (ECOWAS), which imposed sweeping sanctions on Niger "
+        "after the coup, has threatened to use force as a last resort to reinstate Bazoum.",
+        actors=[
+            ["Economic Community of West African States", "ECOWAS", "ECOWAS", "organisation"],
+            ["ECOWAS", "ECOWAS", "ECOWAS", "organisation"],
+            NIGER,
+        ],
+    )
+    assert stance(out)[("ECOWAS", "NER")] < 0
