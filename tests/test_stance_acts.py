@@ -131,3 +131,63 @@ def test_a_relative_clause_after_a_bracketed_acronym_is_the_acts_agent():
         ],
     )
     assert stance(out)[("ECOWAS", "NER")] < 0
+
+
+def test_an_attack_on_people_in_a_state_is_an_attack_on_that_state():
+    out = statements(
+        "The deal comes a week after Israel struck Hamas officials in Qatar, an attack that Riyadh "
+        'condemned as a "brutal aggression."',
+        actors=[
+            ["Israel", "ISR", "ISR", "state"],
+            ["Qatar", "QAT", "QAT", "state"],
+            ["Riyadh", "SAU", "SAU", "state"],
+        ],
+    )
+    pairs = every_pair(out)
+    assert pairs[("ISR", "QAT")] < 0
+    assert ("QAT", "ISR") not in pairs and ("SAU", "QAT") not in pairs
+
+
+def test_missiles_fired_at_targets_in_two_states_attack_both():
+    out = statements(
+        "The Iranian attack came a day after Tehran fired missiles at targets in Iraq's Kurdistan region "
+        "and in Syria.",
+        actors=[
+            ["Tehran", "IRN", "IRN", "state"],
+            ["Iraq", "IRQ", "IRQ", "state"],
+            ["Syria", "SYR", "SYR", "state"],
+        ],
+    )
+    pairs = every_pair(out)
+    assert pairs[("IRN", "IRQ")] < 0 and pairs[("IRN", "SYR")] < 0
+
+
+def test_a_strike_on_a_consulate_in_a_capital_is_no_attack_on_the_host_state():
+    out = statements(
+        "Iran launched more than 300 drones and missiles at Israel on Saturday night in its first ever "
+        "direct attack on Israeli territory, in retaliation for a suspected Israeli strike on its consulate "
+        "in Damascus.",
+        actors=[
+            ["Iran", "IRN", "IRN", "state"],
+            ["Israel", "ISR", "ISR", "state"],
+            ["Israeli", "ISR", "ISR", "state"],
+            ["Damascus", "SYR", "SYR", "state"],
+        ],
+    )
+    pairs = every_pair(out)
+    assert pairs[("IRN", "ISR")] < 0
+    assert ("ISR", "SYR") not in pairs and ("IRN", "SYR") not in pairs
+
+
+def test_a_state_condemning_a_strike_in_a_capital_judges_no_host_state():
+    out = statements(
+        "Jordan condemned the Israeli strike in Damascus on Tuesday.",
+        actors=[
+            ["Jordan", "JOR", "JOR", "state"],
+            ["Israeli", "ISR", "ISR", "state"],
+            ["Damascus", "SYR", "SYR", "state"],
+        ],
+    )
+    pairs = every_pair(out)
+    assert pairs[("JOR", "ISR")] < 0
+    assert ("JOR", "SYR") not in pairs
