@@ -227,7 +227,7 @@ def extract_statements(
     joint_subjects = pl.concat(
         [joint_subjects, pairs.select(*KEY, "country", a_start="r_start")], how="vertical_relaxed"
     )
-    joint = joint_parties(cue_hits, joint_subjects)
+    joint = joint_parties(cue_hits, joint_subjects, hits)
     # the object of a relation the joint subjects claim is a party too ("their ties with Taipei")
     objects = relation_objects(cue_hits, smentions, sentences).join(
         joint.select("cue_id"), on="cue_id", how="semi"

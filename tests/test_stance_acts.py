@@ -191,3 +191,19 @@ def test_a_state_condemning_a_strike_in_a_capital_judges_no_host_state():
     pairs = every_pair(out)
     assert pairs[("JOR", "ISR")] < 0
     assert ("JOR", "SYR") not in pairs
+
+
+def test_an_act_after_a_clause_break_belongs_to_its_own_agent_not_to_earlier_joint_subjects():
+    out = statements(
+        "The Zapad 2025 drills, which Moscow and Minsk say are purely defensive, come days after Polish "
+        "forces shot down Russian drones that had entered Polish airspace.",
+        actors=[
+            ["Moscow", "RUS", "RUS", "state"],
+            ["Minsk", "BLR", "BLR", "state"],
+            ["Polish", "POL", "POL", "state"],
+            ["Russian", "RUS", "RUS", "state"],
+        ],
+    )
+    pairs = every_pair(out)
+    assert pairs[("POL", "RUS")] < 0
+    assert ("BLR", "POL") not in pairs and ("RUS", "POL") not in pairs
