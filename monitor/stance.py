@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from monitor.stance_acts import attacked_places
+from monitor.stance_acts import act_parties
 from monitor.stance_attribution import resolve_sources, sentence_mentions
 from monitor.stance_clause_speakers import clause_speakers
 from monitor.stance_clauses import second_subject_limits
@@ -241,7 +241,7 @@ def extract_statements(
         [with_joint(relation_parties(cue_hits, smentions, non_targets, speakers, by_agents), joint), lone]
     )
     facts = with_joint(relation_parties(cue_hits, smentions, not_parties, speakers, by_agents), joint)
-    facts = pl.concat([facts, lone, attacked_places(cue_hits, smentions, hits, sentences, rules)])
+    facts = pl.concat([facts, lone, act_parties(cue_hits, smentions, hits, sentences, not_parties, rules)])
     reach = reach_limits(cue_hits, smentions, hits, sentences, rules).join(
         contrast_starts(cue_hits, hits, smentions, rules), on="cue_id", how="full", coalesce=True
     )

@@ -2,7 +2,9 @@
 An attack "in Qatar", on bases "inside Pakistani territory" or at targets "in Iraq's Kurdistan region" is
 an attack on that state, though the same state after "in" is no target of a judgement ("condemned the
 strike in Damascus" judges the striker, not Syria). A diplomatic mission between the act and the place
-belongs to the state that sent it ("a strike on its consulate in Damascus" is no attack on Syria)."""
+belongs to the state that sent it ("a strike on its consulate in Damascus" is no attack on Syria). And an
+agent described at length before its act is still its agent ("China Coast Guard personnel armed with axes,
+knives and spears boarded Philippine Navy boats")."""
 
 from __future__ import annotations
 
@@ -39,4 +41,57 @@ def attacked_places(
         .filter(~between.str.contains(rf"(?i)\b({premises})\b"))
         .select(*KEY, "cue_id", party="country", before=pl.lit(False))
         .unique()
+    )
+
+
+def distant_agents(
+    cues: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, not_parties: pl.DataFrame, rules: dict
+) -> pl.DataFrame:
+    """Parties [sid, cue_id, party, before=true] of directed_relation_classes cues with no actor in their
+    window before them: the nearest actor before the window in the cue's clause, when no cue, speech verb or
+    clause break stands between it and the act (`not_parties` [sid, mid]: speakers and non-actors)."""
+    directed = [str(c) for c in rules.get("directed_relation_classes", [])]
+    acts = cues.filter(pl.col("cue_class").is_in(directed) & ~pl.col("negated")).select(
+        *KEY, "cue_id", "m_start", "w_lo", "clause_start"
+    )
+    actors = smentions.join(not_parties, on=[*KEY, "mid"], how="anti").select(
+        *KEY, "country", "r_start", "r_end"
+    )
+    before = acts.join(actors, on=KEY).filter(
+        (pl.col("r_end") <= pl.col("m_start")) & (pl.col("r_start") >= pl.col("clause_start").fill_null(0))
+    )
+    windowed = before.filter(pl.col("r_start") >= pl.col("w_lo")).select("cue_id").unique()
+    nearest = before.join(windowed, on="cue_id", how="anti").filter(
+        pl.col("r_start") == pl.col("r_start").max().over("cue_id")
+    )
+    blockers = hits.filter(pl.col("is_cue") | pl.col("is_verb") | pl.col("is_clause_break")).select(
+        *KEY, b_start="m_start"
+    )
+    blocked = (
+        nearest.join(blockers, on=KEY)
+        .filter((pl.col("b_start") >= pl.col("r_end")) & (pl.col("b_start") < pl.col("m_start")))
+        .select("cue_id")
+        .unique()
+    )
+    return (
+        nearest.join(blocked, on="cue_id", how="anti")
+        .select(*KEY, "cue_id", party="country", before=pl.lit(True))
+        .unique()
+    )
+
+
+def act_parties(
+    cues: pl.DataFrame,
+    smentions: pl.DataFrame,
+    hits: pl.DataFrame,
+    sentences: pl.DataFrame,
+    not_parties: pl.DataFrame,
+    rules: dict,
+) -> pl.DataFrame:
+    """The parties of material acts that their window misses: attacked places and distant agents."""
+    return pl.concat(
+        [
+            attacked_places(cues, smentions, hits, sentences, rules),
+            distant_agents(cues, smentions, hits, not_parties, rules),
+        ]
     )

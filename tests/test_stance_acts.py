@@ -3,7 +3,7 @@ the patient, in the event-coding class of the act (reduce relations, expel, sanc
 
 from __future__ import annotations
 
-from stance_helpers import every_pair, stance, statements
+from stance_helpers import every_pair, mutual, stance, statements
 
 FRANCE = ["France", "FRA", "FRA", "state"]
 NIGER = ["Niger", "NER", "NER", "state"]
@@ -207,3 +207,28 @@ def test_an_act_after_a_clause_break_belongs_to_its_own_agent_not_to_earlier_joi
     pairs = every_pair(out)
     assert pairs[("POL", "RUS")] < 0
     assert ("BLR", "POL") not in pairs and ("RUS", "POL") not in pairs
+
+
+def test_an_agent_described_at_length_before_its_act_is_still_its_agent():
+    out = statements(
+        "MANILA, Philippines – China Coast Guard personnel armed with axes, knives and spears boarded "
+        "Philippine Navy boats, seized seven rifles and injured at least eight sailors during a resupply "
+        "mission, the military said on Wednesday.",
+        actors=[
+            ["Philippines", "PHL", "PHL", "state"],
+            ["China", "CHN", "CHN", "state"],
+            ["Philippine", "PHL", "PHL", "state"],
+        ],
+    )
+    pairs = every_pair(out)
+    assert pairs[("CHN", "PHL")] < 0
+    assert ("PHL", "CHN") not in pairs
+
+
+def test_a_distant_actor_with_a_cue_between_it_and_the_act_is_no_agent_of_the_act():
+    out = statements(
+        "Talks with Chinese diplomats were welcomed last week as an unmarked vessel rammed a Philippine boat "
+        "near the shoal.",
+        actors=[["Chinese", "CHN", "CHN", "state"], ["Philippine", "PHL", "PHL", "state"]],
+    )
+    assert ("CHN", "PHL") not in mutual(out)
