@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from monitor.stance_acts import act_parties
+from monitor.stance_acts import act_parties, possessive_acts
 from monitor.stance_attribution import resolve_sources, sentence_mentions
 from monitor.stance_clause_speakers import clause_speakers
 from monitor.stance_clauses import second_subject_limits
@@ -268,6 +268,7 @@ def extract_statements(
             ),
             mutual_statements(reported, facts, [str(c) for c in rules.get("directed_relation_classes", [])]),
             event_agent_statements(sentences, smentions, cue_hits, sources, rules),
+            possessive_acts(sentences, smentions, reported, non_targets, rules),
         ]
     )
     rebuttals = context_statements(sentences, smentions, cue_hits, sources, statements, rules)

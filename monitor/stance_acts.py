@@ -95,3 +95,51 @@ def act_parties(
             distant_agents(cues, smentions, hits, not_parties, rules),
         ]
     )
+
+
+def possessive_acts(
+    sentences: pl.DataFrame, smentions: pl.DataFrame, cues: pl.DataFrame, excluded: pl.DataFrame, rules: dict
+) -> pl.DataFrame:
+    """Statements of an act named as the noun of its agent, a fact whoever reports it: "Algeria's expulsion of
+    12 French embassy staff", "China's ban on Japanese seafood imports" -> the holder toward the actors after
+    the cue in its window (cut at the next stance cue). The cue (possessive_act_classes) starts right after
+    the "'s" or one word later; `excluded` [sid, mid] (places, documents) are no patients."""
+    classes = [str(c) for c in rules.get("possessive_act_classes", [])]
+    factor = float(rules.get("negation_factor", -0.5))
+    acts = cues.filter(pl.col("cue_class").is_in(classes)).select(
+        *KEY, "cue_id", "m_start", "w_hi", "cue", "cue_class", "polarity", "negated"
+    )
+    lead = pl.col("text").str.slice(pl.col("r_end"), (pl.col("m_start") - pl.col("r_end")).clip(0, 40))
+    holders = (
+        smentions.join(sentences.select(*KEY, "text"), on=KEY)
+        .join(acts, on=KEY)
+        .filter((pl.col("r_end") < pl.col("m_start")) & lead.str.contains(r"^['’]s\s+([a-z-]+\s+)?$"))
+        .select(*KEY, "cue_id", source_actor="country")
+    )
+    patients = (
+        smentions.join(excluded, on=[*KEY, "mid"], how="anti")
+        .join(acts, on=KEY)
+        .filter((pl.col("r_start") > pl.col("m_start")) & (pl.col("r_end") <= pl.col("w_hi")))
+        .select("cue_id", target_actor="country", distance=pl.col("r_start") - pl.col("m_start"))
+    )
+    return (
+        holders.join(patients, on="cue_id")
+        .join(acts.drop(KEY), on="cue_id")
+        .filter(pl.col("source_actor") != pl.col("target_actor"))
+        .sort(*KEY, "source_actor", "target_actor", "distance")
+        .unique([*KEY, "source_actor", "target_actor"], keep="first", maintain_order=True)
+        .select(
+            *KEY,
+            "source_actor",
+            source_speaker=pl.lit(None, pl.String),
+            target_actor="target_actor",
+            polarity=pl.when(pl.col("negated"))
+            .then(pl.col("polarity") * factor)
+            .otherwise(pl.col("polarity")),
+            cue="cue",
+            cue_class="cue_class",
+            negated="negated",
+            mutual=pl.lit(True),
+            rule=pl.lit("possessive_act"),
+        )
+    )

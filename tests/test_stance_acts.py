@@ -232,3 +232,35 @@ def test_a_distant_actor_with_a_cue_between_it_and_the_act_is_no_agent_of_the_ac
         actors=[["Chinese", "CHN", "CHN", "state"], ["Philippine", "PHL", "PHL", "state"]],
     )
     assert ("CHN", "PHL") not in mutual(out)
+
+
+def test_a_ban_named_as_its_agents_noun_is_that_agents_act_against_the_banned():
+    out = statements(
+        "Relations between Tokyo and Beijing have also been strained by China's ban on Japanese seafood "
+        "imports, imposed a year ago.",
+        actors=[
+            ["Tokyo", "JPN", "JPN", "state"],
+            ["Beijing", "CHN", "CHN", "state"],
+            ["China", "CHN", "CHN", "state"],
+            ["Japanese", "JPN", "JPN", "state"],
+        ],
+    )
+    pairs = every_pair(out)
+    assert pairs[("CHN", "JPN")] < 0
+    assert ("JPN", "CHN") not in pairs
+
+
+def test_an_expulsion_named_as_its_agents_noun_is_that_agents_act_inside_a_report_of_another():
+    out = statements(
+        "In May, Russia expelled the British defense attaché in response to the UK's expulsion of the "
+        "Russian military attaché in London.",
+        actors=[
+            ["Russia", "RUS", "RUS", "state"],
+            ["British", "GBR", "GBR", "state"],
+            ["UK", "GBR", "GBR", "state"],
+            ["Russian", "RUS", "RUS", "state"],
+            ["London", "GBR", "GBR", "state"],
+        ],
+    )
+    pairs = every_pair(out)
+    assert pairs[("RUS", "GBR")] < 0 and pairs[("GBR", "RUS")] < 0
