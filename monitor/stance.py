@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from monitor.stance_acts import act_parties, possessive_acts
 from monitor.stance_attribution import resolve_sources, sentence_mentions
 from monitor.stance_clause_speakers import clause_speakers
 from monitor.stance_clauses import second_subject_limits
@@ -226,7 +227,7 @@ def extract_statements(
     joint_subjects = pl.concat(
         [joint_subjects, pairs.select(*KEY, "country", a_start="r_start")], how="vertical_relaxed"
     )
-    joint = joint_parties(cue_hits, joint_subjects)
+    joint = joint_parties(cue_hits, joint_subjects, hits)
     # the object of a relation the joint subjects claim is a party too ("their ties with Taipei")
     objects = relation_objects(cue_hits, smentions, sentences).join(
         joint.select("cue_id"), on="cue_id", how="semi"
@@ -239,9 +240,8 @@ def extract_statements(
     parties = pl.concat(
         [with_joint(relation_parties(cue_hits, smentions, non_targets, speakers, by_agents), joint), lone]
     )
-    facts = pl.concat(
-        [with_joint(relation_parties(cue_hits, smentions, not_parties, speakers, by_agents), joint), lone]
-    )
+    facts = with_joint(relation_parties(cue_hits, smentions, not_parties, speakers, by_agents), joint)
+    facts = pl.concat([facts, lone, act_parties(cue_hits, smentions, hits, sentences, not_parties, rules)])
     reach = reach_limits(cue_hits, smentions, hits, sentences, rules).join(
         contrast_starts(cue_hits, hits, smentions, rules), on="cue_id", how="full", coalesce=True
     )
@@ -268,6 +268,7 @@ def extract_statements(
             ),
             mutual_statements(reported, facts, [str(c) for c in rules.get("directed_relation_classes", [])]),
             event_agent_statements(sentences, smentions, cue_hits, sources, rules),
+            possessive_acts(sentences, smentions, reported, non_targets, rules),
         ]
     )
     rebuttals = context_statements(sentences, smentions, cue_hits, sources, statements, rules)

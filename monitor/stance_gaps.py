@@ -21,7 +21,8 @@ def verb_gap(rules: dict) -> str:
     auxiliaries and a time phrase ("on July 8"): no punctuation, a few words, none capitalised but
     the time words of the rules; the title may name its post ("U.S. Ambassador to Japan George Glass said")
     or set the name off by commas ("The Mauritian prime minister, Navin Ramgoolam, said"). A relative
-    clause opens the gap: "Egypt, which accuses Ethiopia of"; an
+    clause opens the gap: "Egypt, which accuses Ethiopia of", also after an acronym in brackets ("The Economic
+    Community of West African States (ECOWAS), which imposed sanctions on"); an
     aside may stand in it ("The French government, which had pushed hardest, welcomed"), and the aide of a
     titled official ("UN Secretary-General's spokesperson welcomed")."""
     titles = rule_alternatives(rules, "speaker_titles")
@@ -29,7 +30,7 @@ def verb_gap(rules: dict) -> str:
     # "Ambassador to Japan George Glass", "prime minister, Navin Ramgoolam,"
     official = rf"(['’]s)?\s+(?i:{titles})(\s+to(\s+the)?)?((\s+{NAME}){{1,5}}|,(\s+{NAME}){{1,4}},)"
     aide = rf"(\s+(?i:{titles}))?['’]s(\s+[a-z]+){{1,2}}"
-    relative = r",\s+(which|who)"
+    relative = r"\)?,\s+(which|who)"
     aside = rf"(\s+[a-z]+){{0,2}}{ASIDE}"
     return rf"^({aide}|{official}|{relative}|{aside})?(\s+([a-z]+|\d{{1,4}}|{times})){{0,4}}\s*$"
 

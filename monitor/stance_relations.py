@@ -39,19 +39,22 @@ def relation_parties(
     )
 
 
-def joint_parties(cues: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
+def joint_parties(cues: pl.DataFrame, joint: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
     """States named together as the subject ("The Philippines and Japan on Monday signed a pact",
     "both leaders pledged") are the parties of the relation cues from their verb on, however far
     they stand, up to a stance cue; those cues take no other parties from their window (what
     follows is a topic or a place). A relation that names its own parties ("the cooperation between
-    Seoul, Tokyo and Washington") is not theirs."""
+    Seoul, Tokyo and Washington") is not theirs, nor is one after a clause break with its own subject
+    ("which Moscow and Minsk say are purely defensive, come days after Polish forces shot down")."""
     return (
         cues.filter((pl.col("scope") == "relation") & ~pl.col("named_parties"))
         .select(*KEY, "cue_id", "m_start", "prev_stance_end")
         .join(joint, on=KEY, how="inner")
+        .join(_clause_ends(joint, hits), on=[*KEY, "a_start"], how="left")
         .filter(
             (pl.col("m_start") >= pl.col("a_start"))
             & (pl.col("prev_stance_end").is_null() | (pl.col("prev_stance_end") <= pl.col("a_start")))
+            & (pl.col("clause_end").is_null() | (pl.col("m_start") < pl.col("clause_end")))
         )
         .select(*KEY, "cue_id", party="country", before=pl.lit(True))
         .unique()
@@ -64,19 +67,11 @@ def subject_parties(cues: pl.DataFrame, subjects: pl.DataFrame, hits: pl.DataFra
     Ukrainian port city"; not "..., a day after Muizzu returned from a state visit to China"). "and
     has", "but" go on with the same subject. A relation that names its own parties ("called the
     trilateral security cooperation between Seoul, Tokyo and Washington") is not the subject's."""
-    same_subject = pl.col("phrase").str.contains(r"^(and|but)\b")
-    subordinate = hits.filter(pl.col("is_clause_break") & ~same_subject)
-    clause_end = (
-        subjects.join(subordinate.select(*KEY, "m_start"), on=KEY, how="inner")
-        .filter(pl.col("m_start") > pl.col("a_start"))
-        .group_by(KEY)
-        .agg(clause_end=pl.col("m_start").min())
-    )
     return (
         cues.filter((pl.col("scope") == "relation") & ~pl.col("named_parties"))
         .select(*KEY, "cue_id", "m_start", "prev_stance_end")
         .join(subjects, on=KEY, how="inner")
-        .join(clause_end, on=KEY, how="left")
+        .join(_clause_ends(subjects, hits), on=[*KEY, "a_start"], how="left")
         .filter(
             (pl.col("m_start") >= pl.col("a_start"))
             & (pl.col("prev_stance_end").is_null() | (pl.col("prev_stance_end") <= pl.col("a_start")))
@@ -84,6 +79,21 @@ def subject_parties(cues: pl.DataFrame, subjects: pl.DataFrame, hits: pl.DataFra
         )
         .select(*KEY, "cue_id", party="country", before=pl.lit(True))
         .unique()
+    )
+
+
+def _clause_ends(subjects: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
+    """[sid, a_start, clause_end]: the first subordinate clause break after each subject's verb ("and has",
+    "but" go on with the same subject)."""
+    same_subject = pl.col("phrase").str.contains(r"^(and|but)\b")
+    subordinate = hits.filter(pl.col("is_clause_break") & ~same_subject)
+    return (
+        subjects.select(*KEY, "a_start")
+        .unique()
+        .join(subordinate.select(*KEY, "m_start"), on=KEY, how="inner")
+        .filter(pl.col("m_start") > pl.col("a_start"))
+        .group_by(*KEY, "a_start")
+        .agg(clause_end=pl.col("m_start").min())
     )
 
 
