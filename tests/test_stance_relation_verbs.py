@@ -1,0 +1,116 @@
+"""Relation nouns (relations, cooperation, a treaty, talks) read through the verb that governs them and the
+frame they stand in: a relation broken off or endangered is hostile, one offered or considered is no
+reported fact, one dated years back is history, and two actors listed after it are no pair."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+from stance_helpers import every_pair, mutual, stance, statements
+
+MEXICO = ["Mexico", "MEX", "MEX", "state"]
+ECUADOR = ["Ecuador", "ECU", "ECU", "state"]
+EGYPT = ["Egypt", "EGY", "EGY", "state"]
+ISRAEL = ["Israel", "ISR", "ISR", "state"]
+
+
+def published(day: date) -> pl.DataFrame:
+    return pl.DataFrame({"article_id": ["a1"], "published_on": [day]})
+
+
+def test_relations_broken_off_are_a_hostile_stance_toward_the_other_state():
+    out = statements(
+        "Mexico has broken off diplomatic relations with Ecuador after Ecuadorian police forced their way "
+        "into the Mexican embassy in Quito to arrest a former vice-president who had been granted asylum "
+        "there.",
+        actors=[MEXICO, ECUADOR, ["Ecuadorian", "ECU", "ECU", "state"], ["Mexican", "MEX", "MEX", "state"]],
+    )
+    assert stance(out)[("MEX", "ECU")] < 0
+    assert not any(p > 0 for p in every_pair(out).values())
+
+
+def test_a_treaty_an_offensive_could_threaten_is_no_cooperation_with_the_attacker():
+    out = statements(
+        'Egypt has repeatedly warned that an Israeli ground offensive in Rafah would have "disastrous '
+        'consequences" and could threaten its peace treaty with Israel.',
+        actors=[EGYPT, ["Israeli", "ISR", "ISR", "state"], ISRAEL],
+    )
+    assert not any(p > 0 for p in every_pair(out).values())
+
+
+def test_dialogue_a_state_is_open_to_is_no_reported_dialogue():
+    out = statements(
+        'Foreign Minister Dmytro Kuleba said Ukraine was "open to dialogue" with Hungary and ready to '
+        "arrange a meeting between Zelensky and Orban.",
+        actors=[
+            ["Dmytro Kuleba", "dmytro_kuleba", "UKR", "person"],
+            ["Ukraine", "UKR", "UKR", "state"],
+            ["Hungary", "HUN", "HUN", "state"],
+        ],
+    )
+    assert ("HUN", "UKR") not in mutual(out)
+    assert stance(out)[("UKR", "HUN")] > 0
+
+
+def test_arms_a_state_considers_supplying_are_no_support():
+    out = statements(
+        "Seoul would review the possibility of supplying arms to Ukraine in response, a senior official "
+        "said.",
+        actors=[["Seoul", "KOR", "KOR", "state"], ["Ukraine", "UKR", "UKR", "state"]],
+    )
+    assert ("KOR", "UKR") not in every_pair(out)
+
+
+def test_a_treaty_signed_decades_before_the_article_is_history():
+    out = statements(
+        "Egypt and Israel signed a peace treaty in 1979, the first between Israel and an Arab state.",
+        actors=[EGYPT, ISRAEL],
+        published=published(date(2024, 2, 11)),
+    )
+    assert out.is_empty()
+
+
+def test_a_treaty_signed_in_the_articles_year_is_a_fact():
+    out = statements(
+        "Egypt and Israel signed a border treaty in 2024, officials said.",
+        actors=[EGYPT, ISRAEL],
+        published=published(date(2024, 2, 11)),
+    )
+    assert mutual(out)[("EGY", "ISR")] > 0
+
+
+def test_a_sentence_opening_with_a_distant_year_is_history():
+    out = statements(
+        "In 1976, Uruguayan forces dragged a woman from the Venezuelan embassy in Montevideo, prompting "
+        "Caracas to break relations.",
+        actors=[
+            ["Uruguayan", "URY", "URY", "state"],
+            ["Venezuelan", "VEN", "VEN", "state"],
+            ["Caracas", "VEN", "VEN", "state"],
+        ],
+        published=published(date(2024, 4, 6)),
+    )
+    assert out.is_empty()
+
+
+def test_two_states_a_third_has_ties_with_are_no_pair():
+    out = statements(
+        "Iran and Saudi Arabia, both of which have close ties with New Delhi and Islamabad, offered to "
+        "mediate.",
+        actors=[
+            ["Iran", "IRN", "IRN", "state"],
+            ["Saudi Arabia", "SAU", "SAU", "state"],
+            ["New Delhi", "IND", "IND", "state"],
+            ["Islamabad", "PAK", "PAK", "state"],
+        ],
+    )
+    assert ("IND", "PAK") not in mutual(out) and ("PAK", "IND") not in mutual(out)
+
+
+def test_a_visit_is_no_relation_between_actors_of_a_later_clause():
+    out = statements(
+        "The visit comes a week before Peters travels to Washington.",
+        actors=[["Peters", "winston_peters", "NZL", "person"], ["Washington", "USA", "USA", "state"]],
+    )
+    assert ("NZL", "USA") not in every_pair(out)
