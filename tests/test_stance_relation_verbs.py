@@ -114,3 +114,40 @@ def test_a_visit_is_no_relation_between_actors_of_a_later_clause():
         actors=[["Peters", "winston_peters", "NZL", "person"], ["Washington", "USA", "USA", "state"]],
     )
     assert ("NZL", "USA") not in every_pair(out)
+
+
+def test_a_threat_countered_reaches_no_partner_of_the_next_predicate():
+    out = statements(
+        "Blinken and Park also said they discussed working together to implement what they called an "
+        "expanded deterrence strategy to counter threats from North Korea and continue strategic cooperation "
+        "with Japan.",
+        actors=[
+            ["Blinken", "antony_blinken", "USA", "person"],
+            ["Park", "park_jin", "KOR", "person"],
+            ["North Korea", "PRK", "PRK", "state"],
+            ["Japan", "JPN", "JPN", "state"],
+        ],
+    )
+    assert not any(target == "JPN" and p < 0 for (_, target), p in every_pair(out).items())
+    assert stance(out)[("USA", "PRK")] < 0
+
+
+def test_a_demand_on_its_subject_reaches_no_actor_whose_remarks_were_asked_about():
+    out = statements(
+        "Additionally, US Department of State when questioned about South Korean President Yoon Suk Yeol’s "
+        "remarks on China’s potential cooperation with North Korea and Russia, Miller restated the firm "
+        "position that Russia should refrain from supplying technology violating UNSC resolutions, and North "
+        "Korea should avoid providing arms for Russia’s actions in Ukraine.",
+        actors=[
+            ["US Department of State", "USA.MFA", "USA", "institution"],
+            ["South Korean", "KOR", "KOR", "state"],
+            ["Yoon Suk Yeol", "yoon_suk_yeol", "KOR", "person"],
+            ["China", "CHN", "CHN", "state"],
+            ["North Korea", "PRK", "PRK", "state"],
+            ["Russia", "RUS", "RUS", "state"],
+            ["Miller", "matthew_miller", "USA", "person"],
+            ["Ukraine", "UKR", "UKR", "state"],
+        ],
+    )
+    assert ("USA", "KOR") not in stance(out)
+    assert stance(out)[("USA", "RUS")] < 0
