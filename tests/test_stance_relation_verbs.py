@@ -13,6 +13,8 @@ MEXICO = ["Mexico", "MEX", "MEX", "state"]
 ECUADOR = ["Ecuador", "ECU", "ECU", "state"]
 EGYPT = ["Egypt", "EGY", "EGY", "state"]
 ISRAEL = ["Israel", "ISR", "ISR", "state"]
+CHINA_NAME = ["China", "CHN", "CHN", "state"]
+TAIWAN = ["Taiwan", "TWN", "TWN", "state"]
 
 
 def published(day: date) -> pl.DataFrame:
@@ -151,3 +153,23 @@ def test_a_demand_on_its_subject_reaches_no_actor_whose_remarks_were_asked_about
     )
     assert ("USA", "KOR") not in stance(out)
     assert stance(out)[("USA", "RUS")] < 0
+
+
+def test_taiwan_independence_is_a_cause_not_taiwan():
+    out = statements(
+        "Biden said the U.S. does not seek a new Cold War, does not seek to change China's system, does not "
+        'seek to revitalize alliances against China, does not support "Taiwan independence," and has no '
+        "intention to have a conflict with China.",
+        actors=[["Biden", "joe_biden", "USA", "person"], ["U.S.", "USA", "USA", "state"], CHINA_NAME, TAIWAN],
+    )
+    assert ("USA", "TWN") not in every_pair(out)
+
+
+def test_an_executive_order_signed_is_no_deal_with_the_state_it_targets():
+    out = statements(
+        "Hours after his inauguration on Monday, Trump signed an executive order revoking Biden's decision, "
+        'and the State Department restored the so-called "restricted list" of Cuban entities with which US '
+        "citizens are prohibited from doing business.",
+        actors=[["Trump", "donald_trump", "USA", "person"], ["Cuban", "CUB", "CUB", "state"]],
+    )
+    assert not any(p > 0 for p in every_pair(out).values())
