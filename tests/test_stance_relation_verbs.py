@@ -173,3 +173,16 @@ def test_an_executive_order_signed_is_no_deal_with_the_state_it_targets():
         actors=[["Trump", "donald_trump", "USA", "person"], ["Cuban", "CUB", "CUB", "state"]],
     )
     assert not any(p > 0 for p in every_pair(out).values())
+
+
+def test_states_recognising_a_state_named_inside_the_cue_are_its_parties():
+    out = statements(
+        "Ireland recognized a Palestinian state together with Spain and Norway in May.",
+        actors=[
+            ["Ireland", "IRL", "IRL", "state"],
+            ["Palestinian", "PSE", "PSE", "state"],
+            ["Spain", "ESP", "ESP", "state"],
+            ["Norway", "NOR", "NOR", "state"],
+        ],
+    )
+    assert mutual(out)[("ESP", "PSE")] > 0 and mutual(out)[("NOR", "PSE")] > 0
