@@ -7,6 +7,7 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY
+from monitor.stance_predicates import opened_relations
 
 
 def annotate_cues(
@@ -20,8 +21,11 @@ def annotate_cues(
     cues = hits.filter(pl.col("is_cue")).sort(*KEY, "m_start").with_row_index("cue_id")
     if sentences is not None:
         cues = joint_objects(ended_relations(cues, hits, sentences, rules), smentions, sentences)
+        # "Ukraine was open to dialogue with Hungary": an intent of the party named before it, one way
+        intents = opened_relations(cues, sentences, rules, "intent_openings")
+        cues = cues.with_columns(intent=pl.col("cue_id").is_in(intents.implode()))
     else:
-        cues = cues.with_columns(joint_after=pl.lit(False))
+        cues = cues.with_columns(joint_after=pl.lit(False), intent=pl.lit(False))
     negators = hits.filter(pl.col("is_negator")).select(*KEY, n_start="m_start", n_end="m_end")
     near = (
         cues.select(*KEY, "cue_id", "m_start")

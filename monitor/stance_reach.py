@@ -10,7 +10,6 @@ import polars as pl
 
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
-from monitor.stance_predicates import opened_relations
 
 
 def beyond_reach() -> pl.Expr:
@@ -208,14 +207,11 @@ def governed(smentions: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> p
     )
 
 
-def alleged(
-    cues: pl.DataFrame, breaks: pl.DataFrame, rules: dict, sentences: pl.DataFrame | None = None
-) -> pl.Series:
+def alleged(cues: pl.DataFrame, breaks: pl.DataFrame, rules: dict) -> pl.Series:
     """Ids of relation cues after a cue of the rules' allegation_classes, in its clause (up to the next of
     the clause `breaks` hits) ("accused Washington of using its allies to contain China", "urged India to
     co-operate with"): not reported as fact. A later clause ("..., days after Seoul's spy agency said
-    Pyongyang had begun dispatching soldiers") reports again. With `sentences`, also the relations named as
-    an intent ("open to dialogue with Hungary", monitor.stance_predicates.opened_relations)."""
+    Pyongyang had begun dispatching soldiers") reports again."""
     classes = [str(c) for c in rules.get("allegation_classes", [])]
     claims = cues.filter(pl.col("cue_class").is_in(classes)).select(*KEY, a_end="m_end")
     ends = (
@@ -230,6 +226,4 @@ def alleged(
         .filter(pl.col("m_start") >= pl.col("a_end"))
         .filter(pl.col("clause_end").is_null() | (pl.col("m_start") < pl.col("clause_end")))["cue_id"]
     )
-    if sentences is not None:
-        claimed = pl.concat([claimed, opened_relations(cues, sentences, rules, "intent_openings")])
     return claimed.unique()

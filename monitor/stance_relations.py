@@ -102,7 +102,7 @@ def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[
     facts = cues.filter((pl.col("scope") == "relation") & ~pl.col("negated") & ~pl.col("strained")).join(
         parties.drop(KEY), on="cue_id"
     )
-    one_way = pl.col("cue_class").is_in(directed)
+    one_way = pl.col("cue_class").is_in(directed) | pl.col("intent")
     return (
         facts.join(facts.select("cue_id", other="party", other_before="before"), on="cue_id")
         .filter(pl.col("party") != pl.col("other"))
@@ -114,7 +114,7 @@ def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[
             | pl.col("joint_after")
             | pl.col("phrase").str.contains("...", literal=True)
         )
-        .with_columns(attack=one_way)
+        .with_columns(attack=pl.col("cue_class").is_in(directed))
         .sort(
             *KEY,
             "party",

@@ -186,3 +186,13 @@ def test_states_recognising_a_state_named_inside_the_cue_are_its_parties():
         ],
     )
     assert mutual(out)[("ESP", "PSE")] > 0 and mutual(out)[("NOR", "PSE")] > 0
+
+
+def test_a_state_ready_to_work_with_another_is_friendly_one_way():
+    out = statements(
+        'Hassan Sheikh thanked Erdogan for his "tireless efforts" and said Somalia was ready to work with '
+        "Ethiopia for the stability of the region.",
+        actors=[["Somalia", "SOM", "SOM", "state"], ["Ethiopia", "ETH", "ETH", "state"]],
+    )
+    assert mutual(out)[("SOM", "ETH")] > 0
+    assert ("ETH", "SOM") not in every_pair(out)
