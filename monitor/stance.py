@@ -208,7 +208,7 @@ def extract_statements(
         until=pl.when(pl.col("rule") == "sentence_subject").then(pl.col("until"))
     )
     sources, clause_mids = clause_speakers(sentences, smentions, hits, sources, rules)
-    cue_hits = annotate_cues(hits, smentions, rules)
+    cue_hits = annotate_cues(hits, smentions, rules, sentences)
     non_targets = pl.concat([find_non_targets(smentions, hits), compound_demonyms(sentences, smentions)])
     excluded = pl.concat(
         [
@@ -250,8 +250,9 @@ def extract_statements(
         governed=pl.col("governed").fill_null(False)
     )
     # an act that has not happened is no fact and no stance of its own agent (monitor.stance_predicates)
-    hypothetical = hypothetical_acts(cue_hits, sentences, rules)
-    unreported = pl.concat([alleged(cue_hits, hits.filter(pl.col("is_clause_break")), rules), hypothetical])
+    hypothetical = hypothetical_acts(cue_hits, sentences, rules, published)
+    breaks = hits.filter(pl.col("is_clause_break"))
+    unreported = pl.concat([alleged(cue_hits, breaks, rules), hypothetical])
     reported = cue_hits.filter(~pl.col("cue_id").is_in(unreported.implode()))
     statements = pl.concat(
         [

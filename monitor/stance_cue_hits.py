@@ -7,14 +7,25 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY
+from monitor.stance_predicates import opened_relations
 
 
-def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
+def annotate_cues(
+    hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict, sentences: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """Cue hits with negation and, for relation cues, the window their parties are looked for in:
     bounded by the neighbouring stance cues so 'alarm at cooperation between A and B' keeps the
-    alarm's subject out."""
+    alarm's subject out. A relation its verb ends ("broken off diplomatic relations") is read as
+    reducing relations (ended_relations)."""
     neg_window = int(rules.get("negation_window", 24))
     cues = hits.filter(pl.col("is_cue")).sort(*KEY, "m_start").with_row_index("cue_id")
+    if sentences is not None:
+        cues = joint_objects(ended_relations(cues, hits, sentences, rules), smentions, sentences)
+        # "Ukraine was open to dialogue with Hungary": an intent of the party named before it, one way
+        intents = opened_relations(cues, sentences, rules, "intent_openings")
+        cues = cues.with_columns(intent=pl.col("cue_id").is_in(intents.implode()))
+    else:
+        cues = cues.with_columns(joint_after=pl.lit(False), intent=pl.lit(False))
     negators = hits.filter(pl.col("is_negator")).select(*KEY, n_start="m_start", n_end="m_end")
     near = (
         cues.select(*KEY, "cue_id", "m_start")
@@ -62,6 +73,7 @@ def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> p
         .agg(clause_start=pl.col("b_end").max())
     )
     strained = strained_relations(cues, hits, directed, rules)
+
     # "the trilateral security cooperation between Seoul, Tokyo and Washington" names its own parties
     named = (
         cues.select(*KEY, "cue_id", "m_end")
@@ -105,6 +117,77 @@ def annotate_cues(hits: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> p
                 pl.col("m_end") + int(rules.get("relation_window_after", 80)), pl.col("next_stance_start")
             ),
         )
+    )
+
+
+def joint_objects(cues: pl.DataFrame, smentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """Cues with `joint_after`: two actors joined by "and" follow the cue, not as its objects after
+    "with"/"to" ("... and that Japan and the Philippines would soon sign"): the pair may be the relation's
+    parties though named after it, unlike "close ties with New Delhi and Islamabad" or "the visit comes a
+    week before Peters travels to Washington" (monitor.stance_relations.mutual_statements)."""
+    text = sentences.select(*KEY, "text")
+    first = smentions.select(*KEY, a_start="r_start", a_end="r_end")
+    second = smentions.select(*KEY, b_start="r_start")
+    pairs = (
+        first.join(second, on=KEY)
+        .filter(pl.col("b_start") > pl.col("a_end"))
+        .join(text, on=KEY)
+        .filter(
+            pl.col("text")
+            .str.slice(pl.col("a_end"), pl.col("b_start") - pl.col("a_end"))
+            .str.contains(r"^\s+and\s+(the\s+)?$")
+        )
+        .select(*KEY, "a_start")
+    )
+    lead = pl.col("text").str.slice(pl.col("m_end"), pl.col("a_start") - pl.col("m_end"))
+    joint = (
+        cues.select(*KEY, "cue_id", "m_end")
+        .join(pairs, on=KEY)
+        .filter(pl.col("a_start") >= pl.col("m_end"))
+        .join(text, on=KEY)
+        .filter(~lead.str.contains(r"^\s+(\w+\s+)?(with|to)\s+(the\s+)?$"))
+        .select("cue_id")
+        .unique()
+    )
+    return cues.with_columns(joint_after=pl.col("cue_id").is_in(joint["cue_id"].implode()))
+
+
+def ended_relations(
+    cues: pl.DataFrame, hits: pl.DataFrame, sentences: pl.DataFrame, rules: dict
+) -> pl.DataFrame:
+    """Cues with the relations a verb right before them ends, blocks or endangers ("Mexico has broken off
+    diplomatic relations with Ecuador", "We are ending our military cooperation with", "could threaten its
+    peace treaty with Israel") made stance cues of reduced relations: the verb governs the noun, so the
+    relation is neither cooperation nor a reported fact of it."""
+    classes = [str(c) for c in rules.get("relation_end_classes", [])]
+    gap = int(rules.get("relation_end_gap_words", 2))
+    polarity = float(rules.get("relation_end_polarity", -0.7))
+    between = pl.col("text").str.slice(pl.col("e_end"), pl.col("m_start") - pl.col("e_end"))
+    ended = (
+        cues.filter(pl.col("cue_class").is_in(classes))
+        .select(*KEY, "cue_id", "m_start")
+        .join(hits.filter(pl.col("is_relation_ender")).select(*KEY, "phrase", e_end="m_end"), on=KEY)
+        .filter(pl.col("e_end") <= pl.col("m_start"))
+        .join(sentences.select(*KEY, "text"), on=KEY)
+        .filter(between.str.contains(rf"^\s+([\w'’-]+\s+){{0,{gap}}}$"))
+        .group_by("cue_id")
+        .agg(ender=pl.col("phrase").last())
+    )
+    return (
+        cues.join(ended, on="cue_id", how="left")
+        .with_columns(
+            cue=pl.when(pl.col("ender").is_not_null())
+            .then(pl.concat_str("ender", pl.lit(" ... "), "cue"))
+            .otherwise(pl.col("cue")),
+            cue_class=pl.when(pl.col("ender").is_not_null())
+            .then(pl.lit("reduce_relations"))
+            .otherwise(pl.col("cue_class")),
+            scope=pl.when(pl.col("ender").is_not_null()).then(pl.lit("stance")).otherwise(pl.col("scope")),
+            polarity=pl.when(pl.col("ender").is_not_null())
+            .then(pl.lit(polarity))
+            .otherwise(pl.col("polarity")),
+        )
+        .drop("ender")
     )
 
 

@@ -31,6 +31,7 @@ ROLE_KEYS = {
     "is_inert": "inert_phrases",
     "is_party_opening": "named_party_openings",
     "is_topic": "topic_openings",
+    "is_relation_ender": "relation_enders",
 }
 
 PHRASE_SCHEMA = {

@@ -100,10 +100,13 @@ def contrast_starts(
     )
 
 
-def hypothetical_acts(cues: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> pl.Series:
+def hypothetical_acts(
+    cues: pl.DataFrame, sentences: pl.DataFrame, rules: dict, published: pl.DataFrame | None = None
+) -> pl.Series:
     """Ids of directed relation cues naming an act that has not happened: an indefinite act ("a Chinese
     attack on Taiwan") with a modal near it ("could constitute a survival-threatening situation", "how
-    Japan would respond to"). Reported remarks about it are no fact between its actors."""
+    Japan would respond to"). Reported remarks about it are no fact between its actors. Also relations
+    named as a prospect (prospect_openings) and events dated years before the article (past_events)."""
     window = int(rules.get("hypothetical_window", 60))
     articles = rule_alternatives(rules, "hypothetical_articles")
     modal = rf"\b({rule_alternatives(rules, 'hypothetical_modals')})\b"
@@ -113,8 +116,48 @@ def hypothetical_acts(cues: pl.DataFrame, sentences: pl.DataFrame, rules: dict) 
     before = lead.str.slice((pl.col("m_start") - window).clip(0))
     after = text.str.slice(pl.col("m_end"), window).str.replace(r"[.;].*$", "")
     directed = [str(c) for c in rules.get("directed_relation_classes", [])]
-    return (
+    acts = (
         cues.filter(pl.col("cue_class").is_in(directed))
         .join(sentences.select(*KEY, "text"), on=KEY, how="inner")
         .filter(indefinite & (before.str.contains(modal) | after.str.contains(modal)))["cue_id"]
+    )
+    prospects = opened_relations(cues, sentences, rules, "prospect_openings")
+    return pl.concat([acts, prospects, past_events(cues, sentences, published, rules)]).unique()
+
+
+def opened_relations(cues: pl.DataFrame, sentences: pl.DataFrame, rules: dict, key: str) -> pl.Series:
+    """Ids of relation cues right after a phrase of the rules' `key` list, at most opening_gap_words words
+    between ("Ukraine was open to dialogue with Hungary", "would review the possibility of supplying arms to
+    Ukraine"): an intent or a prospect, no relation the text reports."""
+    gap = int(rules.get("opening_gap_words", 2))
+    opening = rf"\b(?i:{rule_alternatives(rules, key)})\s+([\w'’-]+\s+){{0,{gap}}}$"
+    return (
+        cues.filter(pl.col("scope") == "relation")
+        .join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        .filter(pl.col("text").str.slice(0, pl.col("m_start")).str.contains(opening))["cue_id"]
+    )
+
+
+def past_events(
+    cues: pl.DataFrame, sentences: pl.DataFrame, published: pl.DataFrame | None, rules: dict
+) -> pl.Series:
+    """Ids of cues of events dated at least past_event_years before the article: every cue of a sentence
+    opening with the year ("In 1976, Uruguayan forces dragged a woman from the Venezuelan embassy"), and a
+    relation cue with the year in its clause ("Egypt and Israel signed a peace treaty in 1979"). History told
+    as background, no stance of the day."""
+    if published is None or published.is_empty():
+        return pl.Series("cue_id", [], dtype=pl.UInt32)
+    years = int(rules.get("past_event_years", 5))
+    opening_year = pl.col("text").str.extract(r"^In (\d{4}),", 1).cast(pl.Int32, strict=False)
+    clause_year = (
+        pl.col("text").str.slice(pl.col("m_end"), 40).str.extract(r"^[^,;.]*?\bin (\d{4})\b", 1)
+    ).cast(pl.Int32, strict=False)
+    limit = pl.col("published_on").dt.year() - years
+    return (
+        cues.join(sentences.select(*KEY, "article_id", "text"), on=KEY, how="inner")
+        .join(published.select("article_id", "published_on"), on="article_id", how="inner")
+        .filter(
+            (opening_year <= limit).fill_null(False)
+            | ((pl.col("scope") == "relation") & (clause_year <= limit)).fill_null(False)
+        )["cue_id"]
     )

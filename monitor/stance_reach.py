@@ -15,7 +15,7 @@ from monitor.stance_matching import rule_alternatives
 def beyond_reach() -> pl.Expr:
     """A target after the cue, past its clause break, or past its charge marker and not governed
     by a preposition; or a cue in a relative clause with an actor of its own that is not the source
-    (relative_clauses)."""
+    (relative_clauses); or a target before the actor a cue is said of (own_subjects)."""
     after = pl.col("r_start") >= pl.col("m_end")
     past_break = (pl.col("r_start") >= pl.col("reach_end")).fill_null(False)
     past_charge = (pl.col("r_start") >= pl.col("charge_end")).fill_null(False) & ~pl.col("governed")
@@ -24,7 +24,8 @@ def beyond_reach() -> pl.Expr:
         | (pl.col("relative_actors").list.len() > 0)
         & ~pl.col("relative_actors").list.contains(pl.col("source_actor"))
     ).fill_null(False)
-    return (after & (past_break | past_charge)) | relative
+    before_subject = (pl.col("r_end") <= pl.col("back_start")).fill_null(False)
+    return (after & (past_break | past_charge)) | relative | before_subject
 
 
 def reach_limits(
@@ -58,8 +59,66 @@ def reach_limits(
         limits.join(demands, on="cue_id", how="full", coalesce=True)
         .join(relative_clauses(cues, smentions, sentences, rules), on="cue_id", how="full", coalesce=True)
         .join(pact_ends(cues, smentions, rules), on="cue_id", how="full", coalesce=True)
-        .with_columns(reach_end=pl.min_horizontal("reach_end", "demand_end", "relative_end", "pact_end"))
-        .drop("demand_end", "relative_end", "pact_end")
+        .join(next_predicates(cues, smentions, sentences), on="cue_id", how="full", coalesce=True)
+        .join(own_subjects(cues, smentions, sentences), on="cue_id", how="full", coalesce=True)
+        .with_columns(
+            reach_end=pl.min_horizontal(
+                "reach_end", "demand_end", "relative_end", "pact_end", "predicate_end"
+            )
+        )
+        .drop("demand_end", "relative_end", "pact_end", "predicate_end")
+    )
+
+
+def own_subjects(cues: pl.DataFrame, smentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """[cue_id, back_start]: a demand with its modal ("should refrain") right after an actor ("Miller
+    restated the firm position that Russia should refrain from supplying technology") is addressed to that
+    actor, its subject; it reaches no actor named before it ("when questioned about South Korean President
+    Yoon Suk Yeol's remarks")."""
+    gap = pl.col("text").str.slice(pl.col("r_end"), pl.col("m_start") - pl.col("r_end"))
+    subjects = (
+        cues.filter(pl.col("phrase").str.contains(r"^(should|must|ought to)\b"))
+        .select(*KEY, "m_start")
+        .join(smentions.select(*KEY, "r_start", "r_end"), on=KEY)
+        .filter(pl.col("r_end").is_between(pl.col("m_start") - 2, pl.col("m_start")))
+        .join(sentences.select(*KEY, "text"), on=KEY)
+        .filter(gap.str.contains(r"^\s*$"))
+        .select(*KEY, d_start="m_start", subject_start="r_start")
+    )
+    # the cues of what is demanded ("refrain from supplying technology") are said of the subject too
+    return (
+        cues.select(*KEY, "cue_id", "m_start")
+        .join(subjects, on=KEY)
+        .filter(pl.col("m_start") >= pl.col("d_start"))
+        .group_by("cue_id")
+        .agg(back_start=pl.col("subject_start").max())
+    )
+
+
+def next_predicates(cues: pl.DataFrame, smentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """[cue_id, predicate_end]: a stance cue that has found an actor reaches no further than a relation cue
+    after "and" with an object of its own ("to counter threats from North Korea and continue strategic
+    cooperation with Japan": Japan is the cooperation's, not the threats')."""
+    text = sentences.select(*KEY, "text")
+    relations = (
+        cues.filter(pl.col("scope") == "relation")
+        .select(*KEY, p_start="m_start", p_end="m_end")
+        .join(text, on=KEY)
+        .filter(pl.col("text").str.slice(pl.col("p_end"), 16).str.contains(r"^\s+(with|to)\s"))
+        .drop("text")
+    )
+    between = pl.col("text").str.slice(pl.col("r_end"), pl.col("p_start") - pl.col("r_end"))
+    return (
+        cues.filter(pl.col("scope") == "stance")
+        .select(*KEY, "cue_id", "m_end")
+        .join(relations, on=KEY)
+        .filter(pl.col("p_start") > pl.col("m_end"))
+        .join(smentions.select(*KEY, "r_start", "r_end"), on=KEY)
+        .filter((pl.col("r_start") >= pl.col("m_end")) & (pl.col("r_end") <= pl.col("p_start")))
+        .join(text, on=KEY)
+        .filter(between.str.contains(r"^\s+and\s+(\w+\s+){1,2}$"))
+        .group_by("cue_id")
+        .agg(predicate_end=pl.col("p_start").min())
     )
 
 
@@ -161,10 +220,10 @@ def alleged(cues: pl.DataFrame, breaks: pl.DataFrame, rules: dict) -> pl.Series:
         .group_by(*KEY, "a_end")
         .agg(clause_end=pl.col("b_start").min())
     )
-    return (
+    claimed = (
         cues.filter(pl.col("scope") == "relation")
         .join(claims.join(ends, on=[*KEY, "a_end"], how="left"), on=KEY, how="inner")
         .filter(pl.col("m_start") >= pl.col("a_end"))
         .filter(pl.col("clause_end").is_null() | (pl.col("m_start") < pl.col("clause_end")))["cue_id"]
-        .unique()
     )
+    return claimed.unique()

@@ -105,16 +105,26 @@ def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[
     """Cooperation reported as fact between two actors: both directions, mutual=true; a relation of a
     `directed` class (an attack) only from the parties before the cue to those after it, and it outweighs
     other relations of the pair ("fired water cannons at a Philippine supply boat"). Strained relations
-    say neither who is hostile nor that the pair cooperates: no fact."""
+    say neither who is hostile nor that the pair cooperates: no fact. Two parties both named after the cue
+    are no pair unless joined as its subjects (monitor.stance_cue_hits.joint_objects) or one is named inside
+    a gapped cue ("recognized a Palestinian state together with Spain"): "both of which have close ties with
+    New Delhi and Islamabad" is no India-Pakistan tie."""
     facts = cues.filter((pl.col("scope") == "relation") & ~pl.col("negated") & ~pl.col("strained")).join(
         parties.drop(KEY), on="cue_id"
     )
-    one_way = pl.col("cue_class").is_in(directed)
+    one_way = pl.col("cue_class").is_in(directed) | pl.col("intent")
     return (
         facts.join(facts.select("cue_id", other="party", other_before="before"), on="cue_id")
         .filter(pl.col("party") != pl.col("other"))
         .filter(~one_way | (pl.col("before") & ~pl.col("other_before")))
-        .with_columns(attack=one_way)
+        .filter(
+            one_way
+            | pl.col("before")
+            | pl.col("other_before")
+            | pl.col("joint_after")
+            | pl.col("phrase").str.contains("...", literal=True)
+        )
+        .with_columns(attack=pl.col("cue_class").is_in(directed))
         .sort(
             *KEY,
             "party",
