@@ -251,8 +251,7 @@ def extract_statements(
     )
     # an act that has not happened is no fact and no stance of its own agent (monitor.stance_predicates)
     hypothetical = hypothetical_acts(cue_hits, sentences, rules, published)
-    breaks = hits.filter(pl.col("is_clause_break"))
-    unreported = pl.concat([alleged(cue_hits, breaks, rules), hypothetical])
+    unreported = pl.concat([alleged(cue_hits, hits.filter(pl.col("is_clause_break")), rules), hypothetical])
     reported = cue_hits.filter(~pl.col("cue_id").is_in(unreported.implode()))
     statements = pl.concat(
         [
