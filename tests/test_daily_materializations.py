@@ -139,6 +139,18 @@ def test_a_day_committed_by_a_run_that_died_before_recording_it_is_recorded_by_t
     assert materialization.metadata["rows"].value > 0
 
 
+def test_the_rows_a_dead_run_committed_are_validated_by_the_run_that_records_them(days_pipeline, sample_text):
+    add_late_copy_of_the_9_november_story(days_pipeline, sample_text)
+    plot = days_pipeline.db_path.parent / "plots" / "actor_stance_daily.png"
+    plot.unlink()
+    plot.mkdir()
+    assert not days_pipeline.materialize_days(*SAMPLE_DAYS).success
+    plot.rmdir()
+    gate = table_gate(days_pipeline.materialize_days(*SAMPLE_DAYS))
+    assert gate.metadata["days_rebuilt"].value == 0
+    assert gate.metadata["great_expectations"].value == "validated"
+
+
 def test_a_run_that_recorded_its_days_leaves_none_unrecorded(days_pipeline, sample_text):
     add_late_copy_of_the_9_november_story(days_pipeline, sample_text)
     assert days_pipeline.materialize_days(*SAMPLE_DAYS).success
