@@ -63,9 +63,12 @@ def table_verdict(
     key = gates.verdict_key(result.step, summary)
     if gates.rows_seen(result):
         return replace(gates.validate_table(result, summary, parameters), key=key)
+    # the rows check keeps linking the report of the last rows GE did validate
+    _, rows_metadata = _last_evaluation(context.instance, result.step, rows_check_name(result.step))
+    result = replace(result, carried_row_docs=rows_metadata)
     if not suite_expectations(result.step, "summary"):
         return replace(result, key=key, note="not run: no rows reached the gate")
-    run_id, metadata = _last_table_evaluation(context.instance, result.step)
+    run_id, metadata = _last_evaluation(context.instance, result.step, table_check_name(result.step))
     if VERDICT_KEY not in metadata or metadata[VERDICT_KEY].value != key:
         return replace(gates.validate_table(result, summary, parameters), key=key)
     carried = [
@@ -77,12 +80,12 @@ def table_verdict(
     return replace(result, table_outcomes=carried, key=key, note=note, carried_docs=metadata)
 
 
-def _last_table_evaluation(instance: dg.DagsterInstance, step: str) -> tuple[str | None, dict]:
-    """(run id, metadata) of the step's last finished table check (this run's own is still planned)."""
+def _last_evaluation(instance: dg.DagsterInstance, step: str, check: str) -> tuple[str | None, dict]:
+    """(run id, metadata) of the step's last finished `check` (this run's own is still planned)."""
     from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus as Status
 
     records = instance.event_log_storage.get_asset_check_execution_history(
-        dg.AssetCheckKey(dg.AssetKey(step), table_check_name(step)),
+        dg.AssetCheckKey(dg.AssetKey(step), check),
         limit=1,
         status={Status.SUCCEEDED, Status.FAILED},
     )
@@ -106,11 +109,12 @@ def _outcome_metadata(outcomes: list[Outcome]) -> dict:
 
 
 def _report_links(result: GateResult, check_name: str, passed: bool, scopes: tuple[str, ...]) -> dict:
-    """Data Docs of the check's validations (see monitor/data_docs.py), as check metadata; a verdict
-    carried over links the report of the validation it comes from, and a gate GE did not run, none."""
+    """Data Docs of the check's validations (see monitor/data_docs.py), as check metadata; a check GE did
+    not run links the report of the check's last evaluation, if any."""
     validations = [v for v in result.validations if v.suite_name.rsplit(".", 1)[-1] in scopes]
     if not validations:
-        return {k: v for k, v in result.carried_docs.items() if k in DOCS_LINKS and "table" in scopes}
+        carried = result.carried_docs if "table" in scopes else result.carried_row_docs
+        return {k: v for k, v in carried.items() if k in DOCS_LINKS}
     report = data_docs.write_report(result.step, check_name, passed, validations, _expectation_label)
     return data_docs.link_metadata(report)
 

@@ -63,6 +63,8 @@ class GateResult:
     key: str = ""
     # the metadata of the evaluation a verdict was carried from (asset_checks.table_verdict)
     carried_docs: dict = field(default_factory=dict)
+    # the metadata of the rows check's last evaluation, for a run whose rows check GE did not run
+    carried_row_docs: dict = field(default_factory=dict)
 
 
 @cache

@@ -70,6 +70,13 @@ def test_the_carried_verdict_links_the_data_docs_of_the_validation_it_comes_from
     assert again.metadata["expectations"].value == summary_outcomes
 
 
+def test_the_rows_check_of_a_run_with_nothing_new_links_the_last_report_of_its_rows(sample_pipeline):
+    first = evaluations(sample_pipeline.materialize())["raw_articles_rows_gate"]
+    again = evaluations(sample_pipeline.materialize())["raw_articles_rows_gate"]
+    assert ge_note(again) == "not run: no rows reached the gate"
+    assert again.metadata["data_docs_path"].value == first.metadata["data_docs_path"].value
+
+
 def test_a_failed_quarantined_share_keeps_blocking_downstream_when_nothing_new_arrives(
     pipeline, sample_text, probe, request
 ):
