@@ -33,6 +33,7 @@ from monitor.stance_relations import (
     subject_parties,
     with_joint,
 )
+from monitor.stance_rows import negation_factor, statement_rows
 
 STATEMENT_SCHEMA = {
     "statement_id": pl.String,
@@ -113,7 +114,7 @@ def _speaker_statements(
         .select(*KEY, "source_actor", country="party")
         .unique()
     )
-    factor = float(rules.get("negation_factor", -0.5))
+    factor = negation_factor(rules)
     pairs = (
         targets.join(spared, on=[*KEY, "source_actor", "country"], how="anti")
         .join(cues, on=KEY, how="inner")
@@ -165,18 +166,7 @@ def _speaker_statements(
         )
         .unique([*KEY, "source_actor", "country"], keep="first", maintain_order=True)
     )
-    return pairs.select(
-        *KEY,
-        "source_actor",
-        "source_speaker",
-        target_actor="country",
-        polarity=pl.when(pl.col("negated")).then(pl.col("polarity") * factor).otherwise(pl.col("polarity")),
-        cue="cue",
-        cue_class="cue_class",
-        negated="negated",
-        mutual=pl.lit(False),
-        rule="rule",
-    )
+    return statement_rows(pairs, target="country", rule=pl.col("rule"), mutual=False, factor=factor)
 
 
 def extract_statements(

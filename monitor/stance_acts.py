@@ -12,6 +12,7 @@ import polars as pl
 
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
+from monitor.stance_rows import negation_factor, statement_rows
 
 
 def attacked_places(
@@ -105,7 +106,6 @@ def possessive_acts(
     the cue in its window (cut at the next stance cue). The cue (possessive_act_classes) starts right after
     the "'s" or one word later; `excluded` [sid, mid] (places, documents) are no patients."""
     classes = [str(c) for c in rules.get("possessive_act_classes", [])]
-    factor = float(rules.get("negation_factor", -0.5))
     acts = cues.filter(pl.col("cue_class").is_in(classes)).select(
         *KEY, "cue_id", "m_start", "w_hi", "cue", "cue_class", "polarity", "negated"
     )
@@ -128,18 +128,5 @@ def possessive_acts(
         .filter(pl.col("source_actor") != pl.col("target_actor"))
         .sort(*KEY, "source_actor", "target_actor", "distance")
         .unique([*KEY, "source_actor", "target_actor"], keep="first", maintain_order=True)
-        .select(
-            *KEY,
-            "source_actor",
-            source_speaker=pl.lit(None, pl.String),
-            target_actor="target_actor",
-            polarity=pl.when(pl.col("negated"))
-            .then(pl.col("polarity") * factor)
-            .otherwise(pl.col("polarity")),
-            cue="cue",
-            cue_class="cue_class",
-            negated="negated",
-            mutual=pl.lit(True),
-            rule=pl.lit("possessive_act"),
-        )
+        .pipe(statement_rows, rule="possessive_act", mutual=True, factor=negation_factor(rules), speaker=None)
     )

@@ -17,6 +17,7 @@ import polars as pl
 from monitor.stance_event_targets import judgement_statements
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
+from monitor.stance_rows import negation_factor
 
 
 def context_statements(
@@ -59,7 +60,7 @@ def rebuttal_statements(
     nouns = rule_alternatives(rules, "rebuttal_nouns")
     classes = [str(c) for c in rules.get("rebuttal_classes", [])]
     lookback = int(rules.get("rebuttal_sentences", 3))
-    factor = float(rules.get("negation_factor", -0.5))
+    factor = negation_factor(rules)
     object_np = rf"^\s+(the|those|these|such)\s+([a-z-]+\s+){{0,2}}?({nouns})\b"
     after = pl.col("text").str.slice(pl.col("m_end"), 80)
     where = sentences.select(*KEY, "article_id", "sentence_no")
@@ -143,7 +144,7 @@ def _lead_event_statements(
     nouns = rule_alternatives(rules, f"{kind}_nouns")
     classes = [str(c) for c in rules.get(f"{kind}_classes", [])]
     lead = int(rules.get("lead_event_sentences", 3))
-    factor = float(rules.get("negation_factor", -0.5))
+    factor = negation_factor(rules)
     object_np = rf"^\s+(the|this|that)\s+([a-z-]+\s+){{0,2}}?({nouns})\b"
     where = sentences.select(*KEY, "article_id", "sentence_no")
     judgements = (

@@ -9,6 +9,7 @@ import polars as pl
 
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
+from monitor.stance_rows import negation_factor, statement_rows
 
 
 def event_agent_statements(
@@ -29,7 +30,7 @@ def event_agent_statements(
     classes = [str(c) for c in rules.get("event_judgement_classes", [])]
     lookback = int(rules.get("event_agent_sentences", 2))
     holder_lookback = int(rules.get("event_holder_sentences", 5))
-    factor = float(rules.get("negation_factor", -0.5))
+    factor = negation_factor(rules)
     object_np = rf"^\s+(the|this|that)\s+([a-z-]+\s+){{0,2}}?({nouns})\b"
     after = pl.col("text").str.slice(pl.col("m_end"), 80)
     events = (
@@ -102,20 +103,6 @@ def event_agent_statements(
     )
 
 
-def judgement_statements(frame: pl.DataFrame, target: str, rule: str, negation_factor: float) -> pl.DataFrame:
-    """Statement rows of a judgement whose target another sentence supplied (column `target`); a negated cue
-    turns by the rules' negation factor, as in the ordinary rules."""
-    return frame.select(
-        *KEY,
-        "source_actor",
-        "source_speaker",
-        target_actor=target,
-        polarity=pl.when(pl.col("negated"))
-        .then(pl.col("polarity") * negation_factor)
-        .otherwise(pl.col("polarity")),
-        cue="cue",
-        cue_class="cue_class",
-        negated="negated",
-        mutual=pl.lit(False),
-        rule=pl.lit(rule),
-    )
+def judgement_statements(frame: pl.DataFrame, target: str, rule: str, factor: float) -> pl.DataFrame:
+    """Statement rows of a judgement whose target another sentence supplied (column `target`)."""
+    return statement_rows(frame, target=target, rule=rule, mutual=False, factor=factor)

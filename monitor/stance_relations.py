@@ -6,6 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_keys import KEY
+from monitor.stance_rows import statement_rows
 
 
 def relation_parties(
@@ -135,17 +136,14 @@ def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[
             descending=[*(False for _ in KEY), False, False, True, True, False],
         )
         .unique([*KEY, "party", "other"], keep="first", maintain_order=True)
-        .select(
-            *KEY,
-            source_actor="party",
-            source_speaker=pl.lit(None, pl.String),
-            target_actor="other",
-            polarity="polarity",
-            cue="cue",
-            cue_class="cue_class",
-            negated="negated",
-            mutual=pl.lit(True),
-            rule=pl.lit("mutual_fact"),
+        .pipe(
+            statement_rows,
+            source="party",
+            target="other",
+            rule="mutual_fact",
+            mutual=True,
+            factor=1.0,
+            speaker=None,
         )
     )
 
