@@ -32,6 +32,7 @@ class DateVocabulary:
     wire_re: str
     noise_re: str
     time_on_re: str
+    byline_on_re: str
     day_first_host_re: str
     day_first_countries: tuple[str, ...]
     event_prepositions: tuple[str, ...]
@@ -92,6 +93,7 @@ class DateVocabulary:
             wire_re=wire_re,
             noise_re=noise_re,
             time_on_re=rf"^[\W_]*{time_re}[\s,|–—-]*(?i:on)\s*$",
+            byline_on_re=rf"^[\W_]*(?i:{_alt(spec['byline_leads'])})\s+\p{{Lu}}[^.!?]*\s(?i:on)\s*$",
             day_first_host_re=rf"(?i)^[a-z][a-z0-9+.-]*://[^/?#:]+\.(?:{tlds})\.?(?:[:/?#]|$)",
             day_first_countries=tuple(str(c).upper() for c in spec["day_first_dotted_countries"]),
             event_prepositions=tuple(w.lower() for w in spec["event_prepositions"]),

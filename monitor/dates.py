@@ -125,6 +125,8 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
         "pre"
     ).str.contains(vocab.time_on_re)
     extra_words = line.str.replace_all(vocab.noise_re, " ").str.count_matches(r"\p{L}+")
+    byline_on = first.struct.field("pre").str.contains(vocab.byline_on_re)
+    byline = byline_on & (extra_words <= vocab.max_words_labelled)
     is_published = labelled.struct.field("label").str.to_lowercase().is_in(list(vocab.published_labels))
     in_header = (line_no < vocab.stamp_lines) & (pl.col("prose_before") <= vocab.stamp_prose_before)
     short = (extra_words <= vocab.max_words_top) & not_event
@@ -154,6 +156,8 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
         .then(_hit(line, first.struct.field("date"), 2, "top"))
         .when(in_header & (extra_words == 0) & not_event | below_menu)
         .then(_hit(line, first.struct.field("date"), 2, "stamp"))
+        .when(in_header & (pl.col("content_before") < vocab.top_lines) & byline)
+        .then(_hit(line, first.struct.field("date"), 2, "byline"))
     )
     day = _plausible(parse_date_text(pl.col("text"), vocab, pl.col("day_first")), vocab)
     return (

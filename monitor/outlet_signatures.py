@@ -76,11 +76,13 @@ def signature_hits(texts: pl.DataFrame, outlets: pl.DataFrame, patterns: pl.Data
     article_id, outlet_id, is_wire, role ('credit'|'publisher'), pattern_id, position (byte offset),
     evidence. The first pattern (file order) that holds decides each occurrence.
     """
+    named = outlets.select("outlet_id", "is_wire", pl.col("signatures").alias("needle")).explode("needle")
+    # credit lines print an agency's name in capitals ("KYODO" above the date line, "(REUTERS) -")
+    capitals = named.filter(pl.col("is_wire")).with_columns(pl.col("needle").str.to_uppercase())
     needles = (
-        outlets.select("outlet_id", "is_wire", pl.col("signatures").alias("needle"))
-        .explode("needle")
+        pl.concat([named, capitals])
         .drop_nulls("needle")
-        .unique("needle")
+        .unique("needle", keep="first", maintain_order=True)
         .sort(pl.col("needle").str.len_chars(), descending=True)
     )
     words = needles["needle"].to_list()

@@ -395,3 +395,24 @@ def test_slashed_date_stays_ambiguous_on_a_day_first_countrys_outlet():
 def test_dotted_date_stays_ambiguous_on_an_outlet_of_a_month_first_country():
     row = _resolve(DW_PAGE, "https://www.npr.org/2024/kremlin-warns", ingested_at=LATE)
     assert row["published_on"] is None
+
+
+def test_a_bylines_on_before_the_date_is_the_pages_date_not_an_event():
+    text = (
+        "The Astana Times\nNation\nPolitics\n"
+        "Kyrgyzstan and Tajikistan sign historic border treaty, ending decades of dispute\n"
+        "By Aiman Nakispekova in Politics on 13 March 2025\n"
+        "ASTANA – The presidents of Kyrgyzstan and Tajikistan signed a treaty on the state border "
+        "on March 13 in Bishkek, settling a dispute over their 980-kilometer frontier.\n" + BODY
+    )
+    row = _resolve(
+        text,
+        "https://astanatimes.com/2025/03/kyrgyzstan-and-tajikistan-sign/",
+        ingested_at=datetime(2025, 6, 1, tzinfo=UTC),
+    )
+    assert (row["published_on"], row["date_source"]) == (date(2025, 3, 13), "dateline")
+
+
+def test_a_sentence_opening_with_by_and_an_on_date_is_still_an_event_date():
+    text = MENU + "Treaty signed\nBy the time talks resumed on 13 March 2025 the border was calm\n" + BODY
+    assert _resolve(text)["published_on"] is None

@@ -209,6 +209,11 @@ def test_blocked_phrase_hides_the_demonym_inside_it(mentions):
     assert mentions("Tension on the Korean peninsula rose.").is_empty()
 
 
+def test_a_treaty_named_after_a_capital_is_no_mention_of_its_state(mentions):
+    text = '"Cambodia has violated the Ottawa Convention and Thailand\'s sovereignty," the ministry said.'
+    assert _pairs(mentions(text)) == [("Cambodia", "KHM"), ("Thailand", "THA")]
+
+
 def test_long_official_names_match_in_any_case(mentions):
     assert _pairs(mentions("THE UNITED ARAB EMIRATES CONDEMNED IT")) == [("UNITED ARAB EMIRATES", "ARE")]
 

@@ -293,3 +293,45 @@ def test_a_lead_dense_with_names_right_before_the_article_is_kept():
     dateline = lines.filter(pl.col("line") == "ANKARA")
     assert lead["keep"].to_list() == [True]
     assert dateline["keep"].to_list() == [False]
+
+
+FOLLOW = (
+    "Like Pakistan on Facebook, follow @TribunePakistan on Twitter "
+    "to stay informed and join in the conversation."
+)
+FOOTER_PAGE = (
+    "Kenyan police arrive in Haiti to lead UN-backed mission against gangs\n"
+    "The first contingent of 400 Kenyan police officers landed in Port-au-Prince on Tuesday, the government "
+    "in Nairobi said, opening a multinational mission approved by the UN Security Council.\n"
+    "Ruto, who was due to visit the troops later this year, said the mission would stay "
+    '"as long as necessary".\n'
+    "This is a Premium article available exclusively to our subscribers.\n"
+    "Enjoying this article? Click here to subscribe for full access.\n"
+    f"{FOLLOW}\n"
+    "Related\n"
+    "Ruto: Our police will not fail Haiti\n"
+    "Court declines to block Haiti deployment\n"
+    "Nation Media Group © 2024. All Rights Reserved.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This is a Premium article available exclusively to our subscribers.",
+        "Enjoying this article? Click here to subscribe for full access.",
+        FOLLOW,
+        "Related",
+        "Ruto: Our police will not fail Haiti",
+        "Court declines to block Haiti deployment",
+        "Nation Media Group © 2024. All Rights Reserved.",
+    ],
+)
+def test_paywall_teasers_follow_invitations_related_headlines_and_named_copyright_lines_are_dropped(line):
+    decided = classify_lines(pages(("kenya", FOOTER_PAGE, None, None)))
+    assert not verdict(decided, line)["keep"]
+
+
+def test_the_body_above_a_related_block_is_kept():
+    decided = classify_lines(pages(("kenya", FOOTER_PAGE, None, None)))
+    assert verdict(decided, FOOTER_PAGE.split("\n")[2])["keep"]

@@ -140,3 +140,11 @@ def test_plain_mention_of_an_agency_is_not_a_credit(outlets):
 def test_missing_text_gives_a_null_wire_row(outlets):
     out = detect_wire(articles({"text": None}).select("article_id", "text"), outlets)
     assert out.rows() == [("a0", None, None)]
+
+
+def test_agency_name_in_capitals_on_its_own_line_above_the_date_names_the_agency(outlets):
+    page = (
+        "The Japan Times\nNEWS\nJapan and South Korea agree to end trade curbs\nKYODO\nMar 16, 2023\n"
+        + NDTV_BODY
+    )
+    assert _page_wire(outlets, NDTV_BODY, page) == ("kyodo", "KYODO")
