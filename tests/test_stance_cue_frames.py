@@ -62,12 +62,15 @@ def test_respecting_a_states_sovereignty_supports_it():
     assert stance(out)[("PAK", "IRN")] > 0
 
 
-def test_refusing_to_accept_a_states_attempts_opposes_it():
+def test_accepting_an_organisations_assessment_supports_it():
     out = statements(
-        '"Egypt will not accept Israeli attempts to distort the facts," the ministry said.',
-        actors=[["Egypt", "EGY", "EGY", "state"], ["Israeli", "ISR", "ISR", "state"]],
+        "Australia accepted the International Atomic Energy Agency's assessment that the release was safe.",
+        actors=[
+            ["Australia", "AUS", "AUS", "state"],
+            ["International Atomic Energy Agency", "IAEA", "IAEA", "organisation"],
+        ],
     )
-    assert stance(out)[("EGY", "ISR")] < 0
+    assert stance(out)[("AUS", "IAEA")] > 0
 
 
 def test_saying_one_does_not_recognize_a_state_rejects_it():
