@@ -104,3 +104,37 @@ def test_a_regret_in_quotes_still_regrets():
         actors=[["Taiwanese", "TWN", "TWN", "state"], ["Honduras", "HND", "HND", "state"]],
     )
     assert stance(out)[("TWN", "HND")] < 0
+
+
+def test_saying_a_states_boat_intruded_into_ones_waters_criticises_that_state():
+    out = statements(
+        'China\'s Foreign Ministry claimed that the Philippine boat had "intruded" into the waters of '
+        "what it calls Ren'ai Jiao.",
+        actors=[CHINA, ["Philippine", "PHL", "PHL", "state"]],
+    )
+    assert stance(out)[("CHN", "PHL")] < 0
+
+
+def test_standing_for_a_states_territorial_integrity_supports_it():
+    out = statements(
+        "Egypt stressed its firm position on the unity, sovereignty and territorial integrity of Somalia.",
+        actors=[["Egypt", "EGY", "EGY", "state"], ["Somalia", "SOM", "SOM", "state"]],
+    )
+    assert stance(out)[("EGY", "SOM")] > 0
+
+
+def test_having_always_stood_by_a_states_people_supports_it():
+    out = statements(
+        '"India has always stood by the people of Maldives, and we will continue to do so," an Indian '
+        "official said.",
+        actors=[INDIA, ["Maldives", "MDV", "MDV", "state"], ["Indian", "IND", "IND", "state"]],
+    )
+    assert stance(out)[("IND", "MDV")] > 0
+
+
+def test_credible_allegations_linking_a_states_agents_to_a_killing_accuse_it():
+    out = statements(
+        'Canada said there were "credible allegations" linking Indian government agents to the killing.',
+        actors=[["Canada", "CAN", "CAN", "state"], ["Indian", "IND", "IND", "state"]],
+    )
+    assert stance(out)[("CAN", "IND")] < 0
