@@ -46,11 +46,18 @@ def attacked_places(
 
 
 def distant_agents(
-    cues: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, not_parties: pl.DataFrame, rules: dict
+    cues: pl.DataFrame,
+    smentions: pl.DataFrame,
+    hits: pl.DataFrame,
+    sentences: pl.DataFrame,
+    not_parties: pl.DataFrame,
+    rules: dict,
 ) -> pl.DataFrame:
     """Parties [sid, cue_id, party, before=true] of directed_relation_classes cues with no actor in their
     window before them: the nearest actor before the window in the cue's clause, when no cue, speech verb or
-    clause break stands between it and the act (`not_parties` [sid, mid]: speakers and non-actors)."""
+    clause break stands between it and the act (`not_parties` [sid, mid]: speakers and non-actors), nor a
+    relative clause said of something else ("Iran backing the Houthis, whose attacks on shipping": the
+    Houthis attack; "Iran, whose attacks on" would be Iran's)."""
     directed = [str(c) for c in rules.get("directed_relation_classes", [])]
     acts = cues.filter(pl.col("cue_class").is_in(directed) & ~pl.col("negated")).select(
         *KEY, "cue_id", "m_start", "w_lo", "clause_start"
@@ -74,8 +81,13 @@ def distant_agents(
         .select("cue_id")
         .unique()
     )
+    relative = rf",\s+({rule_alternatives(rules, 'relative_openings')})\s"
+    between = pl.col("text").str.slice(pl.col("r_end"), (pl.col("m_start") - pl.col("r_end")).clip(0))
+    foreign = between.str.contains(relative) & ~between.str.contains(rf"^\s*{relative}")
     return (
         nearest.join(blocked, on="cue_id", how="anti")
+        .join(sentences.select(*KEY, "text"), on=KEY)
+        .filter(~foreign)
         .select(*KEY, "cue_id", party="country", before=pl.lit(True))
         .unique()
     )
@@ -93,7 +105,7 @@ def act_parties(
     return pl.concat(
         [
             attacked_places(cues, smentions, hits, sentences, rules),
-            distant_agents(cues, smentions, hits, not_parties, rules),
+            distant_agents(cues, smentions, hits, sentences, not_parties, rules),
         ]
     )
 

@@ -264,3 +264,28 @@ def test_an_expulsion_named_as_its_agents_noun_is_that_agents_act_inside_a_repor
     )
     pairs = every_pair(out)
     assert pairs[("RUS", "GBR")] < 0 and pairs[("GBR", "RUS")] < 0
+
+
+RED_SEA = [
+    ["Iran", "IRN", "IRN", "state"],
+    ["US", "USA", "USA", "state"],
+    ["British", "GBR", "GBR", "state"],
+]
+
+
+def test_an_attack_in_a_relative_clause_said_of_a_non_actor_is_not_the_earlier_states():
+    out = statements(
+        "The strikes came with Iran backing the Houthis, whose attacks on shipping in the Red Sea have drawn "
+        "US and British air strikes.",
+        actors=RED_SEA,
+    )
+    assert ("IRN", "USA") not in every_pair(out)
+    assert ("IRN", "GBR") not in every_pair(out)
+
+
+def test_an_attack_in_a_relative_clause_said_of_the_state_is_its_own():
+    out = statements(
+        "Iran, whose attacks on shipping in the Red Sea have drawn US and British air strikes, denied it.",
+        actors=RED_SEA,
+    )
+    assert mutual(out)[("IRN", "USA")] < 0
