@@ -18,6 +18,7 @@ from monitor.stance_event_targets import judgement_statements
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
 from monitor.stance_rows import negation_factor
+from monitor.stance_story_targets import story_statements
 
 
 def context_statements(
@@ -28,11 +29,14 @@ def context_statements(
     statements: pl.DataFrame,
     rules: dict,
 ) -> pl.DataFrame:
-    """The statements of the three rules, rebuttals first."""
+    """The statements of the three rules, rebuttals first, then those of the story's sides
+    (monitor.stance_story_targets) where none of them found one."""
     args = (sentences, smentions, cues, sources, statements, rules)
-    return pl.concat(
+    found = pl.concat(
         [rebuttal_statements(*args), welcomed_outcome_statements(*args), lead_act_statements(*args)]
     )
+    known = pl.concat([statements.select(found.columns), found])
+    return pl.concat([found, story_statements(sentences, smentions, cues, sources, known, rules)])
 
 
 def _unnamed(judgements: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:

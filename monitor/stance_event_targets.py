@@ -22,8 +22,9 @@ def event_agent_statements(
     """Statements [sid, source_actor, source_speaker, target_actor, polarity, cue, cue_class, negated,
     mutual, rule] from a stance cue of the rules' event_judgement_classes followed by "the <act>"
     (event_nouns, act_nouns) that names no actor, toward its agent: the holder of the same noun ("North
-    Korea's launch") in the previous event_holder_sentences sentences, else the subject the last of the
-    previous event_agent_sentences sentences opened with (rule sentence_subject)."""
+    Korea's launch") or, for court_act_nouns, a court of court_actors named in the previous
+    event_holder_sentences sentences, else the subject the last of the previous event_agent_sentences
+    sentences opened with (rule sentence_subject)."""
     nouns = "|".join(
         alt for alt in (rule_alternatives(rules, "event_nouns"), rule_alternatives(rules, "act_nouns")) if alt
     )
@@ -79,6 +80,15 @@ def event_agent_statements(
         .select("article_id", "noun", a_no="sentence_no", agent="country", own=pl.lit(True))
     )
 
+    # "the ruling" of a court named in the window ("The court said it manifestly lacked jurisdiction")
+    court_nouns = [str(n) for n in rules.get("court_act_nouns", [])]
+    courts = (
+        smentions.filter(pl.col("country").is_in([str(c) for c in rules.get("court_actors", [])]))
+        .join(where, on=KEY)
+        .select("article_id", a_no="sentence_no", agent="country", own=pl.lit(True))
+        .unique()
+    )
+
     def earlier(sentences_back: int) -> pl.Expr:
         back = pl.col("sentence_no") - pl.col("a_no")
         return (back > 0) & (back <= sentences_back)
@@ -87,6 +97,9 @@ def event_agent_statements(
         pl.concat(
             [
                 events.join(holders, on=["article_id", "noun"]).filter(earlier(holder_lookback)),
+                events.filter(pl.col("noun").is_in(court_nouns))
+                .join(courts, on="article_id")
+                .filter(earlier(holder_lookback)),
                 events.join(subjects, on="article_id").filter(earlier(lookback)),
             ],
             how="diagonal_relaxed",

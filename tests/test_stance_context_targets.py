@@ -3,6 +3,7 @@ actor a recent sentence reported against the speaker (monitor.stance_context_tar
 
 from __future__ import annotations
 
+import polars as pl
 from stance_helpers import stance, statements
 
 NEIGHBOURS = [
@@ -138,3 +139,18 @@ def test_a_lead_with_two_attackers_leaves_the_judgement_without_target():
         actors=[*STRIKE_ACTORS, ["Iran", "IRN", "IRN", "state"], ["Israeli", "ISR", "ISR", "state"]],
     )
     assert stance(out, 1) == {}
+
+
+def test_dismissed_concerns_answer_the_actor_that_raised_them():
+    out = statements(
+        "The United States has expressed concerns that Cambodia could let China use the naval base.",
+        "Cambodia has dismissed those concerns, saying its constitution forbids foreign military bases "
+        "on its soil.",
+        actors=[
+            ["United States", "USA", "USA", "state"],
+            ["Cambodia", "KHM", "KHM", "state"],
+            ["China", "CHN", "CHN", "state"],
+        ],
+    )
+    rows = out.filter(pl.col("sentence_no") == 1).select("source_actor", "target_actor", "rule").rows()
+    assert rows == [("KHM", "USA", "rebuttal_accuser")]

@@ -52,3 +52,21 @@ def test_a_condemned_advance_judges_the_subject_that_advanced_one_sentence_befor
         actors=[["Israel", "ISR", "ISR", "state"], ["Egypt", "EGY", "EGY", "state"]],
     )
     assert stance(out, 1)[("EGY", "ISR")] < 0
+
+
+COURT_CASE = [
+    ["International Court of Justice", "ICJ", "ICJ", "organisation"],
+    ["Sudan", "SDN", "SDN", "state"],
+    ["UAE", "ARE", "ARE", "state"],
+]
+
+
+def test_a_welcomed_ruling_judges_the_court_named_before_it():
+    out = statements(
+        "The International Court of Justice threw out a case that Sudan had filed against the UAE.",
+        'The court said it "manifestly lacked jurisdiction" because of a reservation the UAE made.',
+        "Sudan had accused the UAE of arming the Rapid Support Forces.",
+        "The UAE welcomed the ruling.",
+        actors=COURT_CASE,
+    )
+    assert stance(out, 3) == {("ARE", "ICJ"): 0.7}

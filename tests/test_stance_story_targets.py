@@ -1,0 +1,97 @@
+"""A judgement whose sentence names nobody but its speaker judges the other side of the story the article
+opened with (monitor.stance_story_targets): "The UAE rejected the decision." after a lead on Sudan cutting
+ties with the UAE."""
+
+from __future__ import annotations
+
+import polars as pl
+from stance_helpers import NORTH_KOREA, RUSSIA, statements
+
+SUDAN = [
+    ["Sudan", "SDN", "SDN", "state"],
+    ["United Arab Emirates", "ARE", "ARE", "state"],
+    ["UAE", "ARE", "ARE", "state"],
+    ["United States", "USA", "USA", "state"],
+    ["Egypt", "EGY", "EGY", "state"],
+]
+SEVERED = (
+    "Sudan severed diplomatic relations with the United Arab Emirates on Tuesday, accusing it of backing the "
+    "paramilitary Rapid Support Forces."
+)
+NIGER = [["France", "FRA", "FRA", "state"], ["Niger", "NER", "NER", "state"]]
+WITHDRAW = (
+    "France will withdraw its ambassador from Niger in the coming hours and pull out its troops by the end "
+    "of the year, President Emmanuel Macron announced on Sunday."
+)
+TREATY = (
+    'The treaty on a "comprehensive strategic partnership" that Russia and North Korea signed in Pyongyang '
+    "on June 19 goes further than most observers expected."
+)
+JAPAN = ["Japan", "JPN", "JPN", "state"]
+TOKYO = ["Tokyo", "JPN", "JPN", "capital"]
+
+
+def story(frame: pl.DataFrame, sentence_no: int) -> dict[tuple[str, str], float]:
+    rows = frame.filter((pl.col("rule") == "story_target") & (pl.col("sentence_no") == sentence_no))
+    return {(r["source_actor"], r["target_actor"]): r["polarity"] for r in rows.iter_rows(named=True)}
+
+
+def test_a_side_that_rejects_the_decision_judges_the_other_side_of_the_lead():
+    out = statements(SEVERED, "The UAE rejected the decision.", actors=SUDAN)
+    assert story(out, 1) == {("ARE", "SDN"): -0.7}
+
+
+def test_a_side_cutting_aid_without_naming_the_other_side_judges_it():
+    out = statements(SEVERED, "Sudan also suspended 30 million dollars in trade credits.", actors=SUDAN)
+    assert story(out, 1)[("SDN", "ARE")] < 0
+
+
+def test_a_third_party_condemning_the_act_judges_the_agent_of_the_lead():
+    out = statements(SEVERED, "The United States condemned the decision.", actors=SUDAN)
+    assert story(out, 1) == {("USA", "SDN"): -0.9}
+
+
+def test_a_third_party_concerned_about_the_pact_judges_both_parties():
+    out = statements(
+        TREATY,
+        'Japan\'s chief cabinet secretary said Tokyo had "grave concerns" about the pact.',
+        actors=[RUSSIA, NORTH_KOREA, JAPAN, TOKYO],
+    )
+    assert set(story(out, 1)) == {("JPN", "RUS"), ("JPN", "PRK")}
+
+
+def test_a_third_party_without_a_story_noun_judges_nobody():
+    out = statements(
+        SEVERED, 'Egypt said it was "deeply concerned" by the deteriorating situation.', actors=SUDAN
+    )
+    assert story(out, 1) == {}
+
+
+def test_a_side_welcoming_something_in_a_hostile_story_judges_nobody():
+    out = statements(WITHDRAW, "Niger's military rulers welcomed the decision.", actors=NIGER)
+    assert story(out, 1) == {}
+
+
+def test_a_sentence_naming_another_actor_is_left_to_the_ordinary_rules():
+    out = statements(SEVERED, "The UAE rejected the decision at a news conference in Egypt.", actors=SUDAN)
+    assert story(out, 1) == {}
+
+
+def test_a_sentence_with_cues_of_both_signs_judges_nobody():
+    out = statements(
+        SEVERED,
+        'The UAE said the decision was "regrettable" but praised the mediators.',
+        actors=SUDAN,
+    )
+    assert story(out, 1) == {}
+
+
+def test_a_lead_pair_that_no_statement_links_and_that_is_not_named_most_is_no_story():
+    out = statements(
+        "Sudan's foreign minister spoke on Sunday about the war, days after officials from the United Arab "
+        "Emirates visited Cairo.",
+        "Egypt hosted the talks with Egypt's neighbours and Egypt's partners.",
+        "The UAE rejected the decision.",
+        actors=SUDAN + [["Cairo", "EGY", "EGY", "capital"]],
+    )
+    assert story(out, 2) == {}
