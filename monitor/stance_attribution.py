@@ -270,7 +270,7 @@ def resolve_sources(
     sources = pl.concat([own, carried.select(own.columns)]).drop("source_rank")
     subjects, subject_mids, claims = sentence_subjects(sentences, smentions, sources, rules)
     sources = pl.concat([sources, subjects])
-    subject_ids = pl.concat([subject_ids, subject_mids.select(subject_ids.columns)], how="vertical_relaxed")
+    subject_ids = pl.concat([subject_ids, subject_mids], how="diagonal_relaxed")
     holders = possessive_holders(sentences, smentions, hits, sources, rules)
     sources = pl.concat([sources, holders.drop("mid")])
     subject_ids = pl.concat(
@@ -280,8 +280,8 @@ def resolve_sources(
                 *KEY, "mid", co_subject=pl.lit(False), joint=pl.lit(False), a_start=pl.lit(None, pl.Int64)
             ),
         ],
-        how="vertical_relaxed",
-    )
+        how="diagonal_relaxed",
+    ).with_columns(pl.col("described").fill_null(False))
     joint = pl.concat(
         [
             subject_ids.filter(pl.col("joint"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from monitor.stance_aside_subjects import aside_mentions, naming_asides
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
 
@@ -52,10 +53,29 @@ def sentence_subjects(
         .filter(pl.col("linked").cast(pl.Int8).cum_min().over(KEY) == 1)
     )
     verbs = subject_verbs(chain.filter(pl.col("r_start") == pl.col("r_start").max().over(KEY)), rules)
-    subjects = chain.join(verbs.drop("mid"), on=KEY, how="inner").with_columns(
-        several=pl.col("country").n_unique().over(KEY) > 1
+    # else an aside after one of them, up to its verb (monitor.stance_aside_subjects)
+    asides = naming_asides(chain.join(verbs.select(KEY), on=KEY, how="anti"), smentions, rules)
+    verbs = pl.concat(
+        [verbs.with_columns(last=pl.lit(None, pl.Int64)), asides.select(*KEY, "mid", "a_start", "last")]
     )
-    subject_ids = subjects.select(*KEY, "mid", co_subject="several", joint="several", a_start="a_start")
+    subjects = (
+        chain.join(verbs.drop("mid"), on=KEY, how="inner")
+        .filter(pl.col("last").is_null() | (pl.col("r_start") <= pl.col("last")))
+        .with_columns(several=pl.col("country").n_unique().over(KEY) > 1)
+    )
+    # the actors an aside names describe the subject: no targets or parties of its verb
+    described = aside_mentions(smentions, asides).select(
+        *KEY, "mid", "a_start", co_subject=pl.lit(False), joint=pl.lit(False), described=pl.lit(True)
+    )
+    subject_ids = pl.concat(
+        [
+            subjects.select(
+                *KEY, "mid", co_subject="several", joint="several", a_start="a_start", described=pl.lit(False)
+            ),
+            described,
+        ],
+        how="diagonal",
+    )
     claims = subjects.select(*KEY, "country", "a_start", "several").unique()
     speaker = pl.col("actor_kind").is_in(SPEAKER_KINDS)
     # States listed together judge each other only by the relations they share (mutual facts).
