@@ -196,7 +196,7 @@ def extract_statements(
     # An opening subject owns no cue of a later clause with its own subject (monitor.stance_clauses).
     limits = second_subject_limits(sentences, smentions, rules).rename({"country": "source_actor"})
     sources = sources.join(limits, on=[*KEY, "source_actor"], how="left").with_columns(
-        until=pl.when(pl.col("rule") == "sentence_subject").then(pl.col("until"))
+        until=pl.when(pl.col("rule").is_in(["sentence_subject", "list_subject"])).then(pl.col("until"))
     )
     sources, clause_mids = clause_speakers(sentences, smentions, hits, sources, rules)
     cue_hits = annotate_cues(hits, smentions, rules, sentences)

@@ -78,16 +78,34 @@ def sentence_subjects(
     )
     claims = subjects.select(*KEY, "country", "a_start", "several").unique()
     speaker = pl.col("actor_kind").is_in(SPEAKER_KINDS)
-    # States listed together judge each other only by the relations they share (mutual facts).
+    # States listed together judge each other only by the relations they share (mutual facts), each the
+    # actors outside the list ("Japan, Australia, France and Germany also issued statements expressing
+    # concern over China's actions"): another mention of a listed state is no target.
+    listed = (
+        smentions.join(
+            subjects.filter(pl.col("several")).select(*KEY, "country").unique(), on=[*KEY, "country"]
+        )
+        .join(subject_ids.select(*KEY, "mid"), on=[*KEY, "mid"], how="anti")
+        .select(
+            *KEY,
+            "mid",
+            co_subject=pl.lit(True),
+            joint=pl.lit(False),
+            a_start=pl.lit(None, pl.Int64),
+            described=pl.lit(True),
+        )
+    )
+    subject_ids = pl.concat([subject_ids, listed], how="diagonal")
     sources = (
-        subjects.filter(~pl.col("several"))
-        .sort(*KEY, "r_start")
+        subjects.sort(*KEY, "r_start")
         .unique([*KEY, "country"], keep="first", maintain_order=True)
         .select(
             *KEY,
             source_actor="country",
             source_speaker=pl.when(speaker).then(pl.col("actor_id")),
-            rule=pl.lit("sentence_subject"),
+            rule=pl.when(pl.col("several"))
+            .then(pl.lit("list_subject"))
+            .otherwise(pl.lit("sentence_subject")),
         )
     )
     inner = clause_subjects(smentions.join(text, on=KEY, how="inner"), rules)
