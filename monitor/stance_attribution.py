@@ -10,6 +10,7 @@ from monitor.stance_carryover import carry_over
 from monitor.stance_definite import definite_antecedents, definite_pattern
 from monitor.stance_gaps import ASIDE, NAME, host_mentions, through_asides, verb_gap
 from monitor.stance_holders import possessive_holders
+from monitor.stance_it_subjects import it_subjects
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
 from monitor.stance_quotes import quote_run_speakers
@@ -270,6 +271,7 @@ def resolve_sources(
     sources = pl.concat([own, carried.select(own.columns)]).drop("source_rank")
     subjects, subject_mids, claims = sentence_subjects(sentences, smentions, sources, rules)
     sources = pl.concat([sources, subjects])
+    sources = pl.concat([sources, it_subjects(sentences, smentions, sources, rules)])
     subject_ids = pl.concat([subject_ids, subject_mids], how="diagonal_relaxed")
     holders = possessive_holders(sentences, smentions, hits, sources, rules)
     sources = pl.concat([sources, holders.drop("mid")])
