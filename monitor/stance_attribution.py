@@ -238,8 +238,11 @@ def resolve_sources(
     )
     inverted = _as_sources(follows, "speech_verb_inverted", "speech_verb_inverted")
     own = pl.concat([named, inverted])
-    carried = carry_over(sentences, smentions, anchors, own, rules)
     definite, described = definite_antecedents(sentences, smentions, hits, own, rules)
+    titled = definite.filter(pl.col("titled")).with_columns(source_rank=pl.lit(0, pl.Int64))
+    carried = carry_over(
+        sentences, smentions, anchors, pl.concat([own, titled], how="diagonal_relaxed"), rules
+    )
     carried = pl.concat([carried.join(described, on=KEY, how="anti"), definite], how="diagonal_relaxed")
     carried = quote_run_speakers(sentences, own, carried, rules)
     # "..., accusing the bloc of": a participle after a comma belongs to the main subject, not to the

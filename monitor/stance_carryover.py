@@ -16,7 +16,12 @@ def carry_over(
 ) -> pl.DataFrame:
     """Quoted sentences without a speaker and "he said" sentences take the last named speaker
     (for "he said", else the last person named), as long as the chain since then is unbroken."""
-    first_own = own.sort(*KEY, "source_rank").unique(KEY, keep="first", maintain_order=True)
+    # a titled official named by a definite description ("HE the Prime Minister thanked") is a person too
+    first_own = (
+        own.sort(*KEY, "source_rank")
+        .unique(KEY, keep="first", maintain_order=True)
+        .with_columns(titled=pl.col("titled").fill_null(False) if "titled" in own.columns else pl.lit(False))
+    )
     last_person = _last_named(sentences, smentions)
     frame = (
         sentences.select(
@@ -32,7 +37,7 @@ def carry_over(
             on=KEY,
             how="left",
         )
-        .join(first_own.select(*KEY, "source_actor", "source_speaker"), on=KEY, how="left")
+        .join(first_own.select(*KEY, "source_actor", "source_speaker", "titled"), on=KEY, how="left")
         .join(last_person, on=KEY, how="left")
         .join(_bare_surnames(sentences, anchors, rules), on=KEY, how="left")
         .sort("sid")
@@ -53,7 +58,7 @@ def carry_over(
     frame = frame.with_columns(
         prev_actor=pl.col("source_actor").shift(1).forward_fill().over(by_article),
         prev_speaker=pl.col("source_speaker").shift(1).forward_fill().over(by_article),
-        prev_person_actor=pl.when(pl.col("source_speaker").is_not_null())
+        prev_person_actor=pl.when(pl.col("source_speaker").is_not_null() | pl.col("titled").fill_null(False))
         .then(pl.col("source_actor"))
         .otherwise(pl.col("named_actor"))
         .shift(1)
@@ -90,7 +95,7 @@ def carry_over(
     )
     institutional = (pl.col("anchor_inst").fill_null(False) | official) & pl.col("prev_actor").is_not_null()
     frame = frame.with_columns(
-        prev_person_actor=pl.when(pl.col("source_speaker").is_not_null())
+        prev_person_actor=pl.when(pl.col("source_speaker").is_not_null() | pl.col("titled").fill_null(False))
         .then(pl.col("source_actor"))
         .when(unknown_official & pl.col("source_actor").is_not_null())
         .then(pl.col("source_actor"))
