@@ -1,12 +1,14 @@
 """Speakers carried over from earlier sentences: quotes that continue without a speaker, "he said" /
 "both leaders" sentences and a bare surname the dictionary does not know ("Lin said", after
 "spokesperson Lin Jian said") take the last named speaker of the article; "the ministry said" takes
-the last speaking state or institution."""
+the last speaking state or institution; "The three countries signed" the states listed before
+(monitor.stance_group_subjects)."""
 
 from __future__ import annotations
 
 import polars as pl
 
+from monitor.stance_group_subjects import group_subjects
 from monitor.stance_keys import KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
 
@@ -142,9 +144,11 @@ def carry_over(
         source_rank=pl.lit(0, pl.Int64),
         rule=pl.lit("quote_speaker"),
     )
-    return pl.concat([pron, pair, quoted], how="diagonal").unique(
+    carried = pl.concat([pron, pair, quoted], how="diagonal").unique(
         [*KEY, "source_actor"], keep="first", maintain_order=True
     )
+    spoken = pl.concat([own.select(KEY), carried.select(KEY)])
+    return pl.concat([carried, group_subjects(sentences, smentions, spoken, rules)], how="diagonal_relaxed")
 
 
 def _last_named(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
