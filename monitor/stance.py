@@ -7,6 +7,7 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_acts import act_parties, possessive_acts
+from monitor.stance_aside_subjects import outside_asides
 from monitor.stance_attribution import resolve_sources, sentence_mentions
 from monitor.stance_clause_speakers import clause_speakers
 from monitor.stance_clauses import second_subject_limits
@@ -195,7 +196,7 @@ def extract_statements(
     # An opening subject owns no cue of a later clause with its own subject (monitor.stance_clauses).
     limits = second_subject_limits(sentences, smentions, rules).rename({"country": "source_actor"})
     sources = sources.join(limits, on=[*KEY, "source_actor"], how="left").with_columns(
-        until=pl.when(pl.col("rule") == "sentence_subject").then(pl.col("until"))
+        until=pl.when(pl.col("rule").is_in(["sentence_subject", "list_subject"])).then(pl.col("until"))
     )
     sources, clause_mids = clause_speakers(sentences, smentions, hits, sources, rules)
     cue_hits = annotate_cues(hits, smentions, rules, sentences)
@@ -208,8 +209,10 @@ def extract_statements(
             clause_mids,
         ]
     )
-    not_parties = pl.concat([subject_ids.filter(~pl.col("co_subject")).select(*KEY, "mid"), non_targets])
-    speakers = subject_ids.select(*KEY, "mid")
+    # actors an aside names about the subject are no targets, but parties of the facts in it
+    acting = subject_ids.filter(~pl.col("described"))
+    not_parties = pl.concat([acting.filter(~pl.col("co_subject")).select(*KEY, "mid"), non_targets])
+    speakers = acting.select(*KEY, "mid")
     targets = pl.concat(
         [smentions.with_columns(pair_ref=pl.lit(False)), as_mentions(pairs, smentions.height)],
         how="vertical_relaxed",
@@ -230,8 +233,10 @@ def extract_statements(
     parties = pl.concat(
         [with_joint(relation_parties(cue_hits, smentions, non_targets, speakers, by_agents), joint), lone]
     )
+    parties = outside_asides(parties, subject_ids, smentions, cue_hits)
     facts = with_joint(relation_parties(cue_hits, smentions, not_parties, speakers, by_agents), joint)
     facts = pl.concat([facts, lone, act_parties(cue_hits, smentions, hits, sentences, not_parties, rules)])
+    facts = outside_asides(facts, subject_ids, smentions, cue_hits)
     reach = reach_limits(cue_hits, smentions, hits, sentences, rules).join(
         contrast_starts(cue_hits, hits, smentions, rules), on="cue_id", how="full", coalesce=True
     )

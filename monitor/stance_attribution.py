@@ -10,6 +10,7 @@ from monitor.stance_carryover import carry_over
 from monitor.stance_definite import definite_antecedents, definite_pattern
 from monitor.stance_gaps import ASIDE, NAME, host_mentions, through_asides, verb_gap
 from monitor.stance_holders import possessive_holders
+from monitor.stance_it_subjects import it_subjects
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
 from monitor.stance_quotes import quote_run_speakers
@@ -237,8 +238,11 @@ def resolve_sources(
     )
     inverted = _as_sources(follows, "speech_verb_inverted", "speech_verb_inverted")
     own = pl.concat([named, inverted])
-    carried = carry_over(sentences, smentions, anchors, own, rules)
     definite, described = definite_antecedents(sentences, smentions, hits, own, rules)
+    titled = definite.filter(pl.col("titled")).with_columns(source_rank=pl.lit(0, pl.Int64))
+    carried = carry_over(
+        sentences, smentions, anchors, pl.concat([own, titled], how="diagonal_relaxed"), rules
+    )
     carried = pl.concat([carried.join(described, on=KEY, how="anti"), definite], how="diagonal_relaxed")
     carried = quote_run_speakers(sentences, own, carried, rules)
     # "..., accusing the bloc of": a participle after a comma belongs to the main subject, not to the
@@ -270,7 +274,8 @@ def resolve_sources(
     sources = pl.concat([own, carried.select(own.columns)]).drop("source_rank")
     subjects, subject_mids, claims = sentence_subjects(sentences, smentions, sources, rules)
     sources = pl.concat([sources, subjects])
-    subject_ids = pl.concat([subject_ids, subject_mids.select(subject_ids.columns)], how="vertical_relaxed")
+    sources = pl.concat([sources, it_subjects(sentences, smentions, sources, rules)])
+    subject_ids = pl.concat([subject_ids, subject_mids], how="diagonal_relaxed")
     holders = possessive_holders(sentences, smentions, hits, sources, rules)
     sources = pl.concat([sources, holders.drop("mid")])
     subject_ids = pl.concat(
@@ -280,8 +285,8 @@ def resolve_sources(
                 *KEY, "mid", co_subject=pl.lit(False), joint=pl.lit(False), a_start=pl.lit(None, pl.Int64)
             ),
         ],
-        how="vertical_relaxed",
-    )
+        how="diagonal_relaxed",
+    ).with_columns(pl.col("described").fill_null(False))
     joint = pl.concat(
         [
             subject_ids.filter(pl.col("joint"))

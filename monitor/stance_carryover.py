@@ -1,12 +1,14 @@
 """Speakers carried over from earlier sentences: quotes that continue without a speaker, "he said" /
 "both leaders" sentences and a bare surname the dictionary does not know ("Lin said", after
 "spokesperson Lin Jian said") take the last named speaker of the article; "the ministry said" takes
-the last speaking state or institution."""
+the last speaking state or institution; "The three countries signed" the states listed before
+(monitor.stance_group_subjects)."""
 
 from __future__ import annotations
 
 import polars as pl
 
+from monitor.stance_group_subjects import group_subjects
 from monitor.stance_keys import KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
 
@@ -16,7 +18,12 @@ def carry_over(
 ) -> pl.DataFrame:
     """Quoted sentences without a speaker and "he said" sentences take the last named speaker
     (for "he said", else the last person named), as long as the chain since then is unbroken."""
-    first_own = own.sort(*KEY, "source_rank").unique(KEY, keep="first", maintain_order=True)
+    # a titled official named by a definite description ("HE the Prime Minister thanked") is a person too
+    first_own = (
+        own.sort(*KEY, "source_rank")
+        .unique(KEY, keep="first", maintain_order=True)
+        .with_columns(titled=pl.col("titled").fill_null(False) if "titled" in own.columns else pl.lit(False))
+    )
     last_person = _last_named(sentences, smentions)
     frame = (
         sentences.select(
@@ -32,7 +39,7 @@ def carry_over(
             on=KEY,
             how="left",
         )
-        .join(first_own.select(*KEY, "source_actor", "source_speaker"), on=KEY, how="left")
+        .join(first_own.select(*KEY, "source_actor", "source_speaker", "titled"), on=KEY, how="left")
         .join(last_person, on=KEY, how="left")
         .join(_bare_surnames(sentences, anchors, rules), on=KEY, how="left")
         .sort("sid")
@@ -53,7 +60,7 @@ def carry_over(
     frame = frame.with_columns(
         prev_actor=pl.col("source_actor").shift(1).forward_fill().over(by_article),
         prev_speaker=pl.col("source_speaker").shift(1).forward_fill().over(by_article),
-        prev_person_actor=pl.when(pl.col("source_speaker").is_not_null())
+        prev_person_actor=pl.when(pl.col("source_speaker").is_not_null() | pl.col("titled").fill_null(False))
         .then(pl.col("source_actor"))
         .otherwise(pl.col("named_actor"))
         .shift(1)
@@ -90,7 +97,7 @@ def carry_over(
     )
     institutional = (pl.col("anchor_inst").fill_null(False) | official) & pl.col("prev_actor").is_not_null()
     frame = frame.with_columns(
-        prev_person_actor=pl.when(pl.col("source_speaker").is_not_null())
+        prev_person_actor=pl.when(pl.col("source_speaker").is_not_null() | pl.col("titled").fill_null(False))
         .then(pl.col("source_actor"))
         .when(unknown_official & pl.col("source_actor").is_not_null())
         .then(pl.col("source_actor"))
@@ -137,9 +144,11 @@ def carry_over(
         source_rank=pl.lit(0, pl.Int64),
         rule=pl.lit("quote_speaker"),
     )
-    return pl.concat([pron, pair, quoted], how="diagonal").unique(
+    carried = pl.concat([pron, pair, quoted], how="diagonal").unique(
         [*KEY, "source_actor"], keep="first", maintain_order=True
     )
+    spoken = pl.concat([own.select(KEY), carried.select(KEY)])
+    return pl.concat([carried, group_subjects(sentences, smentions, spoken, rules)], how="diagonal_relaxed")
 
 
 def _last_named(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:

@@ -30,15 +30,16 @@ def definite_pattern(rules: dict, keys: tuple[str, ...] = ("definite_subjects",)
 def definite_antecedents(
     sentences: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, own: pl.DataFrame, rules: dict
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Sources [sid, source_actor, source_speaker, rule] of sentences without a speaker of their own (not in
-    `own` [sid, source_actor]) whose first verb follows a definite description, and the ids [sid] of all such
-    sentences. The source is the state of the latest mention, in the definite_antecedent_sentences before,
-    written next to the same noun ("Chinese embassy", "China's foreign ministry", "Prime Minister Anthony
-    Albanese", "ASEAN leaders") or ending with it (the institution "European Commission"); for "its" the state
-    or institution the latest sentence naming one opens with; for a noun of definite_organisation_nouns ("the
-    bloc") also the latest organisation; a group ("the leaders") needs an organisation. An official or
-    institution without an antecedent speaks for the state that spoke last (pronoun_carryover_sentences),
-    never for an organisation (a ministry belongs to a state), else for the state named most so far."""
+    """Sources [sid, source_actor, titled, source_speaker, rule] of sentences without a speaker of their own
+    (not in `own` [sid, source_actor]) whose first verb follows a definite description (titled: its noun is an
+    official's title of speaker_titles), and the ids [sid] of all such sentences. The source is the state of
+    the latest mention, in the definite_antecedent_sentences before, written next to the same noun ("Chinese
+    embassy", "China's foreign ministry", "Prime Minister Anthony Albanese", "ASEAN leaders") or ending with
+    it (the institution "European Commission"); for "its" the state or institution the latest sentence naming
+    one opens with; for a noun of definite_organisation_nouns ("the bloc") also the latest organisation; a
+    group ("the leaders") needs an organisation. An official or institution without an antecedent speaks for
+    the state that spoke last (pronoun_carryover_sentences), never for an organisation (a ministry belongs to
+    a state), else for the state named most so far."""
     lookback = int(rules.get("definite_antecedent_sentences", 8))
     lead = pl.col("text").str.slice(0, pl.col("m_start"))
     subjects = (
@@ -112,10 +113,17 @@ def definite_antecedents(
         .unique(KEY, keep="first", maintain_order=True)
         .select(*KEY, source_actor="country")
     )
-    sources = pl.concat([found, last_state, salient]).select(
-        *KEY,
-        "source_actor",
-        source_speaker=pl.lit(None, pl.String),
-        rule=pl.lit("definite_antecedent"),
+    # an official's title ("the Prime Minister") is a person a later "he" may stand for
+    titles = [str(t) for t in rules.get("speaker_titles", [])]
+    sources = (
+        pl.concat([found, last_state, salient])
+        .join(subjects.select(*KEY, titled=pl.col("noun").is_in(titles)), on=KEY, how="left")
+        .select(
+            *KEY,
+            "source_actor",
+            "titled",
+            source_speaker=pl.lit(None, pl.String),
+            rule=pl.lit("definite_antecedent"),
+        )
     )
     return sources, subjects.select(KEY)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from monitor.stance_aside_subjects import aside_mentions, naming_asides
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
 
@@ -52,22 +53,59 @@ def sentence_subjects(
         .filter(pl.col("linked").cast(pl.Int8).cum_min().over(KEY) == 1)
     )
     verbs = subject_verbs(chain.filter(pl.col("r_start") == pl.col("r_start").max().over(KEY)), rules)
-    subjects = chain.join(verbs.drop("mid"), on=KEY, how="inner").with_columns(
-        several=pl.col("country").n_unique().over(KEY) > 1
+    # else an aside after one of them, up to its verb (monitor.stance_aside_subjects)
+    asides = naming_asides(chain.join(verbs.select(KEY), on=KEY, how="anti"), smentions, rules)
+    verbs = pl.concat(
+        [verbs.with_columns(last=pl.lit(None, pl.Int64)), asides.select(*KEY, "mid", "a_start", "last")]
     )
-    subject_ids = subjects.select(*KEY, "mid", co_subject="several", joint="several", a_start="a_start")
+    subjects = (
+        chain.join(verbs.drop("mid"), on=KEY, how="inner")
+        .filter(pl.col("last").is_null() | (pl.col("r_start") <= pl.col("last")))
+        .with_columns(several=pl.col("country").n_unique().over(KEY) > 1)
+    )
+    # the actors an aside names describe the subject: no targets or parties of its verb
+    described = aside_mentions(smentions, asides).select(
+        *KEY, "mid", "a_start", co_subject=pl.lit(False), joint=pl.lit(False), described=pl.lit(True)
+    )
+    subject_ids = pl.concat(
+        [
+            subjects.select(
+                *KEY, "mid", co_subject="several", joint="several", a_start="a_start", described=pl.lit(False)
+            ),
+            described,
+        ],
+        how="diagonal",
+    )
     claims = subjects.select(*KEY, "country", "a_start", "several").unique()
     speaker = pl.col("actor_kind").is_in(SPEAKER_KINDS)
-    # States listed together judge each other only by the relations they share (mutual facts).
+    # States listed together judge each other only by the relations they share (mutual facts), each the
+    # actors outside the list ("Japan, Australia, France and Germany also issued statements expressing
+    # concern over China's actions"): another mention of a listed state is no target.
+    listed = (
+        smentions.join(
+            subjects.filter(pl.col("several")).select(*KEY, "country").unique(), on=[*KEY, "country"]
+        )
+        .join(subject_ids.select(*KEY, "mid"), on=[*KEY, "mid"], how="anti")
+        .select(
+            *KEY,
+            "mid",
+            co_subject=pl.lit(True),
+            joint=pl.lit(False),
+            a_start=pl.lit(None, pl.Int64),
+            described=pl.lit(True),
+        )
+    )
+    subject_ids = pl.concat([subject_ids, listed], how="diagonal")
     sources = (
-        subjects.filter(~pl.col("several"))
-        .sort(*KEY, "r_start")
+        subjects.sort(*KEY, "r_start")
         .unique([*KEY, "country"], keep="first", maintain_order=True)
         .select(
             *KEY,
             source_actor="country",
             source_speaker=pl.when(speaker).then(pl.col("actor_id")),
-            rule=pl.lit("sentence_subject"),
+            rule=pl.when(pl.col("several"))
+            .then(pl.lit("list_subject"))
+            .otherwise(pl.lit("sentence_subject")),
         )
     )
     inner = clause_subjects(smentions.join(text, on=KEY, how="inner"), rules)

@@ -1,6 +1,6 @@
 """A state speaks across an aside set off by commas between it and its verb, when the aside only describes it
 (monitor.stance_gaps); an aside that names another actor or holds a cue relates the state to others and
-links nothing across it."""
+links nothing across it for the speech rules."""
 
 from __future__ import annotations
 
@@ -43,13 +43,14 @@ def test_the_aide_of_an_organisations_titled_official_speaks_for_the_organisatio
     assert stance(out) == {("UN", "PAK"): 0.8}
 
 
-def test_an_aside_naming_another_actor_links_no_state_to_the_verb_after_it():
+def test_an_aside_naming_another_actor_makes_that_actor_no_target_of_the_verb_after_it():
+    # the state speaks through the sentence-subject rule (monitor.stance_aside_subjects)
     out = statements(
         'The United States, a treaty ally of the Philippines, condemned what it called "the latest reckless '
         'action" by China.',
         actors=ASIDE_ACTORS,
     )
-    assert stance(out) == {}
+    assert stance(out) == {("USA", "CHN"): -0.7}
 
 
 def test_an_aside_holding_a_cue_links_no_state_to_the_verb_after_it():

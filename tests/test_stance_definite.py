@@ -116,3 +116,22 @@ def test_an_official_with_nobody_speaking_nearby_speaks_for_the_state_the_articl
         ],
     )
     assert stance(out, sentence_no=6)[("QAT", "EGY")] > 0
+
+
+def test_he_after_a_titled_definite_subject_is_that_official_not_a_person_named_in_its_object():
+    out = statements(
+        "Qatar's Prime Minister announced on Wednesday that a ceasefire agreement had been reached in Gaza.",
+        "HE the Prime Minister thanked the Arab Republic of Egypt and the United States for their efforts, "
+        "and praised the role of the administrations of both President Joe Biden and President-elect "
+        "Donald Trump.",
+        "He stressed that Qatar will continue to support the brotherly Palestinian people.",
+        actors=[
+            ["Qatar", "QAT", "QAT", "state"],
+            ["Arab Republic of Egypt", "EGY", "EGY", "state"],
+            USA,
+            ["Joe Biden", "joe_biden", "USA", "person"],
+            ["Donald Trump", "donald_trump", "USA", "person"],
+            ["Palestinian", "PSE", "PSE", "state"],
+        ],
+    )
+    assert stance(out, sentence_no=2) == {("QAT", "PSE"): 0.7}

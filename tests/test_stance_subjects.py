@@ -135,3 +135,35 @@ def test_a_subject_that_opens_the_sentence_outranks_a_possessive_holder():
     got = stance(out)
     assert got[("TUR", "SWE")] > 0
     assert ("SWE", "TUR") not in got
+
+
+LISTED = [
+    ["Japan", "JPN", "JPN", "state"],
+    ["Australia", "AUS", "AUS", "state"],
+    ["United Kingdom", "GBR", "GBR", "state"],
+    ["France", "FRA", "FRA", "state"],
+    ["Germany", "DEU", "DEU", "state"],
+    ["China", "CHN", "CHN", "state"],
+]
+
+
+def test_each_state_listed_as_the_subject_takes_the_stance_of_their_action_on_another():
+    out = statements(
+        "Japan, Australia, the United Kingdom, France and Germany also issued statements expressing concern "
+        "over China's actions.",
+        actors=LISTED,
+    )
+    assert stance(out) == {(state, "CHN"): -0.6 for state in ("JPN", "AUS", "GBR", "FRA", "DEU")}
+
+
+def test_another_mention_of_a_listed_state_is_no_target_of_the_list():
+    out = statements(
+        "The United States and the European Union struck a trade deal on Sunday that will impose a "
+        "15 percent tariff on most European goods.",
+        actors=[
+            ["United States", "USA", "USA", "state"],
+            ["European Union", "EU", "EU", "organisation"],
+            ["European", "EU", "EU", "organisation"],
+        ],
+    )
+    assert stance(out) == {}

@@ -1,0 +1,80 @@
+"""A group opening a sentence as its subject ("The three countries signed a mutual defence pact", "All three
+have expelled French troops") stands for exactly the states of the latest list of that many named before it
+("Niger, Mali and Burkina Faso"): each speaks, and together they are the parties of the relations after
+their verb."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from monitor.stance_keys import KEY
+from monitor.stance_matching import rule_alternatives
+from monitor.stance_subjects import LIST_SEPARATOR
+
+
+def _lists(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
+    """[sid, l_no, members (list of states), size] of the runs of states listed together ("Mali, Burkina
+    Faso and Niger"), one row per run."""
+    states = smentions.filter(pl.col("actor_kind") == "state").join(
+        sentences.select(*KEY, "text", l_no="sentence_no"), on=KEY
+    )
+    gap = pl.col("text").str.slice(pl.col("prev_end"), (pl.col("r_start") - pl.col("prev_end")).clip(0))
+    return (
+        states.sort(*KEY, "r_start")
+        .with_columns(prev_end=pl.col("r_end").shift(1).over(KEY))
+        .with_columns(linked=pl.col("prev_end").is_not_null() & gap.str.contains(LIST_SEPARATOR))
+        .with_columns(run=(~pl.col("linked")).cast(pl.Int32).cum_sum().over(KEY))
+        .group_by(*KEY, "l_no", "run")
+        .agg(members=pl.col("country").unique(maintain_order=True))
+        .with_columns(size=pl.col("members").list.len())
+        .filter(pl.col("size") >= 3)
+        .select(*KEY, "l_no", "members", "size")
+    )
+
+
+def group_subjects(
+    sentences: pl.DataFrame, smentions: pl.DataFrame, spoken: pl.DataFrame, rules: dict
+) -> pl.DataFrame:
+    """[sid, source_actor, source_speaker, rule, a_start] for sentences not in `spoken` [sid] that open with a
+    group of group_subject_nouns ("The three countries", "The three Sahel juntas", "All three") and a verb:
+    the states of the latest list of exactly that many in the group_subject_sentences before."""
+    nouns = rule_alternatives(rules, "group_subject_nouns")
+    sizes = {str(word): int(n) for word, n in rules.get("group_subject_numbers", {}).items()}
+    numbers = "|".join(sizes) or "$^"
+    pattern = (
+        rf"^(?P<head>(?:(?:The|the)\s+(?P<n>{numbers})\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{nouns})|(?:All|all)\s+"
+        rf"(?P<m>{numbers}))(?:,[^,;:\"“”]{{1,120}},)?\s+(?:also\s+|then\s+|later\s+)?)[a-z]+\b"
+    )
+    found = pl.col("text").str.extract_groups(pattern)
+    lookback = int(rules.get("group_subject_sentences", 30))
+    heads = (
+        sentences.select(*KEY, "article_id", "sentence_no", "text")
+        .join(spoken.select(KEY).unique(), on=KEY, how="anti")
+        .with_columns(found=found)
+        .with_columns(n=pl.coalesce(pl.col("found").struct.field("n"), pl.col("found").struct.field("m")))
+        .filter(pl.col("n").is_not_null())
+        .select(
+            *KEY,
+            "article_id",
+            "sentence_no",
+            size=pl.col("n").replace_strict(sizes, return_dtype=pl.UInt32),
+            a_start=pl.col("found").struct.field("head").str.len_chars().cast(pl.Int64),
+        )
+    )
+    lists = _lists(sentences, smentions).join(sentences.select(*KEY, "article_id"), on=KEY).drop(KEY)
+    return (
+        heads.join(lists, on=["article_id", "size"])
+        .filter(
+            (pl.col("l_no") < pl.col("sentence_no")) & (pl.col("l_no") >= pl.col("sentence_no") - lookback)
+        )
+        .sort(*KEY, "l_no", descending=[False, True])
+        .unique(KEY, keep="first", maintain_order=True)
+        .explode("members")
+        .select(
+            *KEY,
+            source_actor="members",
+            source_speaker=pl.lit(None, pl.String),
+            rule=pl.lit("group_subject"),
+            a_start="a_start",
+        )
+    )

@@ -1,0 +1,57 @@
+"""A group opening a sentence ("The three Sahel countries ... have formed", "All three have expelled") stands
+for exactly the states of the latest list of that many named before it (monitor.stance_group_subjects)."""
+
+from __future__ import annotations
+
+from stance_helpers import CHINA, RUSSIA, every_pair, mutual, stance, statements
+
+SAHEL = [
+    ["Niger", "NER", "NER", "state"],
+    ["Mali", "MLI", "MLI", "state"],
+    ["Burkina Faso", "BFA", "BFA", "state"],
+    ["Economic Community of West African States", "ECOWAS", "ECOWAS", "organisation"],
+    ["French", "FRA", "FRA", "state"],
+    RUSSIA,
+]
+OPENING = (
+    "The military-led governments of Niger, Mali and Burkina Faso on Sunday announced their immediate "
+    "withdrawal from the Economic Community of West African States."
+)
+
+
+def test_all_three_after_a_list_of_three_states_are_each_of_them():
+    out = statements(
+        OPENING,
+        "All three have expelled French troops and turned to Russia for security assistance.",
+        actors=SAHEL,
+    )
+    got = stance(out, sentence_no=1)
+    for state in ("NER", "MLI", "BFA"):
+        assert got[(state, "FRA")] < 0
+        assert got[(state, "RUS")] > 0
+
+
+def test_the_listed_states_named_as_a_group_are_the_parties_of_the_pact_they_formed():
+    out = statements(
+        OPENING,
+        "The three Sahel countries, which together have a population of about 70 million, have formed a "
+        "mutual defence pact.",
+        actors=SAHEL,
+    )
+    got = mutual(out)
+    assert got[("NER", "MLI")] > 0 and got[("MLI", "BFA")] > 0 and got[("BFA", "NER")] > 0
+
+
+def test_a_group_possessive_before_a_noun_is_no_subject():
+    out = statements(
+        "Vietnam, Malaysia and Brunei also have competing claims in the South China Sea but were not "
+        "represented at the summit.",
+        "The three countries' coast guards held their first joint exercise in June 2023.",
+        actors=[
+            ["Vietnam", "VNM", "VNM", "state"],
+            ["Malaysia", "MYS", "MYS", "state"],
+            ["Brunei", "BRN", "BRN", "state"],
+            CHINA,
+        ],
+    )
+    assert every_pair(out.filter(out["sentence_no"] == 1)) == {}
