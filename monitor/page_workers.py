@@ -99,16 +99,11 @@ class PageWorkers:
             self._pool = None
         pool.shutdown(wait=False, cancel_futures=True)
 
-    def start(
-        self, read: Callable, rows: list[tuple], *args, failed: Callable, heavy: int | None = None
-    ) -> Callable[[], list] | None:
+    def start(self, read: Callable, rows: list[tuple], *args, failed: Callable) -> Callable[[], list] | None:
         """Begin `read(*row, *args)` for every row in worker processes and return a function that waits for
         the results in row order; None when the caller should read the rows itself (too few, one core, or
-        processes cannot be started here). `heavy` counts the rows that alone justify starting the pool
-        (default: all of them); once it runs, any rows are welcome. `read` and the rows must pickle; `read`
-        should not raise."""
-        heavy = len(rows) if heavy is None else heavy
-        if self.processes < 2 or not rows or (self._pool is None and heavy < self.min_pages):
+        processes cannot be started here). `read` and the rows must pickle; `read` should not raise."""
+        if self.processes < 2 or not rows or (self._pool is None and len(rows) < self.min_pages):
             return None
         tasks = [rows[i : i + ROWS_PER_TASK] for i in range(0, len(rows), ROWS_PER_TASK)]
         for _attempt in range(2):

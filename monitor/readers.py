@@ -219,11 +219,6 @@ def failed_read(path: str, sidecar_path: str | None, input_kind: str, reason: st
     )
 
 
-def failed_export(path: str, reason: str) -> list[dict]:
-    """The candidates of an export whose reading failed outright: one, keyed by its path."""
-    return [failed_read(path, None, "jsonl", reason)]
-
-
 def read_unit(path: str, sidecar_path: str | None, input_kind: str, max_bytes: int) -> dict:
     """read_document, where an exception from any library becomes the page's read_error: quarantined, and
     the run goes on."""
@@ -243,8 +238,8 @@ def read_units(units: pl.DataFrame, max_bytes: int, pages: PageWorkers | None = 
 
 
 def read_batches(batches: list[pl.DataFrame], max_bytes: int, pages: PageWorkers) -> Iterator[pl.DataFrame]:
-    """The candidates of each batch of units in turn. The next batch goes to the workers before this one is
-    handed over, so it is read while the caller gates and writes this one."""
+    """The candidates of each batch of units in turn. The next batch's HTML pages go to the workers before
+    this batch is handed over, so they are parsed while the caller gates and writes it."""
     if not batches:
         return
     pending = start_reading(batches[0], max_bytes, pages)
@@ -256,30 +251,39 @@ def read_batches(batches: list[pl.DataFrame], max_bytes: int, pages: PageWorkers
 
 
 def start_reading(units: pl.DataFrame, max_bytes: int, pages: PageWorkers) -> Callable[[], pl.DataFrame]:
-    """Hand the batch to worker processes when it has enough HTML pages (extraction is Python code) or the
-    workers already run, and return a function that gathers every candidate; a caller can start the next
-    batch before gating this one. Text pages and exports go to the workers too: read in the caller's
-    threads, they held its GIL while the workers parsed, and the caller set the pace. Without workers, see
-    _read_in_threads. Candidates come out in the same order either way (merging copies keeps the first)."""
+    """Hand the HTML pages to worker processes when there are enough of them (extraction is Python code, one
+    core under threads) and return a function that reads the rest in threads (I/O overlaps) and gathers every
+    candidate. A caller can start the next batch before gating this one. HTML pages too few for the workers
+    are parsed one after another: threads fighting over the GIL parsed them at half the speed.
+
+    Candidates come out in the same order whichever way a page was read, so merging copies picks the same
+    first row.
+    """
     documents = units.filter(pl.col("role") == "document").join(
         units.filter(pl.col("role") == "sidecar").select("unit_key", sidecar_path="path"),
         on="unit_key",
         how="left",
     )
     rows = list(documents.select("path", "sidecar_path", "input_kind").iter_rows())
-    html_pages = sum(row[2] == "html" for row in rows)
+    html = [i for i, row in enumerate(rows) if row[2] == "html"]
+    waiting = pages.start(read_unit, [rows[i] for i in html], max_bytes, failed=failed_read)
     exports = units.filter(pl.col("role") == "export")["path"].to_list()
-    waiting = pages.start(read_unit, rows, max_bytes, failed=failed_read, heavy=html_pages)
-    exporting = waiting and pages.start(read_export, [(p,) for p in exports], max_bytes, failed=failed_export)
     strays = units.filter(pl.col("role").is_in(["unsupported", "misnamed"])).select(
         "path", pl.coalesce("input_kind", "suffix", pl.lit("(none)")), "size_bytes", "role"
     )
 
     def finish() -> pl.DataFrame:
-        if waiting is None:
-            read, exported = _read_in_threads(rows, exports, max_bytes)
-        else:
-            read, exported = waiting(), exporting() if exporting else []
+        text = [i for i, row in enumerate(rows) if row[2] != "html"]
+        chunks = [text[i : i + ROWS_PER_THREAD_TASK] for i in range(0, len(text), ROWS_PER_THREAD_TASK)]
+        read: list[dict | None] = [None] * len(rows)
+        with ThreadPoolExecutor(max_workers=THREADS) as threads:
+            text_read = threads.map(lambda chunk: [read_unit(*rows[i], max_bytes) for i in chunk], chunks)
+            for i, candidate in zip(text, (c for part in text_read for c in part), strict=True):
+                read[i] = candidate
+            exported = list(threads.map(lambda path: read_export(path, max_bytes), exports))
+        html_read = waiting() if waiting is not None else (read_unit(*rows[i], max_bytes) for i in html)
+        for i, candidate in zip(html, html_read, strict=True):
+            read[i] = candidate
         read += [candidate for part in exported for candidate in part]
         read += [
             _candidate(
@@ -294,20 +298,3 @@ def start_reading(units: pl.DataFrame, max_bytes: int, pages: PageWorkers) -> Ca
         return _frame(read)
 
     return finish
-
-
-def _read_in_threads(rows: list[tuple], exports: list[str], max_bytes: int) -> tuple[list, list]:
-    """Text pages and exports in threads (their reads overlap), the few HTML pages one after another
-    (threads fighting over the GIL parsed them at half the speed), in row order."""
-    text = [i for i, row in enumerate(rows) if row[2] != "html"]
-    chunks = [text[i : i + ROWS_PER_THREAD_TASK] for i in range(0, len(text), ROWS_PER_THREAD_TASK)]
-    read: list[dict | None] = [None] * len(rows)
-    with ThreadPoolExecutor(max_workers=THREADS) as threads:
-        text_read = threads.map(lambda chunk: [read_unit(*rows[i], max_bytes) for i in chunk], chunks)
-        for i, candidate in zip(text, (c for part in text_read for c in part), strict=True):
-            read[i] = candidate
-        exported = list(threads.map(lambda path: read_export(path, max_bytes), exports))
-    for i, row in enumerate(rows):
-        if row[2] == "html":
-            read[i] = read_unit(*row, max_bytes)
-    return read, exported

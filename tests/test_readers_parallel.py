@@ -76,24 +76,6 @@ def test_a_read_with_fewer_pages_than_the_threshold_starts_no_workers(tmp_path):
         assert workers.start(readers.read_unit, rows, MAX_BYTES, failed=readers.failed_read) is None
 
 
-def test_text_pages_start_no_workers_but_go_to_workers_already_running(tmp_path):
-    notes = []
-    for n in range(3):
-        notes.append(tmp_path / f"note_{n}.txt")
-        notes[-1].write_text(f"Seoul and Tokyo agreed to resume talks, round {n}.", encoding="utf-8")
-    text_rows = [(str(path), None, "txt") for path in notes]
-    html_rows = [(str(path), None, "html") for path in write_pages(tmp_path, 5)]
-    with PageWorkers(processes=2, min_pages=5) as workers:
-        assert (
-            workers.start(readers.read_unit, text_rows, MAX_BYTES, failed=readers.failed_read, heavy=0)
-            is None
-        )
-        workers.start(readers.read_unit, html_rows, MAX_BYTES, failed=readers.failed_read)()
-        waiting = workers.start(readers.read_unit, text_rows, MAX_BYTES, failed=readers.failed_read, heavy=0)
-        assert waiting is not None
-        assert waiting() == [readers.read_unit(*row, MAX_BYTES) for row in text_rows]
-
-
 def rows_with_poison(folder: Path, pages: int, poisoned: int) -> list[tuple]:
     """Read rows of `pages` pages, the one at `poisoned` named poison.html (the test readers fail on it)."""
     paths = write_pages(folder, pages)
