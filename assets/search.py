@@ -1,7 +1,6 @@
 """The search layer: a BM25 full-text index over cleaned article titles and bodies (see search_index)."""
 
 import dagster as dg
-import pyarrow as pa
 
 from monitor import data_docs, incremental, search_index
 from monitor.progress import BatchProgress
@@ -38,19 +37,16 @@ def article_search_index(context: dg.AssetExecutionContext, warehouse: Warehouse
             conn.execute(f"DROP SCHEMA IF EXISTS {LEGACY_FTS_SCHEMA} CASCADE")
             search_index.reset(conn)
         removed = search_index.remove_stale(conn)
-        pending = search_index.unindexed_articles(conn)
-        progress = BatchProgress(context.log.info, STEP, len(pending))
-        for start in range(0, len(pending), ARTICLES_PER_BATCH):
-            batch = pa.table({"article_id": pending[start : start + ARTICLES_PER_BATCH]})
-            conn.register("search_batch", batch)
-            search_index.add_documents(conn, "search_batch")
-            conn.unregister("search_batch")
-            progress.advance(batch.num_rows)
+        pending = search_index.queue_unindexed(conn)
+        progress = BatchProgress(context.log.info, STEP, pending)
+        for start in range(0, pending, ARTICLES_PER_BATCH):
+            progress.advance(search_index.add_queued(conn, start, ARTICLES_PER_BATCH))
+        conn.execute("DROP TABLE temp.search_queue")
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
     with warehouse.connect(read_only=True) as conn:
         indexed = conn.execute("SELECT count(*) FROM search_documents").fetchone()[0]
     return dg.MaterializeResult(
-        metadata={"documents": indexed, "added": len(pending), "removed": removed, "full_rebuild": rebuild}
+        metadata={"documents": indexed, "added": pending, "removed": removed, "full_rebuild": rebuild}
     )
 
 

@@ -76,14 +76,27 @@ def remove_stale(conn: duckdb.DuckDBPyConnection) -> int:
     return count
 
 
-def unindexed_articles(conn: duckdb.DuckDBPyConnection) -> list[str]:
-    return [
-        article_id
-        for (article_id,) in conn.execute(
-            """SELECT article_id FROM cleaned_articles
-               WHERE article_id NOT IN (SELECT article_id FROM search_documents) ORDER BY article_id"""
-        ).fetchall()
-    ]
+def queue_unindexed(conn: duckdb.DuckDBPyConnection) -> int:
+    """Number the cleaned articles the index lacks, in id order (temp table search_queue[n, article_id]),
+    so that add_queued takes them by ranges of n without their ids passing through Python."""
+    conn.execute(
+        """CREATE OR REPLACE TEMP TABLE search_queue AS
+           SELECT row_number() OVER (ORDER BY article_id) - 1 AS n, article_id FROM cleaned_articles
+           WHERE article_id NOT IN (SELECT article_id FROM search_documents)"""
+    )
+    return conn.execute("SELECT count(*) FROM search_queue").fetchone()[0]
+
+
+def add_queued(conn: duckdb.DuckDBPyConnection, first: int, count: int) -> int:
+    """Index the queued articles numbered first .. first + count - 1 (see queue_unindexed)."""
+    conn.execute(
+        "CREATE OR REPLACE TEMP VIEW search_batch AS SELECT article_id FROM search_queue "  # noqa: S608
+        f"WHERE n >= {int(first)} AND n < {int(first) + int(count)}"
+    )
+    try:
+        return add_documents(conn, "search_batch")
+    finally:
+        conn.execute("DROP VIEW IF EXISTS temp.search_batch")
 
 
 def add_documents(conn: duckdb.DuckDBPyConnection, batch_table: str) -> int:

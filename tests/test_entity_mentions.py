@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import dagster as dg
 import polars as pl
 import pytest
+from conftest import Pipeline
 
 from assets.mentions import mention_candidates
 from monitor import asset_checks, gates
@@ -38,6 +40,21 @@ def test_sample_mentions_resolve_states_and_dated_roles(sample_pipeline):
     assert {("North Korea", "PRK"), ("Russia", "RUS"), ("South Korea", "KOR")} <= {
         (s, c) for s, _, c, _ in rows
     }
+
+
+def test_mentions_computed_a_batch_ahead_equal_those_of_one_batch(sample_pipeline, monkeypatch, tmp_path):
+    stored = """SELECT mention_id, sentence_no, surface, actor_id, role, rule FROM entity_mentions
+                UNION ALL
+                SELECT article_id, sentence_no, text, NULL, NULL, NULL FROM sentences ORDER BY ALL"""
+    sample_pipeline.materialize()
+    one_batch = sample_pipeline.query(stored)
+    monkeypatch.setattr("assets.mentions.ARTICLES_PER_BATCH", 1)
+    by_one = Pipeline(
+        sample_pipeline.landing, tmp_path / "by_one" / "m.duckdb", dg.DagsterInstance.ephemeral()
+    )
+    assert by_one.materialize().success
+    assert by_one.query(stored) == one_batch
+    assert len({row[0].split(":")[0] for row in one_batch if row[3]}) == 3
 
 
 def test_every_stored_span_reads_back_its_surface_text_in_sql(sample_pipeline):
