@@ -16,6 +16,8 @@ from monitor.actor_dictionary import ActorDictionary, match_key_expr
 
 POSSESSIVE_GAP = r"^(\s*|['’]s?\s+)$"
 OF_GAP = r"^\s+of\s+(the\s+)?$"
+# what separates the items of a list: "Benin, Chad and Jamaica", "Chad or Niger", "Mali & Chad"
+LIST_GAP = r"^(,\s+|,?\s+(and|or)\s+|\s*&\s*)$"
 # a capitalised word (or an initial "F.") right before a surname; a word ending in "." is a sentence end
 PRECEDING_NAME = r"(\p{Lu}\.|\p{Lu}[\p{L}'’.-]*[\p{L}'’-])[ \t]+$"
 
@@ -41,6 +43,35 @@ def resolve_required_cues(spans: pl.DataFrame, cues_present: pl.DataFrame) -> pl
     )
     # by 'requires' too: one span may carry readings with different cues ("DFA": Manila or Dublin)
     return spans.join(supported, on=["article_id", "start", "requires"], how="semi")
+
+
+def listed_with_states(spans: pl.DataFrame, states: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """Spans of names that need a cue the article lacks, kept when they stand in a list next to a state
+    ("The Bahamas, Bangladesh, Barbados, Benin, Chad and Jamaica have pledged"): among states, Chad is one."""
+    if spans.is_empty() or states.is_empty():
+        return spans.clear()
+    anchors = states.join(spans, on="article_id", how="semi").select("article_id", "start", "end")
+    bodies = articles.join(spans, on="article_id", how="semi").select("article_id", "body")
+    pairs = (
+        spans.select("article_id", "start", "end").unique().join(anchors, on="article_id", suffix="_state")
+    )
+    gap = (
+        pl.when(pl.col("end_state") <= pl.col("start"))
+        .then(pl.col("body").str.slice(pl.col("end_state"), pl.col("start") - pl.col("end_state")))
+        .when(pl.col("end") <= pl.col("start_state"))
+        .then(pl.col("body").str.slice(pl.col("end"), pl.col("start_state") - pl.col("end")))
+    )
+    near = (
+        pairs.filter(
+            (pl.col("start_state") - pl.col("end")).is_between(0, 6)
+            | (pl.col("start") - pl.col("end_state")).is_between(0, 6)
+        )
+        .join(bodies, on="article_id")
+        .filter(gap.str.contains(LIST_GAP))
+        .select("article_id", "start")
+        .unique()
+    )
+    return spans.join(near, on=["article_id", "start"], how="semi")
 
 
 def resolve_context_institutions(

@@ -13,6 +13,7 @@ import polars as pl
 
 from monitor.actor_dictionary import ActorDictionary, match_key_expr
 from monitor.mention_rules import (
+    listed_with_states,
     resolve_context_institutions,
     resolve_people,
     resolve_required_cues,
@@ -169,14 +170,20 @@ def find_mentions(
     is_template = pl.col("actor_id").str.starts_with("*")
 
     plain = spans.filter(~is_person & ~needs_cue & ~is_template)
-    cued = resolve_required_cues(spans.filter(needs_cue), cues_present)
+    needing = spans.filter(needs_cue)
+    cued = resolve_required_cues(needing, cues_present)
     # only the columns the institution rule reads, joined to states alone (not the whole span frame)
     state_actors = dictionary.actors.filter(pl.col("kind") == "state").select("actor_id", "country")
-    states = (
-        pl.concat([plain, cued])
-        .select("article_id", "start", "end", "actor_id")
-        .join(state_actors, on="actor_id")
+
+    def states_of(frame: pl.DataFrame) -> pl.DataFrame:
+        return frame.select("article_id", "start", "end", "actor_id").join(state_actors, on="actor_id")
+
+    uncued = needing.join(cued.select("article_id", "start").unique(), on=["article_id", "start"], how="anti")
+    listed = listed_with_states(
+        uncued.join(state_actors, on="actor_id", how="semi"), states_of(pl.concat([plain, cued])), work
     )
+    cued = pl.concat([cued, listed])
+    states = states_of(pl.concat([plain, cued]))
     templated = resolve_context_institutions(spans.filter(is_template), states, work)
     cued = unambiguous_cued(cued, templated)
     people = resolve_people(spans.filter(is_person), work, dictionary)

@@ -214,6 +214,21 @@ def test_a_treaty_named_after_a_capital_is_no_mention_of_its_state(mentions):
     assert _pairs(mentions(text)) == [("Cambodia", "KHM"), ("Thailand", "THA")]
 
 
+def test_a_name_that_needs_a_cue_is_a_state_in_a_list_of_states(mentions):
+    text = "The Bahamas, Bangladesh, Barbados, Benin, Chad and Jamaica have also pledged to send police."
+    assert "TCD" in [actor for _, actor in _pairs(mentions(text))]
+
+
+def test_a_name_that_needs_a_cue_is_no_state_in_a_list_of_other_things(mentions):
+    assert mentions("Georgia, Florida and Texas voted for the bill.").is_empty()
+
+
+def test_a_name_that_needs_a_cue_is_no_state_beside_a_state_it_is_not_listed_with(mentions):
+    assert [actor for _, actor in _pairs(mentions("Chad said the offer from Russia was generous."))] == [
+        "RUS"
+    ]
+
+
 def test_long_official_names_match_in_any_case(mentions):
     assert _pairs(mentions("THE UNITED ARAB EMIRATES CONDEMNED IT")) == [("UNITED ARAB EMIRATES", "ARE")]
 
