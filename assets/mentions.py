@@ -160,6 +160,8 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
     with warehouse.transaction() as conn:
         rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
         pending = _pending(conn, rebuild)
+    if pending.len():
+        gates.warm_up()
     results = []
     progress = BatchProgress(context.log.info, STEP, pending.len())
     for start in range(0, pending.len(), ARTICLES_PER_BATCH):
