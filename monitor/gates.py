@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from monitor import settings
+from monitor import gate_parameters, settings
 
 if TYPE_CHECKING:
     import great_expectations as gx
@@ -242,7 +242,13 @@ def validate_rows(
     needed = sorted((_suite_columns(suite_expectations(step, "row")) | {id_column}) & set(frame.columns))
     validation = None
     if suite.expectations:
-        validation = _validate_suite(frame.select(needed), suite, id_column, parameters)
+        rows = frame.select(needed)
+        validation = _validate_suite(
+            rows,
+            suite,
+            id_column,
+            gate_parameters.membership_parameters(suite_expectations(step, "row"), rows, parameters),
+        )
     results = validation.results if validation else []
     outcomes, rejected = [], []
     for result in results:
@@ -291,7 +297,12 @@ def validate_table(result: GateResult, summary: dict, parameters: dict | None = 
         suite = load_suite(result.step, scope)
         if not suite.expectations:
             continue
-        validation = _validate_suite(frame, suite, None, parameters)
+        validation = _validate_suite(
+            frame,
+            suite,
+            None,
+            gate_parameters.membership_parameters(suite_expectations(result.step, scope), frame, parameters),
+        )
         result.validations.append(validation)
         for outcome in validation.results:
             config = outcome.expectation_config
