@@ -251,6 +251,8 @@ def cleaned_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
         rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
         pending = _pending(conn, rebuild)
         registry = conn.execute("SELECT * FROM outlets").pl()
+    if pending.height:
+        gates.warm_up()
     results = []
     progress = BatchProgress(context.log.info, STEP, pending.height)
     for start in range(0, pending.height, ARTICLES_PER_BATCH):

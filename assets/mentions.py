@@ -175,6 +175,8 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
         with warehouse.transaction() as conn:
             rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
             pending = _pending(conn, rebuild)
+            if pending.len():
+                gates.warm_up()
             batches = [
                 pending.slice(s, ARTICLES_PER_BATCH) for s in range(0, pending.len(), ARTICLES_PER_BATCH)
             ]

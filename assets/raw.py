@@ -107,6 +107,8 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
     listing = landing.classify_files(landing.list_landing_files(folder))
     units = landing.changed_units(listing, ledger)
     keys = units["unit_key"].unique(maintain_order=True)
+    if units.height:
+        gates.warm_up()
     totals = {
         "files_listed": listing.height,
         "files_changed": units.height,

@@ -158,6 +158,8 @@ def stance_statements(context: dg.AssetExecutionContext, warehouse: Warehouse) -
     with warehouse.transaction() as conn:
         rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
         pending = _pending(conn, rebuild)
+    if pending.len():
+        gates.warm_up()
     results = []
     progress = BatchProgress(context.log.info, STEP, pending.len())
     for start in range(0, pending.len(), ARTICLES_PER_BATCH):
@@ -190,12 +192,9 @@ def stance_statements(context: dg.AssetExecutionContext, warehouse: Warehouse) -
 def _plot_metadata(conn, warehouse: Warehouse, days_marked: int) -> dict:
     """The picture, inline when the run records few days: it is repeated on every day's materialization,
     and a 180 KB image on each of a thousand events made the event log the slowest part of the run."""
-    daily = conn.execute("SELECT * FROM actor_stance_daily").pl()
     names = dict(conn.execute("SELECT actor_id, name FROM actors").fetchall())
-    png = plots.stance_over_time_png(daily, names)
     path = settings.project_path(warehouse.db_path).parent / "plots" / "actor_stance_daily.png"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(png)
+    png = plots.stance_over_time_file(path, plots.plotted_rows(conn), names)
     if days_marked <= PLOT_INLINE_MAX_DAYS:
         image = base64.b64encode(png).decode()
         shown = f"![stance over time](data:image/png;base64,{image})"
@@ -257,6 +256,8 @@ def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse):
 
     def rebuild_days(conn) -> tuple[pl.DataFrame, pl.DataFrame, int]:
         days = daily_refresh.days_to_rebuild(conn, first, last, DAILY_VERSION)
+        if days.height:
+            gates.warm_up()
         built, statement_count = [pl.DataFrame(schema=DAILY_SCHEMA)], 0
         for chunk in daily_refresh.day_chunks(days, STATEMENTS_PER_CHUNK):
             conn.register("days_to_rebuild", chunk.select("day").to_arrow())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import dagster as dg
@@ -98,12 +99,20 @@ def _rows_table(rows: list[dict]) -> str:
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
+@cache
+def _page_view():
+    """GE's page view, one per process: its Jinja environment compiles the templates once and keeps them
+    (a new view compiled them for every page: 64 ms of CPU per page instead of 20 ms, measured)."""
+    from great_expectations.render.view import DefaultJinjaPageView
+
+    return DefaultJinjaPageView()
+
+
 def write_report(
     step: str, check_name: str, passed: bool, validations: list, label: Callable[[object], str]
 ) -> Path:
     """The report of one check: failed expectations with their failing rows, then each GE validation."""
     from great_expectations.render.renderer import ValidationResultsPageRenderer
-    from great_expectations.render.view import DefaultJinjaPageView
 
     db_path, run_id = _current_run()
     folder = docs_dir(db_path) / step / re.sub(r"[^\w-]", "_", run_id)
@@ -113,7 +122,7 @@ def write_report(
         for result in validation.results:
             result.result = _plain(result.result or {})
         page = folder / f"{check_name}.{number}.html"
-        rendered = DefaultJinjaPageView().render(ValidationResultsPageRenderer().render(validation))
+        rendered = _page_view().render(ValidationResultsPageRenderer().render(validation))
         page.write_text(rendered, encoding="utf-8")
         state = "passed" if validation.success else "failed"
         links.append(

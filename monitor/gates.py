@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from monitor import settings
+from monitor import gate_parameters, settings
 
 if TYPE_CHECKING:
     import great_expectations as gx
@@ -77,11 +78,21 @@ def _suite_config(step: str) -> dict:
     return json.loads(_suite_text(step))
 
 
-@cache
+# one lock for the import and the context: a validation that starts while the warm-up thread imports GE
+# waits for it instead of importing the same modules from a second thread
+_GX_LOCK = threading.RLock()
+
+
 def _gx():
     """Great Expectations, imported at the first validation: its import costs about 3 s, which a process
     that only loads the definitions (`monitor sql`, the UI's code server, `dagster definitions validate`)
     never needs to pay, nor a run whose steps added no rows (asset_checks.table_verdict)."""
+    with _GX_LOCK:
+        return _imported_gx()
+
+
+@cache
+def _imported_gx():
     import great_expectations
 
     from monitor import ge_expectations  # noqa: F401 - registers our own expectations with GE
@@ -111,8 +122,22 @@ def _expectation_label(config) -> str:
     return f"{config.type}({target})" if target else config.type
 
 
-@cache
+def warm_up() -> None:
+    """Import GE and build its context in a background thread, for a step that knows it will validate:
+    the import (about 3 s of Python) then overlaps the step's reading, most of it spent waiting for worker
+    processes, DuckDB or polars. Idempotent; a step with nothing new does not call it."""
+    if _cached_context.cache_info().currsize == 0:
+        threading.Thread(target=_context, name="great-expectations-warm-up", daemon=True).start()
+
+
 def _context() -> gx.data_context.AbstractDataContext:
+    """The one GE context of the process, whichever thread asks first (the warm-up or a validation)."""
+    with _GX_LOCK:
+        return _cached_context()
+
+
+@cache
+def _cached_context() -> gx.data_context.AbstractDataContext:
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = _gx().get_context(mode="ephemeral")
@@ -217,7 +242,13 @@ def validate_rows(
     needed = sorted((_suite_columns(suite_expectations(step, "row")) | {id_column}) & set(frame.columns))
     validation = None
     if suite.expectations:
-        validation = _validate_suite(frame.select(needed), suite, id_column, parameters)
+        rows = frame.select(needed)
+        validation = _validate_suite(
+            rows,
+            suite,
+            id_column,
+            gate_parameters.membership_parameters(suite_expectations(step, "row"), rows, parameters),
+        )
     results = validation.results if validation else []
     outcomes, rejected = [], []
     for result in results:
@@ -266,7 +297,12 @@ def validate_table(result: GateResult, summary: dict, parameters: dict | None = 
         suite = load_suite(result.step, scope)
         if not suite.expectations:
             continue
-        validation = _validate_suite(frame, suite, None, parameters)
+        validation = _validate_suite(
+            frame,
+            suite,
+            None,
+            gate_parameters.membership_parameters(suite_expectations(result.step, scope), frame, parameters),
+        )
         result.validations.append(validation)
         for outcome in validation.results:
             config = outcome.expectation_config
