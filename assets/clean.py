@@ -14,6 +14,7 @@ from monitor import (
     dates,
     dedup,
     gates,
+    ge_session,
     incremental,
     interrupts,
     language,
@@ -252,7 +253,7 @@ def cleaned_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
         pending = _pending(conn, rebuild)
         registry = conn.execute("SELECT * FROM outlets").pl()
     if pending.height:
-        gates.warm_up()
+        ge_session.warm_up()
     results = []
     progress = BatchProgress(context.log.info, STEP, pending.height)
     for start in range(0, pending.height, ARTICLES_PER_BATCH):

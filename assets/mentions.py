@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 import dagster as dg
 import polars as pl
 
-from monitor import asset_checks, code_version, data_docs, gates, incremental, settings
+from monitor import asset_checks, code_version, data_docs, gates, ge_session, incremental, settings
 from monitor.actor_dictionary import ACTORS_DIR, ActorDictionary, load_actor_dictionary
 from monitor.candidates import CANDIDATE_SCHEMA, merge_candidates, unresolved_candidates
 from monitor.mentions import find_mentions
@@ -176,7 +176,7 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
             rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
             pending = _pending(conn, rebuild)
             if pending.len():
-                gates.warm_up()
+                ge_session.warm_up()
             batches = [
                 pending.slice(s, ARTICLES_PER_BATCH) for s in range(0, pending.len(), ARTICLES_PER_BATCH)
             ]

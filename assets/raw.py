@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import dagster as dg
 import polars as pl
 
-from monitor import asset_checks, data_docs, gates, landing, readers, settings
+from monitor import asset_checks, data_docs, gates, ge_session, landing, readers, settings
 from monitor.page_workers import PageWorkers
 from monitor.progress import BatchProgress
 from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame
@@ -108,7 +108,7 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
     units = landing.changed_units(listing, ledger)
     keys = units["unit_key"].unique(maintain_order=True)
     if units.height:
-        gates.warm_up()
+        ge_session.warm_up()
     totals = {
         "files_listed": listing.height,
         "files_changed": units.height,

@@ -16,6 +16,7 @@ from monitor import (
     daily_refresh,
     data_docs,
     gates,
+    ge_session,
     incremental,
     plots,
     settings,
@@ -159,7 +160,7 @@ def stance_statements(context: dg.AssetExecutionContext, warehouse: Warehouse) -
         rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
         pending = _pending(conn, rebuild)
     if pending.len():
-        gates.warm_up()
+        ge_session.warm_up()
     results = []
     progress = BatchProgress(context.log.info, STEP, pending.len())
     for start in range(0, pending.len(), ARTICLES_PER_BATCH):
@@ -257,7 +258,7 @@ def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse):
     def rebuild_days(conn) -> tuple[pl.DataFrame, pl.DataFrame, int]:
         days = daily_refresh.days_to_rebuild(conn, first, last, DAILY_VERSION)
         if days.height:
-            gates.warm_up()
+            ge_session.warm_up()
         built, statement_count = [pl.DataFrame(schema=DAILY_SCHEMA)], 0
         for chunk in daily_refresh.day_chunks(days, STATEMENTS_PER_CHUNK):
             conn.register("days_to_rebuild", chunk.select("day").to_arrow())

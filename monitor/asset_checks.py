@@ -13,7 +13,8 @@ from dataclasses import replace
 import dagster as dg
 
 from monitor import data_docs, gates
-from monitor.gates import GateResult, Outcome, _expectation_label, _observed, suite_expectations
+from monitor.gates import GateResult, Outcome, _observed
+from monitor.ge_session import expectation_label, suite_expectations
 
 GE_NOTE = "great_expectations"
 VERDICT_KEY = "verdict_key"
@@ -115,7 +116,7 @@ def _report_links(result: GateResult, check_name: str, passed: bool, scopes: tup
     if not validations:
         carried = result.carried_docs if "table" in scopes else result.carried_row_docs
         return {k: v for k, v in carried.items() if k in DOCS_LINKS}
-    report = data_docs.write_report(result.step, check_name, passed, validations, _expectation_label)
+    report = data_docs.write_report(result.step, check_name, passed, validations, expectation_label)
     return data_docs.link_metadata(report)
 
 

@@ -12,21 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
-import threading
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from functools import cache
-from typing import TYPE_CHECKING
 
 import polars as pl
 
-from monitor import gate_parameters, settings
+from monitor import gate_parameters, ge_session
 
-if TYPE_CHECKING:
-    import great_expectations as gx
-
-logging.getLogger("great_expectations").setLevel(logging.ERROR)
 MAX_EXAMPLES = 5
 HEAVY_COLUMNS = {"text", "raw_text", "body"}
 QUARANTINE_SCHEMA = {
@@ -68,122 +60,6 @@ class GateResult:
     carried_row_docs: dict = field(default_factory=dict)
 
 
-@cache
-def _suite_text(step: str) -> str:
-    return (settings.EXPECTATIONS_DIR / f"{step}.json").read_text(encoding="utf-8")
-
-
-@cache
-def _suite_config(step: str) -> dict:
-    return json.loads(_suite_text(step))
-
-
-# one lock for the import and the context: a validation that starts while the warm-up thread imports GE
-# waits for it instead of importing the same modules from a second thread
-_GX_LOCK = threading.RLock()
-
-
-def _gx():
-    """Great Expectations, imported at the first validation: its import costs about 3 s, which a process
-    that only loads the definitions (`monitor sql`, the UI's code server, `dagster definitions validate`)
-    never needs to pay, nor a run whose steps added no rows (asset_checks.table_verdict)."""
-    with _GX_LOCK:
-        return _imported_gx()
-
-
-@cache
-def _imported_gx():
-    import great_expectations
-
-    from monitor import ge_expectations  # noqa: F401 - registers our own expectations with GE
-
-    return great_expectations
-
-
-def suite_expectations(step: str, scope: str) -> list[dict]:
-    """The expectations of expectations/<step>.json with the given scope, as configured (no GE needed)."""
-    return [e for e in _suite_config(step)["expectations"] if e.get("meta", {}).get("scope") == scope]
-
-
-def load_suite(step: str, scope: str) -> gx.ExpectationSuite:
-    """The part of expectations/<step>.json with the given scope, as a GE suite."""
-    config = _suite_config(step)
-    return _gx().ExpectationSuite(
-        name=f"{config['name']}.{scope}",
-        expectations=suite_expectations(step, scope),
-        meta=config.get("meta"),
-    )
-
-
-def _expectation_label(config) -> str:
-    kwargs = {k: v for k, v in config.kwargs.items() if k != "batch_id"}
-    pair = [kwargs[k] for k in ("column_A", "column_B") if kwargs.get(k)]
-    target = kwargs.get("column") or ",".join(pair or kwargs.get("column_list", []) or [])
-    return f"{config.type}({target})" if target else config.type
-
-
-def warm_up() -> None:
-    """Import GE and build its context in a background thread, for a step that knows it will validate:
-    the import (about 3 s of Python) then overlaps the step's reading, most of it spent waiting for worker
-    processes, DuckDB or polars. Idempotent; a step with nothing new does not call it."""
-    if _cached_context.cache_info().currsize == 0:
-        threading.Thread(target=_context, name="great-expectations-warm-up", daemon=True).start()
-
-
-def _context() -> gx.data_context.AbstractDataContext:
-    """The one GE context of the process, whichever thread asks first (the warm-up or a validation)."""
-    with _GX_LOCK:
-        return _cached_context()
-
-
-@cache
-def _cached_context() -> gx.data_context.AbstractDataContext:
-    from great_expectations.data_context.types.base import ProgressBarsConfig
-
-    context = _gx().get_context(mode="ephemeral")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    context.data_sources.add_pandas("monitor")
-    return context
-
-
-@cache
-def _batch_definition(name: str):
-    return (
-        _context()
-        .data_sources.get("monitor")
-        .add_dataframe_asset(name)
-        .add_batch_definition_whole_dataframe("batch")
-    )
-
-
-def _validate(
-    frame: pl.DataFrame, suite: gx.ExpectationSuite, id_column: str | None, parameters: dict | None = None
-):
-    """`parameters` fill the suite's {"$PARAMETER": name} values (e.g. the ids of the actor dictionary)."""
-    return _validate_suite(frame, suite, id_column, parameters).results
-
-
-def _validate_suite(
-    frame: pl.DataFrame, suite: gx.ExpectationSuite, id_column: str | None, parameters: dict | None = None
-):
-    """The whole validation result: what Data Docs render.
-
-    GE's validator is built on the batch definition directly: Batch.validate would first load (and
-    fingerprint, hashing every cell) a batch it then throws away, as its validator loads its own.
-    """
-    from great_expectations.validator.v1_validator import Validator as V1Validator
-
-    result_format = {"result_format": "COMPLETE"}
-    if id_column:
-        result_format["unexpected_index_column_names"] = [id_column]
-    validator = V1Validator(
-        batch_definition=_batch_definition(suite.name),
-        batch_parameters={"dataframe": frame.to_pandas()},
-        result_format=result_format,
-    )
-    return validator.validate_expectation_suite(suite, expectation_parameters=parameters)
-
-
 def _suite_columns(expectations: list[dict]) -> set[str]:
     columns: set[str] = set()
     for expectation in expectations:
@@ -199,7 +75,7 @@ def table_view(step: str, frame: pl.DataFrame) -> pl.DataFrame:
     Long texts become their lengths and unread columns a constant, so a step can keep the view of a
     whole run in memory and GE never converts megabytes of article bodies to pandas.
     """
-    needed = _suite_columns(suite_expectations(step, "table"))
+    needed = _suite_columns(ge_session.suite_expectations(step, "table"))
     return frame.select(
         (pl.col(c).str.len_chars() if frame.schema[c] == pl.String and c in HEAVY_COLUMNS else pl.col(c))
         if c in needed
@@ -238,22 +114,26 @@ def combine(step: str, results: list[GateResult], columns: list[str]) -> GateRes
 def validate_rows(
     step: str, frame: pl.DataFrame, id_column: str = "article_id", parameters: dict | None = None
 ) -> GateResult:
-    suite = load_suite(step, "row")
-    needed = sorted((_suite_columns(suite_expectations(step, "row")) | {id_column}) & set(frame.columns))
+    suite = ge_session.load_suite(step, "row")
+    needed = sorted(
+        (_suite_columns(ge_session.suite_expectations(step, "row")) | {id_column}) & set(frame.columns)
+    )
     validation = None
     if suite.expectations:
         rows = frame.select(needed)
-        validation = _validate_suite(
+        validation = ge_session.validate_suite(
             rows,
             suite,
             id_column,
-            gate_parameters.membership_parameters(suite_expectations(step, "row"), rows, parameters),
+            gate_parameters.membership_parameters(
+                ge_session.suite_expectations(step, "row"), rows, parameters
+            ),
         )
     results = validation.results if validation else []
     outcomes, rejected = [], []
     for result in results:
         config = result.expectation_config
-        label = _expectation_label(config)
+        label = ge_session.expectation_label(config)
         columns = [c for k in ("column", "column_A", "column_B") if (c := config.kwargs.get(k))]
         unexpected = result.result.get("unexpected_index_list") or []
         reason = config.meta.get("reason", label)
@@ -294,14 +174,16 @@ def validate_table(result: GateResult, summary: dict, parameters: dict | None = 
         ("table", table_view(result.step, result.passed)),
         ("summary", pl.DataFrame([summary])),
     ):
-        suite = load_suite(result.step, scope)
+        suite = ge_session.load_suite(result.step, scope)
         if not suite.expectations:
             continue
-        validation = _validate_suite(
+        validation = ge_session.validate_suite(
             frame,
             suite,
             None,
-            gate_parameters.membership_parameters(suite_expectations(result.step, scope), frame, parameters),
+            gate_parameters.membership_parameters(
+                ge_session.suite_expectations(result.step, scope), frame, parameters
+            ),
         )
         result.validations.append(validation)
         for outcome in validation.results:
@@ -309,7 +191,7 @@ def validate_table(result: GateResult, summary: dict, parameters: dict | None = 
             details = outcome.result
             result.table_outcomes.append(
                 Outcome(
-                    _expectation_label(config),
+                    ge_session.expectation_label(config),
                     scope,
                     config.severity.value == "critical",
                     bool(outcome.success),
@@ -331,7 +213,9 @@ def rows_seen(result: GateResult) -> bool:
 def verdict_key(step: str, summary: dict) -> str:
     """What a table verdict on no new rows depends on: the suite as configured and the step's totals."""
     # the file's text: GE adds ids to the expectation configurations it was given
-    digest = hashlib.sha256(json.dumps([_suite_text(step), summary], sort_keys=True, default=str).encode())
+    digest = hashlib.sha256(
+        json.dumps([ge_session.suite_text(step), summary], sort_keys=True, default=str).encode()
+    )
     return digest.hexdigest()[:16]
 
 

@@ -7,7 +7,7 @@ import dagster as dg
 import pytest
 from conftest import Pipeline
 
-from monitor import data_docs, gates
+from monitor import data_docs, ge_session
 
 QUARANTINED_SHARE = "expect_column_max_to_be_between(quarantined_share)"
 GATED = ("raw_articles", "cleaned_articles", "entity_mentions", "stance_statements")
@@ -28,7 +28,7 @@ def without_great_expectations(monkeypatch):
     def refuse(*_args, **_kwargs):
         raise AssertionError("Great Expectations was run")
 
-    monkeypatch.setattr(gates, "_validate_suite", refuse)
+    monkeypatch.setattr(ge_session, "validate_suite", refuse)
     monkeypatch.setattr(data_docs, "write_report", refuse)
 
 

@@ -9,7 +9,7 @@ import dagster as dg
 import polars as pl
 import pytest
 
-from monitor import gates
+from monitor import gates, ge_session
 
 RAW_ONLY = dg.AssetSelection.assets("raw_articles")
 
@@ -18,7 +18,7 @@ RAW_ONLY = dg.AssetSelection.assets("raw_articles")
 def gate_calls(monkeypatch) -> list[str]:
     """The order in which steps warm GE up and validate with it."""
     calls: list[str] = []
-    warm_up, validate = gates.warm_up, gates._validate_suite
+    warm_up, validate = ge_session.warm_up, ge_session.validate_suite
 
     def recorded_warm_up():
         calls.append("warm_up")
@@ -28,8 +28,8 @@ def gate_calls(monkeypatch) -> list[str]:
         calls.append("validate")
         return validate(*args, **kwargs)
 
-    monkeypatch.setattr(gates, "warm_up", recorded_warm_up)
-    monkeypatch.setattr(gates, "_validate_suite", recorded_validate)
+    monkeypatch.setattr(ge_session, "warm_up", recorded_warm_up)
+    monkeypatch.setattr(ge_session, "validate_suite", recorded_validate)
     return calls
 
 
@@ -47,9 +47,9 @@ def test_a_step_with_nothing_new_does_not_warm_great_expectations_up(sample_pipe
 
 
 def test_a_validation_that_starts_during_the_warm_up_shares_its_context():
-    gates._cached_context.cache_clear()
-    gates._batch_definition.cache_clear()
-    gates.warm_up()
+    ge_session._cached_context.cache_clear()
+    ge_session._batch_definition.cache_clear()
+    ge_session.warm_up()
     frame = pl.DataFrame(
         {"article_id": ["a1", "a2"], "input_kind": ["txt", "html"], "read_error": [None, None],
          "text_length": [5, 900]}
@@ -57,5 +57,5 @@ def test_a_validation_that_starts_during_the_warm_up_shares_its_context():
     result = gates.validate_rows("raw_articles", frame)
     for thread in [t for t in threading.enumerate() if t.name == "great-expectations-warm-up"]:
         thread.join()
-    assert gates._cached_context.cache_info().misses == 1
+    assert ge_session._cached_context.cache_info().misses == 1
     assert result.quarantine["item_id"].to_list() == ["a1"]
