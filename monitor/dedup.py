@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import numpy as np
 import polars as pl
-from datasketch import MinHashLSH
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
@@ -47,6 +46,8 @@ STORY_SCHEMA = pl.Schema(
 
 def lsh_shape(threshold: float, num_perm: int) -> tuple[int, int]:
     """Bands and rows per band that datasketch's MinHashLSH picks for this threshold."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return lsh.b, lsh.r
 

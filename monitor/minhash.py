@@ -4,6 +4,8 @@ Kept apart from story assignment because it is self-contained numeric work on on
 word shingles, shingles become datasketch MinHash signatures (the library's own permutations and
 "affine32" scheme, applied to all shingles of a batch at once with numpy, on every core). dedup.py only
 reads the signatures, plus the stable hash mixing (_fold, _MIX) it reuses for its LSH band keys.
+datasketch is imported where it is used: importing the package loads scipy.integrate (about 0.4 s), which a
+process that cleans nothing (a run with nothing new, the UI's code server) never needs.
 """
 
 from __future__ import annotations
@@ -14,9 +16,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import polars as pl
-from datasketch import MinHash
-from datasketch.hashfunc import sha1_hash32
-from datasketch.minhash import _fmix
 
 DEFAULT_NUM_PERM = 128
 SHINGLE_WORDS = 3
@@ -62,6 +61,8 @@ def _words(articles: pl.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         .explode("word")
         .filter(pl.col("word").is_not_null() & (pl.col("word") != ""))
     )
+    from datasketch.hashfunc import sha1_hash32
+
     vocab = words.get_column("word").unique(maintain_order=True)
     hashes = np.fromiter((sha1_hash32(w.encode()) for w in vocab), dtype=np.uint64, count=len(vocab))
     codes = words.get_column("word").cast(pl.Enum(vocab)).to_physical().to_numpy()
@@ -109,6 +110,8 @@ def _sign(doc, codes, hashes, bounds, k: int, perm: tuple, sig: np.ndarray, lo: 
     Works in chunks of whole docs of about _CHUNK_SHINGLES words, so every temporary stays in cache.
     A k-gram not to keep takes the value of its doc's first k-gram (a duplicate leaves a min unchanged).
     """
+    from datasketch.minhash import _fmix
+
     a, b = perm
     buffer = np.empty((len(a), max(_CHUNK_SHINGLES, int(np.diff(bounds[lo : hi + 1]).max()))), np.uint32)
     while lo < hi:
@@ -138,6 +141,8 @@ def minhash_signatures(
     the library's permutations applied to the whole batch in numpy chunks (on every core: numpy
     releases the GIL) instead of one Python call per article.
     """
+    from datasketch import MinHash
+
     doc, codes, hashes = _words(articles)
     perm = MinHash(num_perm=num_perm, seed=seed, hashfunc=int).permutations
     starts = _starts(doc)

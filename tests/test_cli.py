@@ -116,3 +116,12 @@ def test_the_database_opens_in_the_duckdb_cli(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "5"
+
+
+def test_loading_the_definitions_imports_no_validation_plotting_or_hashing_library():
+    """What every process pays (`monitor run` with nothing new, the UI's code server): GE, matplotlib and
+    datasketch (with scipy.integrate) are imported only by a step that uses them."""
+    heavy = ["great_expectations", "matplotlib", "datasketch", "scipy.integrate"]
+    probe = f"import sys, monitor.definitions; print([m for m in {heavy!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
