@@ -65,7 +65,7 @@ def clean_batch(raw: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
     )
     publisher = outlets.resolve_outlets(raw.select("article_id", "url", "outlet", "text"), registry)
     copy_and_page = cleaned.select("article_id", text="body").join(
-        raw.select("article_id", page="text"), on="article_id", how="left"
+        raw.select("article_id", "byline", page="text"), on="article_id", how="left"
     )
     wire = wire_credits.detect_wire(copy_and_page, registry)
     # the page as a whole, not the cleaned body: cleaning drops lines in other languages
@@ -177,7 +177,7 @@ def _process_batch(conn, batch: pl.DataFrame, registry: pl.DataFrame, run_id: st
     blocks of every stored article (1.4 GB per batch at 1M articles, 2.8 CPU s), the range only its own."""
     conn.register("batch_ids", batch.select("article_id").to_arrow())
     raw = conn.execute(
-        """SELECT article_id, input_kind, text, title, url, outlet, published, ingested_at
+        """SELECT article_id, input_kind, text, title, byline, url, outlet, published, ingested_at
            FROM raw_articles
            WHERE rowid BETWEEN ? AND ? AND article_id IN (SELECT article_id FROM batch_ids)""",
         [batch["raw_row"].min(), batch["raw_row"].max()],

@@ -29,11 +29,12 @@ THREADS = 8
 # text pages per thread task: one future per page cost more than reading a small page
 ROWS_PER_THREAD_TASK = 64
 NO_MAIN_TEXT = "no main text found in the HTML page"
-METADATA_FIELDS = ("url", "outlet", "published", "title")
+METADATA_FIELDS = ("url", "outlet", "published", "title", "byline")
 TEXT_FIELDS = ("text", "body", "content")
 RECORD_ALIASES = {
     "outlet": ("outlet", "source", "site_name"),
     "published": ("published", "date", "published_at"),
+    "byline": ("byline", "author", "authors"),
 }
 
 CANDIDATE_SCHEMA = {
@@ -45,6 +46,7 @@ CANDIDATE_SCHEMA = {
     "outlet": pl.String,
     "published": pl.String,
     "title": pl.String,
+    "byline": pl.String,
     "metadata_source": pl.String,
     "metadata": pl.String,
     "path": pl.String,

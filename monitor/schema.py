@@ -14,6 +14,7 @@ TABLES: dict[str, str] = {
         outlet          VARCHAR,
         published       VARCHAR,
         title           VARCHAR,
+        byline          VARCHAR,
         metadata_source VARCHAR,
         metadata        JSON,
         paths           VARCHAR[] NOT NULL,
@@ -159,6 +160,8 @@ TABLES: dict[str, str] = {
 }
 
 
+# columns added after a table's first release, added in place to databases written before them
+ADDED_COLUMNS: dict[str, dict[str, str]] = {"raw_articles": {"byline": "VARCHAR"}}
 CLAIMS_DDL = "CREATE TABLE IF NOT EXISTS write_claims (name VARCHAR NOT NULL, claimed_at TIMESTAMPTZ)"
 CLAIMED_TABLES = ("actor_stance_daily",)
 
@@ -166,6 +169,9 @@ CLAIMED_TABLES = ("actor_stance_daily",)
 def ensure_tables(conn: duckdb.DuckDBPyConnection) -> None:
     for name, columns in TABLES.items():
         conn.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
+    for name, added in ADDED_COLUMNS.items():
+        for column, kind in added.items():
+            conn.execute(f"ALTER TABLE {name} ADD COLUMN IF NOT EXISTS {column} {kind}")
     conn.execute(CLAIMS_DDL)
     for name in CLAIMED_TABLES:
         conn.execute(
