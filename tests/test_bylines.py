@@ -9,8 +9,8 @@ import duckdb
 
 from monitor import html_pages, schema
 
-LE_MONDE = Path(__file__).resolve().parent.parent / "devset/blind10/pages"
-LE_MONDE_PAGE = LE_MONDE / "lemonde_france_expels_algerian_diplomats_recalls_ambassador.html"
+BLIND10_PAGES = Path(__file__).resolve().parent.parent / "devset/blind10/pages"
+LE_MONDE_PAGE = BLIND10_PAGES / "lemonde_france_expels_algerian_diplomats_recalls_ambassador.html"
 PAGE_WITH_AUTHOR_BIO = """<html><head><title>Seoul warns Pyongyang | The Korea Herald</title></head><body>
 <article><h1>Seoul warns Pyongyang</h1><p class="byline">By Kim Arin</p>
 <p>South Korea on Tuesday warned North Korea against a planned spy satellite launch, saying it would violate
@@ -20,22 +20,20 @@ UN Security Council resolutions that ban the North from using ballistic missile 
 </article></body></html>"""
 
 
+def write_le_monde_page(pipeline) -> None:
+    """A blind10 page whose only wire credit is its author block, `<p class="meta__author">`."""
+    sidecar = json.loads(LE_MONDE_PAGE.with_suffix(".json").read_text())
+    pipeline.write("lemonde.html", LE_MONDE_PAGE.read_bytes(), sidecar=sidecar)
+
+
 def test_an_html_pages_author_block_is_kept_as_its_byline(pipeline):
-    pipeline.write(
-        "lemonde.html",
-        LE_MONDE_PAGE.read_bytes(),
-        sidecar=json.loads(LE_MONDE_PAGE.with_suffix(".json").read_text()),
-    )
+    write_le_monde_page(pipeline)
     pipeline.materialize(selection="raw_articles")
     assert pipeline.query("SELECT byline FROM raw_articles") == [("Le Monde with AFP",)]
 
 
 def test_a_wire_credited_only_in_the_html_byline_is_the_articles_wire(pipeline):
-    pipeline.write(
-        "lemonde.html",
-        LE_MONDE_PAGE.read_bytes(),
-        sidecar=json.loads(LE_MONDE_PAGE.with_suffix(".json").read_text()),
-    )
+    write_le_monde_page(pipeline)
     pipeline.materialize()
     assert pipeline.query("SELECT outlet_id, wire FROM cleaned_articles") == [("le_monde", "afp")]
 
