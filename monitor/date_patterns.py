@@ -60,7 +60,7 @@ class DateVocabulary:
             r"(?i:\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
             rf"|{month}\s+\d{{1,2}}{suffix},?\s+\d{{4}}"
             rf"|\d{{1,2}}{suffix}(?:\s+of)?\s+{month},?\s+\d{{4}}"
-            r"|\d{1,2}[/.-]\d{1,2}[/.-]\s?\d{4})\b)"
+            r"|\d{1,2}[/.-]\d{1,2}[/.-]\s?\d{4}|\d{1,2}/\d{1,2}/\d{2})\b)"
         )
         zone = rf"(?:{_alt(spec['time_zones'])})"
         time_re = (
@@ -129,7 +129,11 @@ def parse_date_text(text: pl.Expr, vocab: DateVocabulary, day_first: pl.Expr | N
     iso = s.str.extract_groups(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
     mdy = s.str.extract_groups(rf"(?i)^{month}\s+(\d{{1,2}})\D*?,?\s+(\d{{4}})")
     dmy = s.str.extract_groups(rf"(?i)^(\d{{1,2}})\D*?\s+{month},?\s+(\d{{4}})")
-    num = s.str.extract_groups(r"^(\d{1,2})[/.-](\d{1,2})[/.-]\s?(\d{4})")
+    num = s.str.extract_groups(r"^(\d{1,2})[/.-](\d{1,2})[/.-]\s?(\d{4}|\d{2}\b)")
+    # a two-digit year only in the US style with slashes (11/30/24, The Hill's bylines), read as 20yy
+    num_year = num.struct.field("3").cast(pl.Int32)
+    short_year = s.str.contains(r"^\d{1,2}/\d{1,2}/\d{2}\b")
+    num_year = pl.when(num_year >= 100).then(num_year).when(short_year).then(2000 + num_year)
 
     def month_no(name: pl.Expr) -> pl.Expr:
         return name.str.to_lowercase().replace_strict(
@@ -146,7 +150,7 @@ def parse_date_text(text: pl.Expr, vocab: DateVocabulary, day_first: pl.Expr | N
         iso.struct.field("1").cast(pl.Int32),
         mdy.struct.field("3").cast(pl.Int32),
         dmy.struct.field("3").cast(pl.Int32),
-        num.struct.field("3").cast(pl.Int32),
+        num_year,
     )
     month_ = pl.coalesce(
         iso.struct.field("2").cast(pl.Int32),

@@ -175,3 +175,15 @@ def test_a_bylines_on_before_the_date_is_the_pages_date_not_an_event():
 def test_a_sentence_opening_with_by_and_an_on_date_is_still_an_event_date():
     text = MENU + "Treaty signed\nBy the time talks resumed on 13 March 2025 the border was calm\n" + BODY
     assert resolve(text)["published_on"] is None
+
+
+def test_the_hills_byline_with_a_two_digit_year_is_the_pages_date():
+    text = "The Hill\nNews\nPolicy\nUS suspends strategic partnership with Georgia\n"
+    row = resolve(text + "by Laura Kelly - 11/30/24 4:18 PM ET\n" + BODY + BODY, ingested_at=LATE)
+    assert (row["published_on"], row["date_source"]) == (date(2024, 11, 30), "dateline")
+
+
+@pytest.mark.parametrize("stamp", ["30.11.24 16:18", "30-11-24 16:18", "11/10/24 4:18 PM ET"])
+def test_a_two_digit_year_is_read_only_with_slashes_and_an_unswappable_day(stamp):
+    row = resolve(NAV + "N. Korea slams drills\n" + stamp + "\n" + BODY + BODY, ingested_at=LATE)
+    assert row["published_on"] is None
