@@ -27,6 +27,7 @@ class DateVocabulary:
     """The regexes and limits built once from seeds/date_patterns.yaml."""
 
     month_numbers: dict[str, int]
+    era_re: str
     date_re: str
     label_re: str
     wire_re: str
@@ -56,11 +57,13 @@ class DateVocabulary:
         month = rf"(?:{_alt(months)})\.?"
         suffix = rf"(?:{_alt(spec['ordinal_suffixes'])})?"
         weekday = rf"(?:{_alt(spec['weekdays'])})\.?,?"
+        era = _alt(spec["era_years"])
         date_re = (
             r"(?i:\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
             rf"|{month}\s+\d{{1,2}}{suffix},?\s+\d{{4}}"
             rf"|\d{{1,2}}{suffix}(?:\s+of)?\s+{month},?\s+\d{{4}}"
-            r"|\d{1,2}[/.-]\d{1,2}[/.-]\s?\d{4}|\d{1,2}/\d{1,2}/\d{2})\b)"
+            r"|\d{1,2}[/.-]\d{1,2}[/.-]\s?\d{4}|\d{1,2}/\d{1,2}/\d{2}"
+            rf"|(?:{era})\s+\d{{1,3}}\s+\(\d{{4}}\)\s+\d{{1,2}}\.\d{{1,2}})\b)"
         )
         zone = rf"(?:{_alt(spec['time_zones'])})"
         time_re = (
@@ -88,6 +91,7 @@ class DateVocabulary:
         limits = spec["max_extra_words"]
         return cls(
             month_numbers=months,
+            era_re=era,
             date_re=date_re,
             label_re=label_re,
             wire_re=wire_re,
@@ -130,6 +134,9 @@ def parse_date_text(text: pl.Expr, vocab: DateVocabulary, day_first: pl.Expr | N
     mdy = s.str.extract_groups(rf"(?i)^{month}\s+(\d{{1,2}})\D*?,?\s+(\d{{4}})")
     dmy = s.str.extract_groups(rf"(?i)^(\d{{1,2}})\D*?\s+{month},?\s+(\d{{4}})")
     num = s.str.extract_groups(r"^(\d{1,2})[/.-](\d{1,2})[/.-]\s?(\d{4}|\d{2}\b)")
+    era = s.str.extract_groups(
+        rf"(?i)^(?:{vocab.era_re})\s+\d{{1,3}}\s+\((\d{{4}})\)\s+(\d{{1,2}})\.(\d{{1,2}})"
+    )
     # a two-digit year only in the US style with slashes (11/30/24, The Hill's bylines), read as 20yy
     num_year = num.struct.field("3").cast(pl.Int32)
     short_year = s.str.contains(r"^\d{1,2}/\d{1,2}/\d{2}\b")
@@ -151,18 +158,21 @@ def parse_date_text(text: pl.Expr, vocab: DateVocabulary, day_first: pl.Expr | N
         mdy.struct.field("3").cast(pl.Int32),
         dmy.struct.field("3").cast(pl.Int32),
         num_year,
+        era.struct.field("1").cast(pl.Int32),
     )
     month_ = pl.coalesce(
         iso.struct.field("2").cast(pl.Int32),
         month_no(mdy.struct.field("1")),
         month_no(dmy.struct.field("2")),
         num_month,
+        era.struct.field("2").cast(pl.Int32),
     )
     day = pl.coalesce(
         iso.struct.field("3").cast(pl.Int32),
         mdy.struct.field("2").cast(pl.Int32),
         dmy.struct.field("1").cast(pl.Int32),
         num_day,
+        era.struct.field("3").cast(pl.Int32),
     )
     ymd = pl.concat_str(
         year.cast(pl.String),

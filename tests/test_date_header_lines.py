@@ -187,3 +187,11 @@ def test_the_hills_byline_with_a_two_digit_year_is_the_pages_date():
 def test_a_two_digit_year_is_read_only_with_slashes_and_an_unswappable_day(stamp):
     row = resolve(NAV + "N. Korea slams drills\n" + stamp + "\n" + BODY + BODY, ingested_at=LATE)
     assert row["published_on"] is None
+
+
+def test_a_juche_era_date_line_gives_the_common_era_year_and_month_day():
+    text = (
+        "Rodong Sinmun\nHome\nPolitics\nJuche 113 (2024) 6.30.\nProvocative drill can never go unpunished\n"
+    )
+    row = resolve(text + BODY + BODY, ingested_at=LATE)
+    assert (row["published_on"], row["date_evidence"]) == (date(2024, 6, 30), "Juche 113 (2024) 6.30.")
