@@ -42,12 +42,15 @@ LOGGER = logging.getLogger(__name__)
 # bare_extraction(tree, url=..., include_comments=False) builds these options for every page, reading seven
 # settings through configparser each time (a twentieth of the extraction's CPU); only url and source vary
 OPTIONS = Extractor(output_format="python", comments=False)
-# author and byline blocks by the markup sites use; biographies and author boxes are prose about the writer
+# author, byline and article-meta blocks by the markup sites use (NST: "By Bernama<br>December 20, 2023" in a
+# div.article-meta); biographies and author boxes are prose about the writer
 BYLINE_ELEMENTS = XPath(
     "//body//*[@rel='author' or @itemprop='author'"
-    " or contains(@class, 'author') or contains(@class, 'byline')]"
+    " or contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'article-meta')]"
     "[not(contains(@class, 'bio')) and not(contains(@class, 'box')) and not(contains(@class, 'avatar'))]"
 )
+# an element's text in document order, a <br> breaking the line ("By Bernama<br>December 20, 2023")
+BYLINE_TEXT = XPath(".//text() | .//br")
 BYLINE_MAX_CHARS = 100
 BYLINE_MAX_LINES = 3
 
@@ -106,13 +109,15 @@ def trusted_date(found: str | None, html: str) -> str | None:
 
 
 def byline(tree, meta_author: str | None) -> str | None:
-    """The page's author lines, one per line: the author meta tag, then each short author/byline element's
-    text (an element inside one already taken adds nothing)."""
+    """The page's author lines: the author meta tag, then the short lines of each author/byline element (an
+    element inside one already taken adds nothing)."""
     lines = [meta_author] if meta_author else []
     for element in BYLINE_ELEMENTS(tree):
-        text = " ".join(" ".join(element.itertext()).split())
-        if text and len(text) <= BYLINE_MAX_CHARS and not any(text in line for line in lines):
-            lines.append(text)
+        pieces = ["\n" if getattr(node, "tag", None) == "br" else node for node in BYLINE_TEXT(element)]
+        for text in ("".join(pieces)).splitlines():
+            text = " ".join(text.split())
+            if text and len(text) <= BYLINE_MAX_CHARS and not any(text in line for line in lines):
+                lines.append(text)
     return "\n".join(lines[:BYLINE_MAX_LINES]) or None
 
 

@@ -52,6 +52,7 @@ def test_sample_wire_is_the_first_agency_the_text_credits(outlets, samples, arti
         ("Ties will remain strong, reports Yonhap News Agency.", "yonhap", "reports Yonhap News Agency"),
         ("Seoul condemned the launch, an official told AFP on Tuesday.", "afp", "told AFP"),
         ("Tokyo lodged a protest.\n— Reuters\n", "reuters", "— Reuters"),
+        ("Damascus, SANA- The Arab League on Sunday restored Syria's seat.", "sana", "Damascus, SANA"),
     ],
 )
 def test_credit_phrasings_name_the_agency(outlets, text, wire, evidence):
@@ -69,6 +70,7 @@ def test_several_credits_pick_the_first_in_the_text(outlets):
         "Crown Prince Mohammed bin Salman spoke with Qatar's Emir, according to the Saudi Press Agency.",
         "Kyodo News reported that Tokyo lodged a protest with Pyongyang.",
         "The kingdom stood in full solidarity with Qatar, Saudi Press Agency reported.",
+        "In a statement carried by the Emirates News Agency (WAM), the ministry rejected the decision.",
     ],
 )
 def test_a_source_cited_for_a_fact_is_not_a_wire_credit(outlets, text):
@@ -100,6 +102,21 @@ def test_agency_line_above_the_date_in_the_page_header_names_the_agency(outlets)
 def test_outlet_with_agency_byline_names_the_agency(outlets):
     page = "DAILY SABAH\nErdoğan says Sweden must act\nDAILY SABAH WITH AA\nISTANBUL\n" + NDTV_BODY
     assert _page_wire(outlets, NDTV_BODY, page) == ("anadolu", "DAILY SABAH WITH AA")
+
+
+@pytest.mark.parametrize(
+    ("byline", "wire"),
+    [("By JERUSALEM POST STAFF, REUTERS", "reuters"), ("By Bernama\nDecember 20, 2023 @ 7:11pm", "bernama")],
+)
+def test_an_agency_alone_or_last_in_the_byline_names_the_agency(outlets, byline, wire):
+    frame = pl.DataFrame({"article_id": ["a"], "text": [NDTV_BODY], "byline": [byline], "page": [NDTV_BODY]})
+    assert detect_wire(frame, outlets)["wire"].to_list() == [wire]
+
+
+def test_an_agency_named_inside_a_byline_is_not_the_copys_wire(outlets):
+    byline = "By Reuters correspondent Jane Doe, Tokyo"
+    frame = pl.DataFrame({"article_id": ["a"], "text": [NDTV_BODY], "byline": [byline], "page": [NDTV_BODY]})
+    assert detect_wire(frame, outlets)["wire"].to_list() == [None]
 
 
 def test_agency_credit_list_in_the_page_footer_names_the_first_agency(outlets):
