@@ -23,6 +23,7 @@ from monitor.stance_cue_hits import (
 from monitor.stance_event_targets import event_agent_statements
 from monitor.stance_keys import KEY
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
+from monitor.stance_pair_acts import pair_acts
 from monitor.stance_pair_reference import as_mentions, pair_references
 from monitor.stance_predicates import act_agents, contrast_starts, deal_terms, hypothetical_acts
 from monitor.stance_reach import alleged, beyond_reach, governed, reach_limits
@@ -264,6 +265,7 @@ def extract_statements(
             mutual_statements(reported, facts, [str(c) for c in rules.get("directed_relation_classes", [])]),
             event_agent_statements(sentences, smentions, cue_hits, sources, rules),
             possessive_acts(sentences, smentions, reported, non_targets, rules),
+            pair_acts(sentences, smentions, reported, rules),
         ]
     )
     rebuttals = context_statements(sentences, smentions, cue_hits, sources, statements, rules)
