@@ -9,6 +9,7 @@ import polars as pl
 from monitor.stance_acts import act_parties, possessive_acts
 from monitor.stance_aside_subjects import outside_asides
 from monitor.stance_attribution import resolve_sources, sentence_mentions
+from monitor.stance_clause_acts import clause_acts, spare_clause_agents
 from monitor.stance_clause_speakers import clause_speakers
 from monitor.stance_clauses import second_subject_limits
 from monitor.stance_co_speakers import co_speakers
@@ -266,8 +267,10 @@ def extract_statements(
             event_agent_statements(sentences, smentions, cue_hits, sources, rules),
             possessive_acts(sentences, smentions, reported, non_targets, rules),
             pair_acts(sentences, smentions, reported, rules),
+            clause_acts(sentences, smentions, reported, non_targets, rules),
         ]
     )
+    statements = spare_clause_agents(statements)
     rebuttals = context_statements(sentences, smentions, cue_hits, sources, statements, rules)
     statements = pl.concat([statements, rebuttals]).unique(
         [*KEY, "source_actor", "target_actor", "mutual"], keep="first", maintain_order=True
