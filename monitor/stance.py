@@ -9,6 +9,7 @@ import polars as pl
 from monitor.stance_acts import act_parties, possessive_acts
 from monitor.stance_aside_subjects import outside_asides
 from monitor.stance_attribution import resolve_sources, sentence_mentions
+from monitor.stance_clause_acts import clause_acts, spare_clause_agents
 from monitor.stance_clause_speakers import clause_speakers
 from monitor.stance_clauses import second_subject_limits
 from monitor.stance_co_speakers import co_speakers
@@ -23,6 +24,7 @@ from monitor.stance_cue_hits import (
 from monitor.stance_event_targets import event_agent_statements
 from monitor.stance_keys import KEY
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
+from monitor.stance_pair_acts import pair_acts
 from monitor.stance_pair_reference import as_mentions, pair_references
 from monitor.stance_predicates import act_agents, contrast_starts, deal_terms, hypothetical_acts
 from monitor.stance_reach import alleged, beyond_reach, governed, reach_limits
@@ -264,8 +266,11 @@ def extract_statements(
             mutual_statements(reported, facts, [str(c) for c in rules.get("directed_relation_classes", [])]),
             event_agent_statements(sentences, smentions, cue_hits, sources, rules),
             possessive_acts(sentences, smentions, reported, non_targets, rules),
+            pair_acts(sentences, smentions, reported, rules),
+            clause_acts(sentences, smentions, reported, non_targets, rules),
         ]
     )
+    statements = spare_clause_agents(statements)
     rebuttals = context_statements(sentences, smentions, cue_hits, sources, statements, rules)
     statements = pl.concat([statements, rebuttals]).unique(
         [*KEY, "source_actor", "target_actor", "mutual"], keep="first", maintain_order=True
