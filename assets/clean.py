@@ -1,6 +1,7 @@
 """cleaned_articles: title and body without page furniture, a trustworthy date, the publisher, the wire it
 credits, and a story id shared by syndicated copies."""
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import dagster as dg
@@ -172,7 +173,7 @@ def _pending(conn, rebuild: bool) -> pl.DataFrame:
     ).pl()
 
 
-def _process_batch(conn, batch: pl.DataFrame, registry: pl.DataFrame, run_id: str) -> gates.GateResult:
+def _batch_raw(conn, batch: pl.DataFrame) -> pl.DataFrame:
     """A batch is a run of raw_articles' rows, read within its row range: an id filter alone reads the text
     blocks of every stored article (1.4 GB per batch at 1M articles, 2.8 CPU s), the range only its own."""
     conn.register("batch_ids", batch.select("article_id").to_arrow())
@@ -183,10 +184,17 @@ def _process_batch(conn, batch: pl.DataFrame, registry: pl.DataFrame, run_id: st
         [batch["raw_row"].min(), batch["raw_row"].max()],
     ).pl()
     conn.unregister("batch_ids")
+    return raw
+
+
+def _cleaned(raw: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
     # polars and GE do not see a stop request: between them the batch winds down (and is rolled back)
     # instead of running on until the process is ended at the grace period
     interrupts.raise_if_stopped()
-    checked = clean_batch(raw, registry)
+    return clean_batch(raw, registry)
+
+
+def _process_batch(conn, checked: pl.DataFrame, run_id: str) -> gates.GateResult:
     interrupts.raise_if_stopped()
     gate = gates.validate_rows(STEP, checked)
     interrupts.raise_if_stopped()
@@ -248,20 +256,29 @@ def _batch_metadata(conn, run_id: str) -> dict:
 )
 def cleaned_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     fingerprint = incremental.fingerprint(*SEEDS, LOGIC_VERSION)
-    with warehouse.transaction() as conn:
-        rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
-        pending = _pending(conn, rebuild)
-        registry = conn.execute("SELECT * FROM outlets").pl()
-    if pending.height:
-        ge_session.warm_up()
     results = []
-    progress = BatchProgress(context.log.info, STEP, pending.height)
-    for start in range(0, pending.height, ARTICLES_PER_BATCH):
-        batch = pending.slice(start, ARTICLES_PER_BATCH)
+    # a batch is cleaned (polars, which releases the GIL) in a thread while the batch before it is gated,
+    # given its stories and written (GE in Python, DuckDB): the two overlap on two cores
+    with ThreadPoolExecutor(max_workers=1) as ahead:
         with warehouse.transaction() as conn:
-            gate = _process_batch(conn, batch, registry, context.run_id)
-        results.append(_detached(gates.compact(gate, TABLE_COLUMNS)))
-        progress.advance(batch.height)
+            rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
+            pending = _pending(conn, rebuild)
+            registry = conn.execute("SELECT * FROM outlets").pl()
+            if pending.height:
+                ge_session.warm_up()
+            batches = [
+                pending.slice(s, ARTICLES_PER_BATCH) for s in range(0, pending.height, ARTICLES_PER_BATCH)
+            ]
+            upcoming = ahead.submit(_cleaned, _batch_raw(conn, batches[0]), registry) if batches else None
+        progress = BatchProgress(context.log.info, STEP, pending.height)
+        for number, batch in enumerate(batches):
+            with warehouse.transaction() as conn:
+                current = upcoming
+                if number + 1 < len(batches):
+                    upcoming = ahead.submit(_cleaned, _batch_raw(conn, batches[number + 1]), registry)
+                gate = _process_batch(conn, current.result(), context.run_id)
+            results.append(_detached(gates.compact(gate, TABLE_COLUMNS)))
+            progress.advance(batch.height)
     with warehouse.transaction() as conn:
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
         summary = gates.step_totals(conn, STEP, "cleaned_articles")

@@ -2,6 +2,7 @@
 
 import base64
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -113,11 +114,13 @@ def statement_candidates(
     )
 
 
-def _process_batch(
-    conn, ids: pl.Series, cues: pl.DataFrame, known: list[str], run_id: str
-) -> gates.GateResult:
-    articles, sentences, mentions = _batch_inputs(conn, ids)
-    candidates = statement_candidates(articles, sentences, mentions, cues)
+def _computed(inputs: tuple, cues: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    articles, sentences, mentions = inputs
+    return articles, statement_candidates(articles, sentences, mentions, cues)
+
+
+def _process_batch(conn, computed: tuple, known: list[str], run_id: str) -> gates.GateResult:
+    articles, candidates = computed
     gate = gates.validate_rows(STEP, candidates, "statement_id", {"known_actor_ids": known})
     gate.passed = gate.passed.select(STATEMENT_COLUMNS)
     insert_frame(conn, STEP, gate.passed.with_columns(run_id=pl.lit(run_id)))
@@ -156,19 +159,28 @@ def stance_statements(context: dg.AssetExecutionContext, warehouse: Warehouse) -
     cues = load_cues()
     known = load_actor_dictionary().actors["actor_id"].to_list()
     fingerprint = incremental.fingerprint(*SEEDS, LOGIC_VERSION)
-    with warehouse.transaction() as conn:
-        rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
-        pending = _pending(conn, rebuild)
-    if pending.len():
-        ge_session.warm_up()
     results = []
-    progress = BatchProgress(context.log.info, STEP, pending.len())
-    for start in range(0, pending.len(), ARTICLES_PER_BATCH):
-        batch = pending.slice(start, ARTICLES_PER_BATCH)
+    # a batch's statements (polars, which releases the GIL) are extracted in a thread while the batch
+    # before it is gated and written (GE in Python, DuckDB): the two overlap on two cores
+    with ThreadPoolExecutor(max_workers=1) as ahead:
         with warehouse.transaction() as conn:
-            gate = _process_batch(conn, batch, cues, known, context.run_id)
-        results.append(gates.compact(gate, STATEMENT_COLUMNS))
-        progress.advance(batch.len())
+            rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
+            pending = _pending(conn, rebuild)
+            if pending.len():
+                ge_session.warm_up()
+            batches = [
+                pending.slice(s, ARTICLES_PER_BATCH) for s in range(0, pending.len(), ARTICLES_PER_BATCH)
+            ]
+            upcoming = ahead.submit(_computed, _batch_inputs(conn, batches[0]), cues) if batches else None
+        progress = BatchProgress(context.log.info, STEP, pending.len())
+        for number, batch in enumerate(batches):
+            with warehouse.transaction() as conn:
+                current = upcoming
+                if number + 1 < len(batches):
+                    upcoming = ahead.submit(_computed, _batch_inputs(conn, batches[number + 1]), cues)
+                gate = _process_batch(conn, current.result(), known, context.run_id)
+            results.append(gates.compact(gate, STATEMENT_COLUMNS))
+            progress.advance(batch.len())
     with warehouse.transaction() as conn:
         incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
         views.create_views(conn)

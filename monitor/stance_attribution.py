@@ -14,6 +14,7 @@ from monitor.stance_it_subjects import it_subjects
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
 from monitor.stance_quotes import quote_run_speakers
+from monitor.stance_runs import carried_in, cum_sum_in, shift_in
 from monitor.stance_subjects import sentence_subjects
 
 # "they agreed" after a meeting, like "both leaders": the two persons named last
@@ -47,9 +48,8 @@ def sentence_mentions(sentences: pl.DataFrame, mentions: pl.DataFrame) -> pl.Dat
 
 
 def _anchors(hits: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> pl.DataFrame:
-    """Speech verbs, verb cues, pronoun + verb and 'according to' phrases of each sentence. A verb
-    right after a subject pronoun ("He praised", "She accused", "he also raised") reads like "he
-    said": any verb cue, not only the pronoun phrases listed in the rules."""
+    """Speech verbs, verb cues, pronoun + verb and 'according to' phrases of each sentence. Any verb cue right
+    after a subject pronoun ("He praised", "he also raised") reads like "he said", not only those listed."""
     pronouns = rule_alternatives(rules, "subject_pronouns")
     lead = pl.col("text").str.slice(0, pl.col("m_start"))
     pronoun_verb = pl.col("is_verb") & lead.str.contains(
@@ -83,7 +83,7 @@ def _subject_chunk(cands: pl.DataFrame, rules: dict) -> pl.DataFrame:
       condemned")."""
     speaker = pl.col("actor_kind").is_in(SPEAKER_KINDS)
     person = pl.col("actor_kind") == "person"
-    next_mention = pl.col("r_start").shift(-1).over(KEY)
+    next_mention = shift_in(pl.col("r_start"), KEY, -1)
     between = pl.col("text").str.slice(
         pl.col("r_end"), (pl.coalesce("next_mention", "a_start") - pl.col("r_end")).clip(0)
     )
@@ -95,7 +95,7 @@ def _subject_chunk(cands: pl.DataFrame, rules: dict) -> pl.DataFrame:
 
     def tail(flag: str) -> pl.Expr:
         """True where the flag holds here and for every later candidate of the sentence."""
-        return (~pl.col(flag)).cast(pl.Int32).cum_sum(reverse=True).over(KEY) == 0
+        return cum_sum_in((~pl.col(flag)).cast(pl.Int32), KEY, reverse=True) == 0
 
     def first(cond: pl.Expr) -> pl.Expr:
         return pl.when(cond).then(pl.col("r_start")).min().over(KEY)
@@ -111,7 +111,7 @@ def _subject_chunk(cands: pl.DataFrame, rules: dict) -> pl.DataFrame:
                 pl.col("between").str.contains(verb_gap(rules)) & ~pl.col("between").str.contains(CONJOINED)
             )
             .otherwise(pl.col("between").str.contains(list_gap)),
-            prev_speaker_end=pl.when(speaker).then(pl.col("r_end")).shift(1).forward_fill().over(KEY),
+            prev_speaker_end=carried_in(pl.when(speaker).then(pl.col("r_end")), KEY),
         )
         .with_columns(
             run=tail("no_break"),
@@ -136,7 +136,7 @@ def _subject_chunk(cands: pl.DataFrame, rules: dict) -> pl.DataFrame:
         .otherwise(pl.coalesce("first_person", "first_speaker"))
     )
     after_lead = pl.col("r_start") > lead_start
-    unjoined = (speaker & ~pl.col("joined") & after_lead).cast(pl.Int32).cum_sum().over(KEY)
+    unjoined = cum_sum_in((speaker & ~pl.col("joined") & after_lead).cast(pl.Int32), KEY)
     partner = after_lead & pl.col("joined") & (unjoined == 0)
     chunk = (
         marked.with_columns(partner=partner)

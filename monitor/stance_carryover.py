@@ -11,6 +11,9 @@ import polars as pl
 from monitor.stance_group_subjects import group_subjects
 from monitor.stance_keys import KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
+from monitor.stance_runs import carried_in, fill_in, shift_in
+
+ARTICLE = "article_id"  # the rows of an article are contiguous: extract_statements sorts them
 
 
 def carry_over(
@@ -55,35 +58,28 @@ def carry_over(
             & ~pl.col("anchor_pronoun").fill_null(False),
         )
     )
-    by_article = pl.col("article_id")
     speech = pl.col("source_actor").is_not_null() | pl.col("pronoun") | pl.col("quote")
     frame = frame.with_columns(
-        prev_actor=pl.col("source_actor").shift(1).forward_fill().over(by_article),
-        prev_speaker=pl.col("source_speaker").shift(1).forward_fill().over(by_article),
-        prev_person_actor=pl.when(pl.col("source_speaker").is_not_null() | pl.col("titled").fill_null(False))
-        .then(pl.col("source_actor"))
-        .otherwise(pl.col("named_actor"))
-        .shift(1)
-        .forward_fill()
-        .over(by_article),
-        prev_person=pl.coalesce("source_speaker", "named_person").shift(1).forward_fill().over(by_article),
-        prev_named_actor=pl.col("named_actor").shift(1).forward_fill().over(by_article),
-        prev_named=pl.col("named_person").shift(1).forward_fill().over(by_article),
-        prev_pair_actor=pl.when(pl.col("named_person").is_not_null())
-        .then(pl.col("other_actor").fill_null(""))
-        .shift(1)
-        .forward_fill()
-        .over(by_article),
-        prev_pair=pl.when(pl.col("named_person").is_not_null())
-        .then(pl.col("other_person").fill_null(""))
-        .shift(1)
-        .forward_fill()
-        .over(by_article),
-        prev_speech_no=pl.when(speech | pl.col("named_person").is_not_null())
-        .then(pl.col("sentence_no"))
-        .shift(1)
-        .forward_fill()
-        .over(by_article),
+        prev_actor=carried_in(pl.col("source_actor"), ARTICLE),
+        prev_speaker=carried_in(pl.col("source_speaker"), ARTICLE),
+        prev_person_actor=carried_in(
+            pl.when(pl.col("source_speaker").is_not_null() | pl.col("titled").fill_null(False))
+            .then(pl.col("source_actor"))
+            .otherwise(pl.col("named_actor")),
+            ARTICLE,
+        ),
+        prev_person=carried_in(pl.coalesce("source_speaker", "named_person"), ARTICLE),
+        prev_named_actor=carried_in(pl.col("named_actor"), ARTICLE),
+        prev_named=carried_in(pl.col("named_person"), ARTICLE),
+        prev_pair_actor=carried_in(
+            pl.when(pl.col("named_person").is_not_null()).then(pl.col("other_actor").fill_null("")), ARTICLE
+        ),
+        prev_pair=carried_in(
+            pl.when(pl.col("named_person").is_not_null()).then(pl.col("other_person").fill_null("")), ARTICLE
+        ),
+        prev_speech_no=carried_in(
+            pl.when(speech | pl.col("named_person").is_not_null()).then(pl.col("sentence_no")), ARTICLE
+        ),
     )
     gap = pl.col("sentence_no") - pl.col("prev_speech_no")
     quote_n = int(rules.get("quote_carryover_sentences", 2))
@@ -97,16 +93,16 @@ def carry_over(
     )
     institutional = (pl.col("anchor_inst").fill_null(False) | official) & pl.col("prev_actor").is_not_null()
     frame = frame.with_columns(
-        prev_person_actor=pl.when(pl.col("source_speaker").is_not_null() | pl.col("titled").fill_null(False))
-        .then(pl.col("source_actor"))
-        .when(unknown_official & pl.col("source_actor").is_not_null())
-        .then(pl.col("source_actor"))
-        .when(pl.col("pronoun") & official)
-        .then(pl.col("prev_actor"))
-        .otherwise(pl.col("named_actor"))
-        .shift(1)
-        .forward_fill()
-        .over(by_article)
+        prev_person_actor=carried_in(
+            pl.when(pl.col("source_speaker").is_not_null() | pl.col("titled").fill_null(False))
+            .then(pl.col("source_actor"))
+            .when(unknown_official & pl.col("source_actor").is_not_null())
+            .then(pl.col("source_actor"))
+            .when(pl.col("pronoun") & official)
+            .then(pl.col("prev_actor"))
+            .otherwise(pl.col("named_actor")),
+            ARTICLE,
+        )
     )
     pron = frame.filter(
         pl.col("pronoun")
@@ -161,17 +157,14 @@ def _last_named(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFram
         .join(sentences.select(*KEY, "article_id"), on=KEY)
         .sort(*KEY, "r_start")
     )
-    by_article = pl.col("article_id")
-    changed = pl.col("actor_id") != pl.col("actor_id").shift(1).over(by_article)
+    changed = pl.col("actor_id") != shift_in(pl.col("actor_id"), ARTICLE)
     named = named.with_columns(
-        other_person=pl.when(pl.col("is_person") & changed)
-        .then(pl.col("actor_id").shift(1).over(by_article))
-        .forward_fill()
-        .over(by_article),
-        other_actor=pl.when(pl.col("is_person") & changed)
-        .then(pl.col("country").shift(1).over(by_article))
-        .forward_fill()
-        .over(by_article),
+        other_person=fill_in(
+            pl.when(pl.col("is_person") & changed).then(shift_in(pl.col("actor_id"), ARTICLE)), ARTICLE
+        ),
+        other_actor=fill_in(
+            pl.when(pl.col("is_person") & changed).then(shift_in(pl.col("country"), ARTICLE)), ARTICLE
+        ),
     )
     return named.group_by(KEY).agg(
         named_actor=pl.col("country").last(),

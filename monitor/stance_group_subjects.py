@@ -9,6 +9,7 @@ import polars as pl
 
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
+from monitor.stance_runs import cum_sum_in, shift_in
 from monitor.stance_subjects import LIST_SEPARATOR
 
 
@@ -21,9 +22,9 @@ def _lists(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
     gap = pl.col("text").str.slice(pl.col("prev_end"), (pl.col("r_start") - pl.col("prev_end")).clip(0))
     return (
         states.sort(*KEY, "r_start")
-        .with_columns(prev_end=pl.col("r_end").shift(1).over(KEY))
+        .with_columns(prev_end=shift_in(pl.col("r_end"), KEY))
         .with_columns(linked=pl.col("prev_end").is_not_null() & gap.str.contains(LIST_SEPARATOR))
-        .with_columns(run=(~pl.col("linked")).cast(pl.Int32).cum_sum().over(KEY))
+        .with_columns(run=cum_sum_in((~pl.col("linked")).cast(pl.Int32), KEY))
         .group_by(*KEY, "l_no", "run")
         .agg(members=pl.col("country").unique(maintain_order=True))
         .with_columns(size=pl.col("members").list.len())

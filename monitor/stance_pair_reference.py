@@ -8,6 +8,7 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_keys import KEY
+from monitor.stance_runs import shift_in
 
 
 def pair_references(
@@ -58,9 +59,9 @@ def _listed_pairs(sentences: pl.DataFrame, smentions: pl.DataFrame, refs: pl.Dat
         smentions.join(refs.select(KEY).unique(), on=KEY, how="semi")
         .sort(*KEY, "r_start")
         .with_columns(
-            b_country=pl.col("country").shift(-1).over(KEY),
-            b_start=pl.col("r_start").shift(-1).over(KEY),
-            b_end=pl.col("r_end").shift(-1).over(KEY),
+            b_country=shift_in(pl.col("country"), KEY, -1),
+            b_start=shift_in(pl.col("r_start"), KEY, -1),
+            b_end=shift_in(pl.col("r_end"), KEY, -1),
         )
         .filter(pl.col("b_country").is_not_null() & (pl.col("b_country") != pl.col("country")))
         .join(text, on=KEY, how="inner")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_keys import KEY
+from monitor.stance_runs import cum_sum_in, shift_in
 
 QUOTE_MARKS = r"[\"“”]"
 OPENS = r"^\s*[\"“]"
@@ -23,7 +24,7 @@ def quote_runs(sentences: pl.DataFrame, rules: dict) -> pl.DataFrame:
         sentences.select(*KEY, "article_id", "sentence_no", "text")
         .sort("article_id", "sentence_no")
         .with_columns(starts=starts, marks=pl.col("text").str.count_matches(QUOTE_MARKS).cast(pl.Int64))
-        .with_columns(segment=pl.col("starts").cum_sum().over(article))
+        .with_columns(segment=cum_sum_in(pl.col("starts"), "article_id"))
         .with_columns(
             inside_after=(
                 (pl.col("segment") > 0).cast(pl.Int64)
@@ -32,8 +33,8 @@ def quote_runs(sentences: pl.DataFrame, rules: dict) -> pl.DataFrame:
             % 2
             == 1
         )
-        .with_columns(inside_before=pl.col("inside_after").shift(1).over(article).fill_null(False))
-        .with_columns(run=(~pl.col("inside_before")).cast(pl.Int64).cum_sum().over(article))
+        .with_columns(inside_before=shift_in(pl.col("inside_after"), "article_id").fill_null(False))
+        .with_columns(run=cum_sum_in((~pl.col("inside_before")).cast(pl.Int64), "article_id"))
         .with_columns(
             size=pl.len().over(article, "run"),
             closed=~pl.col("inside_after").last().over(article, "run"),

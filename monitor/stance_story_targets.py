@@ -19,6 +19,7 @@ from monitor.stance_event_targets import judgement_statements
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
 from monitor.stance_rows import negation_factor
+from monitor.stance_runs import shift_in
 
 LIST_GAP = r"^\s*(,|and|&|,\s*and)\s*(the\s+)?$"
 QUOTE_OPEN, QUOTE_CLOSE = "[\"“‘']?", "[\"”’']?"
@@ -47,7 +48,7 @@ def _lead_pairs(sentences: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -
         .join(where, on=KEY)
         .filter(pl.col("sentence_no") < lead)
         .sort(*KEY, "r_start")
-        .with_columns(prev_end=pl.col("r_end").shift(1).over(KEY), prev=pl.col("country").shift(1).over(KEY))
+        .with_columns(prev_end=shift_in(pl.col("r_end"), KEY), prev=shift_in(pl.col("country"), KEY))
         .with_columns(
             listed=gap.str.contains(LIST_GAP).fill_null(False) & (pl.col("prev") != pl.col("country")),
             actors=pl.col("country").n_unique().over(KEY),

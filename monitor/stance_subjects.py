@@ -10,6 +10,7 @@ import polars as pl
 from monitor.stance_aside_subjects import aside_mentions, naming_asides
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
+from monitor.stance_runs import shift_in
 
 # What may come before the subject: "The", or an opening phrase set off by a comma ("On Monday, ").
 LEAD = r'^\s*((The|the)\s+)?$|^[A-Z][^,;:"“”]{0,40},\s+((the|The)\s+)?$'
@@ -45,7 +46,7 @@ def sentence_subjects(
         .join(text, on=KEY, how="inner")
         .sort(*KEY, "r_start")
         # one window, not one per use: an eager frame evaluates a repeated expression each time
-        .with_columns(prev_end=pl.col("r_end").shift(1).over(KEY))
+        .with_columns(prev_end=shift_in(pl.col("r_end"), KEY))
         .with_columns(
             linked=pl.when(prev_end.is_null()).then(opening).otherwise(gap.str.contains(LIST_SEPARATOR))
         )
