@@ -21,6 +21,7 @@ from monitor.stance_cue_hits import (
     outside_mentions,
     passive_agents,
 )
+from monitor.stance_definite_targets import definite_targets
 from monitor.stance_event_targets import event_agent_statements
 from monitor.stance_keys import KEY
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
@@ -216,7 +217,11 @@ def extract_statements(
     not_parties = pl.concat([acting.filter(~pl.col("co_subject")).select(*KEY, "mid"), non_targets])
     speakers = acting.select(*KEY, "mid")
     targets = pl.concat(
-        [smentions.with_columns(pair_ref=pl.lit(False)), as_mentions(pairs, smentions.height)],
+        [
+            smentions.with_columns(pair_ref=pl.lit(False)),
+            as_mentions(pairs, smentions.height),
+            definite_targets(sentences, smentions, rules, smentions.height + pairs.height),
+        ],
         how="vertical_relaxed",
     )
     joint_subjects = pl.concat(

@@ -1,9 +1,9 @@
 """Judgements whose target the sentence leaves to the reader.
 
 - Rebuttals: "Beijing rejected the accusations", "Bangladesh's foreign ministry rejected those remarks as
-  unfounded". The accusations are those a recent sentence reported against the speaker: the rebuttal
-  answers their one accuser. With two accusers in the window, or none, the rebuttal names nobody (a wrong
-  target is worse than a miss).
+  unfounded", "Cambodia denied laying any new mines, calling the accusations 'baseless'". The accusations
+  are those a recent sentence reported against the speaker: the rebuttal answers their one accuser. With
+  two accusers in the window, or none, the rebuttal names nobody (a wrong target is worse than a miss).
 - Welcomes of the story's agreement: "Washington also hailed the rapprochement", "The UN Secretary-General's
   spokesperson welcomed the ceasefire" after a lead "Thailand and Cambodia agreed to a ceasefire": the
   outcome welcomed is the one the article opened with, and its two parties are the targets.
@@ -18,7 +18,7 @@ from monitor.stance_event_targets import judgement_statements
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
 from monitor.stance_rows import negation_factor
-from monitor.stance_story_targets import story_statements
+from monitor.stance_story_targets import DEFINITE, PREDICATE, story_statements
 
 
 def context_statements(
@@ -58,20 +58,24 @@ def rebuttal_statements(
     rules: dict,
 ) -> pl.DataFrame:
     """Statements (the columns of event_agent_statements) from a cue of rebuttal_classes followed by
-    "the/those <words> <rebuttal_noun>", with no actor but the speaker named after the cue, toward the single
+    "the/those/that <words> <rebuttal_noun>", or said of one ("calling the accusations 'baseless'"), with no
+    actor but the speaker named after the cue, toward the single
     actor whose negative statement against the same source lies in the previous rebuttal_sentences
     sentences."""
     nouns = rule_alternatives(rules, "rebuttal_nouns")
     classes = [str(c) for c in rules.get("rebuttal_classes", [])]
     lookback = int(rules.get("rebuttal_sentences", 3))
     factor = negation_factor(rules)
-    object_np = rf"^\s+(the|those|these|such)\s+([a-z-]+\s+){{0,2}}?({nouns})\b"
+    object_np = rf"^\s+(the|those|these|such|that|this)\s+([a-z-]+\s+){{0,2}}?({nouns})\b"
     after = pl.col("text").str.slice(pl.col("m_end"), 80)
+    # ... or what the cue is said of: "calling the accusations 'baseless'" (monitor.stance_story_targets)
+    before = pl.col("text").str.slice(0, pl.col("m_start"))
+    said_of = rf"{DEFINITE}({nouns}){PREDICATE}"
     where = sentences.select(*KEY, "article_id", "sentence_no")
     rebuttals = (
         cues.filter(pl.col("cue_class").is_in(classes))
         .join(sentences.select(*KEY, "text"), on=KEY)
-        .filter(after.str.contains(object_np))
+        .filter(after.str.contains(object_np) | before.str.contains(said_of))
         .select(*KEY, "cue", "cue_class", "polarity", "negated", "m_start")
     )
     rebuttals = rebuttals.join(sources.select(*KEY, "source_actor", "source_speaker").unique(), on=KEY)

@@ -5,9 +5,10 @@ lead treaty between Russia and North Korea.
 
 The story is the lead dyad: the first actor of the article's first sentence that names two, and the first
 other actor not listed with it. It counts only when a statement of the lead links the two (its sign is the
-story's tone, its source the agent of the story's act), or when they are by far the article's two most named
-actors. A side that judges with the story's tone, or judges "the <act>" / "the <pact>", judges the other side;
-a third party judging "the <act>" judges the agent, "the <pact>" both sides. The sentence must name no actor
+story's tone, its source the agent of the story's act), when they are by far the article's two most named
+actors, or when the first is the actor the article names most and the second one of the three named most. A
+side that judges with the story's tone, or judges "the <act>" / "the <pact>", judges the other side; a third
+party judging "the <act>" judges the agent, "the <pact>" both sides. The sentence must name no actor
 but its speakers, carry no statement of them already, and no cues of both signs: a wrong target is worse than
 a miss."""
 
@@ -102,16 +103,32 @@ def lead_dyads(
         .group_by("article_id", maintain_order=True)
         .agg(
             top=pl.col("country").head(2),
+            n1=pl.col("n").get(0),
             n2=pl.col("n").get(1, null_on_oob=True),
             n3=pl.col("n").get(2, null_on_oob=True),
+            n4=pl.col("n").get(3, null_on_oob=True),
+            counts=pl.struct(second="country", n_second="n"),
         )
-        .filter(pl.col("n2") >= dominance * pl.col("n3").fill_null(0))
     )
-    named_most = pl.col("top").list.contains(pl.col("first")) & pl.col("top").list.contains(pl.col("second"))
+    named_most = (
+        pl.col("top").list.contains(pl.col("first"))
+        & pl.col("top").list.contains(pl.col("second"))
+        & (pl.col("n2") >= dominance * pl.col("n3").fill_null(0))
+    )
+    # or the lead opens with the actor the article names most, and the other side is one of the three named
+    # most ("Indonesia has become a full member of the BRICS group", named 19 and 8 times, Russia 7)
+    led = (
+        (pl.col("top").list.first() == pl.col("first"))
+        & (pl.col("n1") > pl.col("n2").fill_null(0))
+        & (pl.col("n_second") >= pl.col("n3").fill_null(0))
+        & (pl.col("n_second") > pl.col("n4").fill_null(0))
+    )
+    seconds = dominant.select("article_id", "counts").explode("counts").unnest("counts")
     return (
         pairs.join(linking, on="article_id", how="left")
-        .join(dominant, on="article_id", how="left")
-        .filter(pl.col("tone").is_not_null() | named_most.fill_null(False))
+        .join(dominant.drop("counts"), on="article_id", how="left")
+        .join(seconds, on=["article_id", "second"], how="left")
+        .filter(pl.col("tone").is_not_null() | named_most.fill_null(False) | led.fill_null(False))
         .select(
             "article_id",
             "lead_no",

@@ -51,6 +51,30 @@ def test_a_rebuttal_that_names_its_accuser_is_left_to_the_ordinary_rules():
     assert ("BGD", "IND") not in stance(out, 1)
 
 
+def test_accusations_called_baseless_answer_the_actor_that_made_them():
+    out = statements(
+        "\"Cambodia has violated the Ottawa Convention and Thailand's sovereignty,\" Thailand's foreign "
+        "ministry said.",
+        'Cambodia denied laying any new mines, calling the accusations "baseless."',
+        actors=[["Thailand", "THA", "THA", "state"], ["Cambodia", "KHM", "KHM", "state"]],
+    )
+    assert stance(out, 1)[("KHM", "THA")] < 0
+
+
+def test_that_claim_dismissed_answers_the_actor_that_made_it():
+    out = statements(
+        'The dispute began when Canada told the House of Commons that there were "credible allegations" '
+        "linking Indian government agents to Nijjar's killing.",
+        'India dismissed that claim as "absurd" and temporarily suspended visa services.',
+        actors=[
+            ["Canada", "CAN", "CAN", "state"],
+            ["India", "IND", "IND", "state"],
+            ["Indian", "IND", "IND", "state"],
+        ],
+    )
+    assert stance(out, 1)[("IND", "CAN")] < 0
+
+
 CEASEFIRE_PARTIES = [
     ["Thailand", "THA", "THA", "state"],
     ["Cambodia", "KHM", "KHM", "state"],

@@ -95,3 +95,36 @@ def test_a_lead_pair_that_no_statement_links_and_that_is_not_named_most_is_no_st
         actors=SUDAN + [["Cairo", "EGY", "EGY", "capital"]],
     )
     assert story(out, 2) == {}
+
+
+BRICS = [
+    ["Indonesia", "IDN", "IDN", "state"],
+    ["BRICS", "BRICS", "BRICS", "organisation"],
+    RUSSIA,
+]
+JOINED = (
+    "Indonesia has become a full member of the BRICS group of major emerging economies, the government "
+    "announced on Monday."
+)
+ACTIVE_ROLE = "Indonesia said joining BRICS, whose members include Russia, showed Indonesia's active role."
+
+
+def test_a_lead_opening_with_the_actor_named_most_is_the_story_though_a_third_is_named_like_the_second():
+    out = statements(
+        JOINED,
+        ACTIVE_ROLE,
+        "No comment came from Russia on Monday.",
+        "Indonesia welcomed the decision.",
+        actors=BRICS,
+    )
+    assert story(out, 3) == {("IDN", "BRICS"): 0.7}
+
+
+def test_a_lead_opening_with_an_actor_named_less_than_another_is_no_story():
+    out = statements(
+        "Brazil said on Monday that Indonesia had become a full member of the BRICS group.",
+        ACTIVE_ROLE,
+        "Indonesia welcomed the decision.",
+        actors=[*BRICS, ["Brazil", "BRA", "BRA", "state"]],
+    )
+    assert story(out, 2) == {}
