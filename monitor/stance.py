@@ -173,6 +173,16 @@ def _speaker_statements(
     return statement_rows(pairs, target="country", rule=pl.col("rule"), mutual=False, factor=factor)
 
 
+RANK_LAST = 1_000
+
+
+def _ranked(frames: list[pl.DataFrame]) -> pl.DataFrame:
+    """The rules' statements with the rank of the rule that made each: of one pair in one sentence the
+    earliest rule's statement is kept, then the strongest, then by cue, so the choice never rests on
+    the row order joins or batch sizes happen to leave."""
+    return pl.concat([frame.with_columns(rule_rank=pl.lit(rank)) for rank, frame in enumerate(frames)])
+
+
 def extract_statements(
     sentences: pl.DataFrame,
     mentions: pl.DataFrame,
@@ -255,7 +265,7 @@ def extract_statements(
     hypothetical = hypothetical_acts(cue_hits, sentences, rules, published)
     unreported = pl.concat([alleged(cue_hits, hits.filter(pl.col("is_clause_break")), rules), hypothetical])
     reported = cue_hits.filter(~pl.col("cue_id").is_in(unreported.implode()))
-    statements = pl.concat(
+    statements = _ranked(
         [
             _speaker_statements(
                 sources,
@@ -277,8 +287,18 @@ def extract_statements(
     )
     statements = spare_clause_agents(statements)
     rebuttals = context_statements(sentences, smentions, cue_hits, sources, statements, rules)
-    statements = pl.concat([statements, rebuttals]).unique(
-        [*KEY, "source_actor", "target_actor", "mutual"], keep="first", maintain_order=True
+    pair = [*KEY, "source_actor", "target_actor", "mutual"]
+    statements = (
+        pl.concat([statements, rebuttals.with_columns(rule_rank=pl.lit(RANK_LAST))])
+        .sort(
+            *pair,
+            "rule_rank",
+            pl.col("polarity").abs(),
+            "cue",
+            descending=[*(False for _ in pair), False, True, False],
+        )
+        .unique(pair, keep="first", maintain_order=True)
+        .drop("rule_rank")
     )
     if published is None:
         published = pl.DataFrame(schema={"article_id": pl.String, "published_on": pl.Date})

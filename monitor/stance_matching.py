@@ -222,7 +222,14 @@ def match_phrases(sentences: pl.DataFrame, phrases: pl.DataFrame, gap_words: int
     hits = pl.concat(
         [found.cast({"sid": pl.Int64, "sentence_no": pl.Int64}), _gapped_hits(norm, phrases, gap_words)],
         how="vertical_relaxed",
-    ).sort("sid", "m_start", pl.col("m_end"), descending=[False, False, True])
+    ).sort(
+        "sid",
+        "m_start",
+        "m_end",
+        pl.col("phrase").str.contains("...", literal=True),
+        "phrase",
+        descending=[False, False, True, False, False],
+    )
     # The furthest end of the sentence's earlier hits, as one running maximum over the sorted rows (a
     # window per sentence costs ten times more): sid * span + m_end grows from sentence to sentence.
     span = (hits["m_end"].max() or 0) + 1

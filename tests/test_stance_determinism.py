@@ -1,0 +1,55 @@
+"""A statement does not depend on which other articles were extracted with it: batch sizes and join order
+leave the table exactly as one pass over every article would."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+from polars.testing import assert_frame_equal
+
+from monitor.actors import find_mentions, load_actor_dictionary
+from monitor.sentences import split_sentences
+from monitor.stance import extract_statements
+from monitor.stance_matching import load_cues
+from monitor.text_cleaning import clean_articles
+
+DEVSET = Path(__file__).resolve().parent.parent / "devset"
+
+
+def real_article_frames() -> tuple[pl.DataFrame, pl.DataFrame]:
+    paths = sorted(DEVSET.glob("blind[6-9]/pages/*.txt"))
+    raw = pl.DataFrame(
+        {
+            "article_id": [path.stem for path in paths],
+            "text": [path.read_text(encoding="utf-8") for path in paths],
+            "title": [None] * len(paths),
+            "site": [None] * len(paths),
+        },
+        schema={"article_id": pl.String, "text": pl.String, "title": pl.String, "site": pl.String},
+    )
+    articles = clean_articles(raw).with_columns(published_on=pl.lit(date(2024, 6, 1)))
+    sentences = split_sentences(articles.select("article_id", "body"))
+    mentions = find_mentions(articles.select("article_id", "body", "published_on"), load_actor_dictionary())
+    return sentences, mentions
+
+
+def test_statements_are_the_same_whether_articles_are_extracted_together_or_apart():
+    sentences, mentions = real_article_frames()
+    cues = load_cues()
+    ids = sentences["article_id"].unique().sort()
+    whole = extract_statements(sentences, mentions, cues)
+    apart = pl.concat(
+        extract_statements(
+            sentences.filter(pl.col("article_id").is_in(part.implode())),
+            mentions.filter(pl.col("article_id").is_in(part.implode())),
+            cues,
+        )
+        for part in (ids.gather_every(2), ids.gather_every(2, offset=1))
+    )
+    again = extract_statements(sentences, mentions, cues)
+    assert whole.height > 500
+    order = ["article_id", "sentence_no", "mutual", "source_actor", "target_actor"]
+    assert_frame_equal(whole.sort(order), apart.sort(order))
+    assert_frame_equal(whole.sort(order), again.sort(order))
