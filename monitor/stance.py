@@ -35,6 +35,7 @@ from monitor.stance_relations import (
     with_joint,
 )
 from monitor.stance_rows import negation_factor, statement_rows
+from monitor.stance_valence import valence_statements
 
 STATEMENT_SCHEMA = {
     "statement_id": pl.String,
@@ -267,7 +268,9 @@ def extract_statements(
         ]
     )
     rebuttals = context_statements(sentences, smentions, cue_hits, sources, statements, rules)
-    statements = pl.concat([statements, rebuttals]).unique(
+    statements = pl.concat([statements, rebuttals])
+    valence = valence_statements(sentences, smentions, sources, excluded, statements, rules)
+    statements = pl.concat([statements, valence]).unique(
         [*KEY, "source_actor", "target_actor", "mutual"], keep="first", maintain_order=True
     )
     if published is None:
