@@ -1,8 +1,8 @@
 """Stance from the valence of a judgement no cue lists ("Egypt said Israel's operation was undermining the
-mediators' efforts", "Australia is proud to be Nauru's security partner"): when a sentence has a resolved
-source and exactly one other actor, and no statement already joins the two, the summed valence of the words
-around them (the VADER lexicon, with news-domain overrides from seeds/stance_rules.yaml) gives a weak
-statement of its own rule, weaker than any cue's."""
+mediators' efforts", "Australia is proud to be Nauru's security partner"): when a sentence has one resolved
+source and names at most two actors, and no statement already joins the source and the other actor, the
+summed valence of the words near the target (the VADER lexicon, with news-domain overrides from
+seeds/stance_rules.yaml) gives a statement of its own rule, weaker than any cue's."""
 
 from __future__ import annotations
 
@@ -74,13 +74,16 @@ def valence_statements(
     statements: pl.DataFrame,
     rules: dict,
 ) -> pl.DataFrame:
-    """Statements [STATEMENT_COLUMNS] of rule `valence` for the source -> the one other actor of a sentence
-    that no other rule joined, signed by the valence of the sentence's words outside the actors' names."""
+    """Statements [STATEMENT_COLUMNS] of rule `valence` for the source -> another actor of a sentence that no
+    other rule joined, signed by the valence of the words near the target, outside the actors' names."""
     allowed = [str(r) for r in rules.get("valence_source_rules", [])]
     actors = smentions.group_by(KEY).agg(n_actors=pl.col("country").n_unique())
+    # with two speakers in a sentence ("Both leaders rejected ..."), whose judgement the words carry is unsure
+    speakers = sources.filter(pl.col("rule").is_in(allowed)).filter(
+        pl.col("source_actor").n_unique().over(KEY) == 1
+    )
     pairs = (
-        sources.filter(pl.col("rule").is_in(allowed))
-        .join(actors.filter(pl.col("n_actors") <= int(rules.get("valence_max_actors", 2))), on=KEY)
+        speakers.join(actors.filter(pl.col("n_actors") <= int(rules.get("valence_max_actors", 2))), on=KEY)
         .join(smentions.join(excluded, on=[*KEY, "mid"], how="anti"), on=KEY)
         .filter(pl.col("country") != pl.col("source_actor"))
         .select(*KEY, "source_actor", "source_speaker", target_actor="country")
@@ -127,9 +130,26 @@ def valence_statements(
         .filter((pl.col("t_no") - pl.col("m_no")).abs() <= reach)
         .unique([*KEY, "target_actor", "t_no"])
     )
-    scored = near.group_by(*KEY, "target_actor").agg(
-        total=pl.col("valence").sum(),
-        cue=pl.col("word").sort_by(pl.col("valence").abs(), descending=True).first(),
+    # what a source asks of the target ("expects China to operate in a safe manner") rates the act it wants
+    demands = [str(w) for w in rules.get("valence_demand_words", [])]
+    asked = (
+        tokens.filter(pl.col("word").is_in(demands))
+        .join(spans.select(*KEY, target_actor="country", m_no="t_no"), on=KEY)
+        .filter(
+            pl.col("t_no").is_between(
+                pl.col("m_no") - int(rules.get("valence_demand_reach", 3)), pl.col("m_no") - 1
+            )
+        )
+        .select(*KEY, "target_actor")
+        .unique()
+    )
+    scored = (
+        near.join(asked, on=[*KEY, "target_actor"], how="anti")
+        .group_by(*KEY, "target_actor")
+        .agg(
+            total=pl.col("valence").sum(),
+            cue=pl.col("word").sort_by(pl.col("valence").abs(), descending=True).first(),
+        )
     )
     alpha = float(rules.get("valence_alpha", 15))
     weight = float(rules.get("valence_weight", 0.4))

@@ -17,6 +17,10 @@ NEW_ZEALAND = ["New Zealand", "NZL", "NZL", "state"]
 UKRAINE = ["Ukraine", "UKR", "UKR", "state"]
 MALDIVES = ["Maldives", "MDV", "MDV", "state"]
 INDIA = ["India", "IND", "IND", "state"]
+AUSTRALIA = ["Australia", "AUS", "AUS", "state"]
+PALESTINIANS = ["Palestinians", "PSE", "PSE", "state"]
+ERDOGAN = ["Recep Tayyip Erdogan", "recep_tayyip_erdogan", "TUR", "person"]
+SISI = ["Abdel Fattah al-Sisi", "abdel_fattah_al_sisi", "EGY", "person"]
 
 
 def _rows(out: pl.DataFrame) -> dict[tuple[str, str], tuple[float, str]]:
@@ -74,6 +78,29 @@ def test_a_third_actor_in_the_sentence_makes_the_target_unsure():
         actors=[EGYPT, ISRAEL, QATAR],
     )
     assert not any(rule == RULE for _, rule in _rows(out).values())
+
+
+def test_two_speakers_of_one_sentence_leave_its_words_to_neither():
+    out = statements(
+        "Turkish President Recep Tayyip Erdogan met Egyptian President Abdel Fattah al-Sisi in Cairo "
+        "on Wednesday.",
+        "Both leaders rejected any attempt to forcibly displace Palestinians from Gaza.",
+        actors=[ERDOGAN, SISI, PALESTINIANS],
+    )
+    assert out.filter(pl.col("rule") == RULE).is_empty()
+
+
+def test_what_a_source_expects_of_the_target_rates_the_act_asked_for_not_the_target():
+    described = statements(
+        "Australia said China operated its military in a safe and professional manner.",
+        actors=[AUSTRALIA, CHINA],
+    )
+    expected = statements(
+        "Australia expects China to operate its military in a safe and professional manner.",
+        actors=[AUSTRALIA, CHINA],
+    )
+    assert _rows(described)[("AUS", "CHN")][1] == RULE
+    assert expected.filter(pl.col("rule") == RULE).is_empty()
 
 
 def test_a_cue_statement_of_the_pair_is_kept_and_no_valence_one_added():
