@@ -38,6 +38,7 @@ from monitor.stance_relations import (
     with_joint,
 )
 from monitor.stance_rows import negation_factor, statement_rows
+from monitor.stance_valence import valence_statements
 
 STATEMENT_SCHEMA = {
     "statement_id": pl.String,
@@ -287,9 +288,11 @@ def extract_statements(
     )
     statements = spare_clause_agents(statements)
     rebuttals = context_statements(sentences, smentions, cue_hits, sources, statements, rules)
+    statements = pl.concat([statements, rebuttals.with_columns(rule_rank=pl.lit(RANK_LAST))])
+    valence = valence_statements(sentences, smentions, sources, excluded, statements, rules)
     pair = [*KEY, "source_actor", "target_actor", "mutual"]
     statements = (
-        pl.concat([statements, rebuttals.with_columns(rule_rank=pl.lit(RANK_LAST))])
+        pl.concat([statements, valence.with_columns(rule_rank=pl.lit(RANK_LAST + 1))])
         .sort(
             *pair,
             "rule_rank",
