@@ -148,7 +148,7 @@ def valence_statements(
         .group_by(*KEY, "target_actor")
         .agg(
             total=pl.col("valence").sum(),
-            cue=pl.col("word").sort_by(pl.col("valence").abs(), descending=True).first(),
+            cue=pl.col("word").sort_by(pl.col("valence").abs(), "word", descending=[True, False]).first(),
         )
     )
     alpha = float(rules.get("valence_alpha", 15))
