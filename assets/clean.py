@@ -13,6 +13,7 @@ from monitor import (
     date_patterns,
     dates,
     dedup,
+    gate_rows,
     gates,
     ge_session,
     incremental,
@@ -256,17 +257,19 @@ def cleaned_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
         ge_session.warm_up()
     results = []
     progress = BatchProgress(context.log.info, STEP, pending.height)
-    for start in range(0, pending.height, ARTICLES_PER_BATCH):
-        batch = pending.slice(start, ARTICLES_PER_BATCH)
+    with gate_rows.GateRows(STEP, TABLE_COLUMNS) as kept:
+        for start in range(0, pending.height, ARTICLES_PER_BATCH):
+            batch = pending.slice(start, ARTICLES_PER_BATCH)
+            with warehouse.transaction() as conn:
+                gate = _process_batch(conn, batch, registry, context.run_id)
+            results.append(_detached(kept.keep(gate)))
+            progress.advance(batch.height)
         with warehouse.transaction() as conn:
-            gate = _process_batch(conn, batch, registry, context.run_id)
-        results.append(_detached(gates.compact(gate, TABLE_COLUMNS)))
-        progress.advance(batch.height)
-    with warehouse.transaction() as conn:
-        incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
-        summary = gates.step_totals(conn, STEP, "cleaned_articles")
-        metadata = _batch_metadata(conn, context.run_id)
-    verdict = asset_checks.table_verdict(context, gates.combine(STEP, results, TABLE_COLUMNS), summary)
+            incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
+            summary = gates.step_totals(conn, STEP, "cleaned_articles")
+            metadata = _batch_metadata(conn, context.run_id)
+        combined = gates.combine(STEP, results, TABLE_COLUMNS, kept)
+        verdict = asset_checks.table_verdict(context, combined, summary)
     return dg.MaterializeResult(
         metadata={
             "processed": pending.height,
