@@ -14,6 +14,7 @@ from monitor import (
     date_patterns,
     dates,
     dedup,
+    gate_rows,
     gates,
     ge_session,
     incremental,
@@ -256,10 +257,10 @@ def _batch_metadata(conn, run_id: str) -> dict:
 )
 def cleaned_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     fingerprint = incremental.fingerprint(*SEEDS, LOGIC_VERSION)
-    results = []
+    results, kept = [], gate_rows.GateRows(STEP, TABLE_COLUMNS)
     # a batch is cleaned (polars, which releases the GIL) in a thread while the batch before it is gated,
     # given its stories and written (GE in Python, DuckDB): the two overlap on two cores
-    with ThreadPoolExecutor(max_workers=1) as ahead:
+    with kept, ThreadPoolExecutor(max_workers=1) as ahead:
         with warehouse.transaction() as conn:
             rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
             pending = _pending(conn, rebuild)
@@ -277,13 +278,14 @@ def cleaned_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
                 if number + 1 < len(batches):
                     upcoming = ahead.submit(_cleaned, _batch_raw(conn, batches[number + 1]), registry)
                 gate = _process_batch(conn, current.result(), context.run_id)
-            results.append(_detached(gates.compact(gate, TABLE_COLUMNS)))
+            results.append(_detached(kept.keep(gate)))
             progress.advance(batch.height)
-    with warehouse.transaction() as conn:
-        incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
-        summary = gates.step_totals(conn, STEP, "cleaned_articles")
-        metadata = _batch_metadata(conn, context.run_id)
-    verdict = asset_checks.table_verdict(context, gates.combine(STEP, results, TABLE_COLUMNS), summary)
+        with warehouse.transaction() as conn:
+            incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
+            summary = gates.step_totals(conn, STEP, "cleaned_articles")
+            metadata = _batch_metadata(conn, context.run_id)
+        combined = gates.combine(STEP, results, TABLE_COLUMNS, kept)
+        verdict = asset_checks.table_verdict(context, combined, summary)
     return dg.MaterializeResult(
         metadata={
             "processed": pending.height,

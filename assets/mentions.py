@@ -5,7 +5,16 @@ from concurrent.futures import ThreadPoolExecutor
 import dagster as dg
 import polars as pl
 
-from monitor import asset_checks, code_version, data_docs, gates, ge_session, incremental, settings
+from monitor import (
+    asset_checks,
+    code_version,
+    data_docs,
+    gate_rows,
+    gates,
+    ge_session,
+    incremental,
+    settings,
+)
 from monitor.actor_dictionary import ACTORS_DIR, ActorDictionary, load_actor_dictionary
 from monitor.candidates import CANDIDATE_SCHEMA, merge_candidates, unresolved_candidates
 from monitor.mentions import find_mentions
@@ -168,10 +177,10 @@ def _pending(conn, rebuild: bool) -> pl.Series:
 def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     dictionary = load_actor_dictionary()
     fingerprint = incremental.fingerprint(*SEEDS, LOGIC_VERSION)
-    results = []
+    results, kept = [], gate_rows.GateRows(STEP, TABLE_COLUMNS)
     # a batch's sentences and mentions (polars, which releases the GIL) are computed in a thread while the
     # batch before it is gated and written (GE in Python, DuckDB): the two overlap on two cores
-    with ThreadPoolExecutor(max_workers=1) as ahead:
+    with kept, ThreadPoolExecutor(max_workers=1) as ahead:
         with warehouse.transaction() as conn:
             rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
             pending = _pending(conn, rebuild)
@@ -191,19 +200,22 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
                     upcoming = ahead.submit(_computed, _batch_articles(conn, batches[number + 1]), dictionary)
                 computed = current.result()
                 gate = _process_batch(conn, computed, dictionary, context.run_id)
-            results.append(gates.compact(gate, TABLE_COLUMNS))
+            results.append(kept.keep(gate))
             progress.advance(computed[0].height)
-    with warehouse.transaction() as conn:
-        incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
-        summary = gates.step_totals(conn, STEP, "entity_mentions")
-        [(scanned,)] = conn.execute("SELECT count(*) FROM step_articles WHERE step = ?", [STEP]).fetchall()
-        by_kind = dict(
-            conn.execute(
-                "SELECT actor_kind, count(*) FROM entity_mentions WHERE run_id = ? GROUP BY 1 ORDER BY 1",
-                [context.run_id],
+        with warehouse.transaction() as conn:
+            incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
+            summary = gates.step_totals(conn, STEP, "entity_mentions")
+            [(scanned,)] = conn.execute(
+                "SELECT count(*) FROM step_articles WHERE step = ?", [STEP]
             ).fetchall()
-        )
-    verdict = asset_checks.table_verdict(context, gates.combine(STEP, results, TABLE_COLUMNS), summary)
+            by_kind = dict(
+                conn.execute(
+                    "SELECT actor_kind, count(*) FROM entity_mentions WHERE run_id = ? GROUP BY 1 ORDER BY 1",
+                    [context.run_id],
+                ).fetchall()
+            )
+        combined = gates.combine(STEP, results, TABLE_COLUMNS, kept)
+        verdict = asset_checks.table_verdict(context, combined, summary)
     return dg.MaterializeResult(
         metadata={
             "articles_processed": pending.len(),

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import dagster as dg
 import polars as pl
 
-from monitor import asset_checks, data_docs, gates, ge_session, landing, readers, settings
+from monitor import asset_checks, data_docs, gate_rows, gates, ge_session, landing, readers, settings
 from monitor.page_workers import PageWorkers
 from monitor.progress import BatchProgress
 from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame
@@ -37,6 +37,13 @@ def merge_copies(candidates: pl.DataFrame) -> pl.DataFrame:
         .group_by("article_id", maintain_order=True)
         .agg(pl.exclude("path").first(), paths=pl.col("path").unique().sort())
     )
+
+
+def numbered_batches(units: pl.DataFrame) -> pl.DataFrame:
+    """Units with the number of the batch they are read in: UNITS_PER_BATCH units each, in the order the
+    listing first names them, so that a batch is cut when it is read, not every batch copied at the start."""
+    seen = units.with_columns(batch=pl.col("unit_key").is_first_distinct().cum_sum().cast(pl.Int64) - 1)
+    return seen.with_columns(pl.col("batch").first().over("unit_key") // UNITS_PER_BATCH)
 
 
 def _write_batch(
@@ -105,36 +112,39 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
     with warehouse.connect() as conn:
         ledger = conn.execute("SELECT path, size_bytes, mtime_ns FROM landing_files").pl()
     listing = landing.classify_files(landing.list_landing_files(folder))
-    units = landing.changed_units(listing, ledger)
-    keys = units["unit_key"].unique(maintain_order=True)
+    files_listed = listing.height
+    units = numbered_batches(landing.changed_units(listing, ledger))
+    del listing, ledger
     if units.height:
         ge_session.warm_up()
     totals = {
-        "files_listed": listing.height,
+        "files_listed": files_listed,
         "files_changed": units.height,
         "new_articles": 0,
         "new_paths_of_known_articles": 0,
     }
     results = []
     progress = BatchProgress(context.log.info, STEP, units.height, unit="changed files")
-    batches = [
-        units.filter(pl.col("unit_key").is_in(keys.slice(start, UNITS_PER_BATCH).implode()))
-        for start in range(0, len(keys), UNITS_PER_BATCH)
-    ]
-    with PageWorkers() as pages:
-        read = readers.read_batches(batches, landing_folder.byte_cap(), pages)
-        for batch_units, candidates in zip(batches, read, strict=True):
+    count = units["batch"].max() + 1 if units.height else 0
+
+    def batches():
+        return (units.filter(pl.col("batch") == number).drop("batch") for number in range(count))
+
+    with PageWorkers() as pages, gate_rows.GateRows(STEP, TABLE_COLUMNS) as kept:
+        read = readers.read_batches(batches(), landing_folder.byte_cap(), pages)
+        for batch_units, candidates in zip(batches(), read, strict=True):
             merged = merge_copies(candidates)
             gate = gates.validate_rows(STEP, merged)
             with warehouse.transaction() as conn:
                 written = _write_batch(conn, gate, merged, batch_units, context.run_id)
             for name, value in written.items():
                 totals[name] += value
-            results.append(gates.compact(gate, TABLE_COLUMNS))
+            results.append(kept.keep(gate))
             progress.advance(batch_units.height)
-    with warehouse.connect() as conn:
-        summary = gates.step_totals(conn, STEP, "raw_articles")
-    verdict = asset_checks.table_verdict(context, gates.combine(STEP, results, TABLE_COLUMNS), summary)
+        with warehouse.connect() as conn:
+            summary = gates.step_totals(conn, STEP, "raw_articles")
+        combined = gates.combine(STEP, results, TABLE_COLUMNS, kept)
+        verdict = asset_checks.table_verdict(context, combined, summary)
     return dg.MaterializeResult(
         metadata={
             **totals,

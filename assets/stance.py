@@ -16,6 +16,7 @@ from monitor import (
     code_version,
     daily_refresh,
     data_docs,
+    gate_rows,
     gates,
     ge_session,
     incremental,
@@ -159,10 +160,10 @@ def stance_statements(context: dg.AssetExecutionContext, warehouse: Warehouse) -
     cues = load_cues()
     known = load_actor_dictionary().actors["actor_id"].to_list()
     fingerprint = incremental.fingerprint(*SEEDS, LOGIC_VERSION)
-    results = []
+    results, kept = [], gate_rows.GateRows(STEP, STATEMENT_COLUMNS)
     # a batch's statements (polars, which releases the GIL) are extracted in a thread while the batch
     # before it is gated and written (GE in Python, DuckDB): the two overlap on two cores
-    with ThreadPoolExecutor(max_workers=1) as ahead:
+    with kept, ThreadPoolExecutor(max_workers=1) as ahead:
         with warehouse.transaction() as conn:
             rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
             pending = _pending(conn, rebuild)
@@ -179,17 +180,18 @@ def stance_statements(context: dg.AssetExecutionContext, warehouse: Warehouse) -
                 if number + 1 < len(batches):
                     upcoming = ahead.submit(_computed, _batch_inputs(conn, batches[number + 1]), cues)
                 gate = _process_batch(conn, current.result(), known, context.run_id)
-            results.append(gates.compact(gate, STATEMENT_COLUMNS))
+            results.append(kept.keep(gate))
             progress.advance(batch.len())
-    with warehouse.transaction() as conn:
-        incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
-        views.create_views(conn)
-        summary = gates.step_totals(conn, STEP, "stance_statements")
-        days = conn.execute(
-            "SELECT DISTINCT published_on::VARCHAR FROM stance_statements WHERE run_id = ? ORDER BY 1",
-            [context.run_id],
-        ).fetchall()
-    verdict = asset_checks.table_verdict(context, gates.combine(STEP, results, STATEMENT_COLUMNS), summary)
+        with warehouse.transaction() as conn:
+            incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
+            views.create_views(conn)
+            summary = gates.step_totals(conn, STEP, "stance_statements")
+            days = conn.execute(
+                "SELECT DISTINCT published_on::VARCHAR FROM stance_statements WHERE run_id = ? ORDER BY 1",
+                [context.run_id],
+            ).fetchall()
+        combined = gates.combine(STEP, results, STATEMENT_COLUMNS, kept)
+        verdict = asset_checks.table_verdict(context, combined, summary)
     return dg.MaterializeResult(
         metadata={
             "articles_processed": pending.len(),
@@ -266,12 +268,19 @@ def _day_materializations(marked: pl.DataFrame, day_counts: pl.DataFrame, plot: 
 )
 def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse):
     first, last = (date.fromisoformat(k) for k in context.partition_key_range)
+    with gate_rows.GateRows(DAILY, DAILY_COLUMNS) as kept:
+        yield from _daily_run(context, warehouse, first, last, kept)
 
-    def rebuild_days(conn) -> tuple[pl.DataFrame, pl.DataFrame, int]:
+
+def _daily_run(context, warehouse: Warehouse, first: date, last: date, kept: gate_rows.GateRows):
+    """The days' rows rebuilt chunk by chunk, each chunk's rows kept for the gate on disk (`kept`)."""
+
+    def rebuild_days(conn) -> tuple[pl.DataFrame, int, pl.DataFrame]:
+        kept.clear()
         days = daily_refresh.days_to_rebuild(conn, first, last, DAILY_VERSION)
         if days.height:
             ge_session.warm_up()
-        built, statement_count = [pl.DataFrame(schema=DAILY_SCHEMA)], 0
+        statement_count = 0
         for chunk in daily_refresh.day_chunks(days, STATEMENTS_PER_CHUNK):
             conn.register("days_to_rebuild", chunk.select("day").to_arrow())
             try:
@@ -281,12 +290,13 @@ def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse):
             finally:
                 conn.unregister("days_to_rebuild")
             insert_frame(conn, DAILY, daily.with_columns(run_id=pl.lit(context.run_id)))
-            built.append(daily)
+            kept.add(daily)
             statement_count += statements.height
         daily_refresh.record_built_days(conn, days, context.run_id)
-        return pl.concat(built), days, statement_count, daily_refresh.unrecorded_days(conn, first, last)
+        return days, statement_count, daily_refresh.unrecorded_days(conn, first, last)
 
-    daily, rebuilt, statement_count, unrecorded = warehouse.transaction_with_retries(DAILY, rebuild_days)
+    rebuilt, statement_count, unrecorded = warehouse.transaction_with_retries(DAILY, rebuild_days)
+    rows_rebuilt = kept.height
     materialized = context.instance.get_materialized_partitions(dg.AssetKey(DAILY))
     backfill = context.run.tags.get(BACKFILL_ID_TAG) is not None
     marked = daily_refresh.days_to_mark(unrecorded, first, last, materialized, whole_range=backfill)
@@ -294,15 +304,14 @@ def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse):
         "days": f"{first} .. {last}",
         "days_rebuilt": rebuilt.height,
         "days_materialized": marked.height,
-        "rows_rebuilt": daily.height,
+        "rows_rebuilt": rows_rebuilt,
         "statements": statement_count,
     }
     with warehouse.connect(read_only=True) as conn:
         known = conn.execute("SELECT actor_id FROM actors").pl()["actor_id"].to_list()
         day_counts = conn.execute(DAY_COUNTS, [first, last]).pl()
         # rows a dead run committed but never gated: this run's gate reads them too
-        recovered = _rows_of_days(conn, unrecorded.join(rebuilt, on="day", how="anti"))
-        gated = pl.concat([daily, recovered], how="vertical_relaxed")
+        kept.add(_rows_of_days(conn, unrecorded.join(rebuilt, on="day", how="anti")))
         plot = _plot_metadata(conn, warehouse, marked.height)
     # the days are recorded as soon as their rows are committed, before the gate runs
     if marked.height == (last - first).days + 1:
@@ -311,6 +320,8 @@ def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse):
     else:
         yield from _day_materializations(marked, day_counts, plot)
     warehouse.transaction_with_retries(DAILY, lambda conn: daily_refresh.forget_recorded(conn, unrecorded))
-    gate = gates.GateResult(DAILY, gated, pl.DataFrame(schema=gates.QUARANTINE_SCHEMA), [])
-    verdict = asset_checks.table_verdict(context, gate, {"rows": gated.height}, {"known_actor_ids": known})
+    gate = gates.GateResult(
+        DAILY, pl.DataFrame(), pl.DataFrame(schema=gates.QUARANTINE_SCHEMA), [], kept=kept
+    )
+    verdict = asset_checks.table_verdict(context, gate, {"rows": kept.height}, {"known_actor_ids": known})
     yield from asset_checks.check_results(verdict, run_figures=summary)

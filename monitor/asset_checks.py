@@ -150,7 +150,7 @@ def check_results(result: GateResult, run_figures: dict | None = None) -> list[d
         passed=not failed_rows,
         severity=dg.AssetCheckSeverity.WARN,
         metadata={
-            "rows_passed": result.passed.height,
+            "rows_passed": result.passed_rows,
             "rows_quarantined": quarantined,
             "failed_expectations": dg.MetadataValue.json(failed_rows),
             "expectations": dg.MetadataValue.json(_outcome_metadata(result.row_outcomes)),

@@ -58,6 +58,13 @@ class GateResult:
     carried_docs: dict = field(default_factory=dict)
     # the metadata of the rows check's last evaluation, for a run whose rows check GE did not run
     carried_row_docs: dict = field(default_factory=dict)
+    # a run of several batches: its passed rows on disk until the table gate (gate_rows.GateRows), and
+    # `passed` empty
+    kept: object = None
+
+    @property
+    def passed_rows(self) -> int:
+        return self.kept.height if self.kept is not None else self.passed.height
 
 
 def _suite_columns(expectations: list[dict]) -> set[str]:
@@ -90,8 +97,9 @@ def compact(result: GateResult, columns: list[str]) -> GateResult:
     return replace(result, passed=table_view(result.step, result.passed.select(columns)))
 
 
-def combine(step: str, results: list[GateResult], columns: list[str]) -> GateResult:
-    """One verdict for a run that went through the gate in several batches (each compacted or not)."""
+def combine(step: str, results: list[GateResult], columns: list[str], kept=None) -> GateResult:
+    """One verdict for a run that went through the gate in several batches (each compacted or not, or
+    with its passed rows in `kept`, a gate_rows.GateRows)."""
     outcomes: dict[str, Outcome] = {}
     for outcome in (o for r in results for o in r.row_outcomes):
         merged = outcomes.setdefault(
@@ -108,6 +116,7 @@ def combine(step: str, results: list[GateResult], columns: list[str]) -> GateRes
         pl.concat(quarantine) if quarantine else pl.DataFrame(schema=QUARANTINE_SCHEMA),
         list(outcomes.values()),
         validations=[v for r in results for v in r.validations],
+        kept=kept,
     )
 
 
@@ -169,45 +178,58 @@ def _observed(value: object) -> str | None:
 
 
 def validate_table(result: GateResult, summary: dict, parameters: dict | None = None) -> GateResult:
-    """Table expectations on what passed, summary expectations on the step's totals."""
-    for scope, frame in (
-        ("table", table_view(result.step, result.passed)),
-        ("summary", pl.DataFrame([summary])),
+    """Table expectations on what passed (kept on disk: part by part), summary expectations on the step's
+    totals."""
+    parts = result.kept.parts() if result.kept is not None else [result.passed]
+    for scope, frames in (
+        ("table", (table_view(result.step, part) for part in parts)),
+        ("summary", [pl.DataFrame([summary])]),
     ):
         suite = ge_session.load_suite(result.step, scope)
         if not suite.expectations:
             continue
-        validation = ge_session.validate_suite(
-            frame,
-            suite,
-            None,
-            gate_parameters.membership_parameters(
-                ge_session.suite_expectations(result.step, scope), frame, parameters
-            ),
-        )
-        result.validations.append(validation)
-        for outcome in validation.results:
-            config = outcome.expectation_config
-            details = outcome.result
-            result.table_outcomes.append(
-                Outcome(
-                    ge_session.expectation_label(config),
-                    scope,
-                    config.severity.value == "critical",
-                    bool(outcome.success),
-                    int(details.get("unexpected_count") or 0),
-                    observed=details.get("observed_value"),
-                    examples=[
-                        _observed(v) for v in (details.get("partial_unexpected_list") or [])[:MAX_EXAMPLES]
-                    ],
-                )
+        outcomes: dict[str, Outcome] = {}
+        for frame in frames:
+            validation = ge_session.validate_suite(
+                frame,
+                suite,
+                None,
+                gate_parameters.membership_parameters(
+                    ge_session.suite_expectations(result.step, scope), frame, parameters
+                ),
             )
+            result.validations.append(validation)
+            for outcome in validation.results:
+                _add_outcome(outcomes, outcome, scope)
+        result.table_outcomes.extend(outcomes.values())
     return result
+
+
+def _add_outcome(outcomes: dict[str, Outcome], outcome, scope: str) -> None:
+    """One expectation's outcome on one part, added to its outcome on the parts before."""
+    config, details = outcome.expectation_config, outcome.result
+    label = ge_session.expectation_label(config)
+    examples = [_observed(v) for v in (details.get("partial_unexpected_list") or [])[:MAX_EXAMPLES]]
+    merged = outcomes.get(label)
+    if merged is None:
+        outcomes[label] = Outcome(
+            label,
+            scope,
+            config.severity.value == "critical",
+            bool(outcome.success),
+            int(details.get("unexpected_count") or 0),
+            observed=details.get("observed_value"),
+            examples=examples,
+        )
+        return
+    merged.success = merged.success and bool(outcome.success)
+    merged.unexpected_count += int(details.get("unexpected_count") or 0)
+    merged.examples = (merged.examples + examples)[:MAX_EXAMPLES]
 
 
 def rows_seen(result: GateResult) -> bool:
     """Whether any row reached the step's gate this run (passed or quarantined)."""
-    return result.passed.height > 0 or result.quarantine.height > 0
+    return result.passed_rows > 0 or result.quarantine.height > 0
 
 
 def verdict_key(step: str, summary: dict) -> str:

@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
@@ -239,17 +239,25 @@ def read_units(units: pl.DataFrame, max_bytes: int, pages: PageWorkers | None = 
     return start_reading(units, max_bytes, pages)()
 
 
-def read_batches(batches: list[pl.DataFrame], max_bytes: int, pages: PageWorkers) -> Iterator[pl.DataFrame]:
+def read_batches(
+    batches: Iterable[pl.DataFrame], max_bytes: int, pages: PageWorkers
+) -> Iterator[pl.DataFrame]:
     """The candidates of each batch of units in turn. The next batch's HTML pages go to the workers before
-    this batch is handed over, so they are parsed while the caller gates and writes it."""
-    if not batches:
+    this batch is handed over, so they are parsed while the caller gates and writes it. `batches` is taken
+    one at a time: a generator holds no more than the two batches in flight."""
+    upcoming = iter(batches)
+    first = next(upcoming, None)
+    if first is None:
         return
-    pending = start_reading(batches[0], max_bytes, pages)
-    for following in [*batches[1:], None]:
+    pending = start_reading(first, max_bytes, pages)
+    while True:
+        following = next(upcoming, None)
         candidates = pending()
         if following is not None:
             pending = start_reading(following, max_bytes, pages)
         yield candidates
+        if following is None:
+            return
 
 
 def start_reading(units: pl.DataFrame, max_bytes: int, pages: PageWorkers) -> Callable[[], pl.DataFrame]:

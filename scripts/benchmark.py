@@ -28,6 +28,7 @@ import os
 import platform
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -55,19 +56,25 @@ DAGSTER = Path(sys.executable).parent / "dagster"
 
 def run_monitor(env: dict) -> dict:
     """`monitor run` as a subprocess: wall and CPU seconds, exit code and the peak RSS of its process tree,
-    with the RSS samples (epoch seconds, bytes) that give each step its own peak."""
+    with the RSS samples (epoch seconds, bytes) that give each step its own peak. Ctrl-C stops the run
+    (SIGTERM: it rolls back its batch) and keeps the figures of the steps so far (`interrupted`)."""
     started, children_before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(
         [str(MONITOR), "run"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    watched, samples = psutil.Process(process.pid), []
-    while process.poll() is None:
-        try:
-            tree = [watched, *watched.children(recursive=True)]
-            samples.append((time.time(), sum(p.memory_info().rss for p in tree if p.is_running())))
-        except psutil.Error:
-            pass
-        time.sleep(0.1)
+    watched, samples, interrupted = psutil.Process(process.pid), [], False
+    try:
+        while process.poll() is None:
+            try:
+                tree = [watched, *watched.children(recursive=True)]
+                samples.append((time.time(), sum(p.memory_info().rss for p in tree if p.is_running())))
+            except psutil.Error:
+                pass
+            time.sleep(0.1)
+    except KeyboardInterrupt:
+        interrupted = True
+        process.terminate()
+        process.wait()
     peak = max((rss for _, rss in samples), default=0)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu_s = sum(getattr(children, f) - getattr(children_before, f) for f in ("ru_utime", "ru_stime"))
@@ -82,6 +89,7 @@ def run_monitor(env: dict) -> dict:
         "exit_code": process.returncode,
         "peak_rss_mb": round(peak / 2**20, 1),
         "rss_samples": samples,
+        "interrupted": interrupted,
     }
 
 
@@ -89,6 +97,9 @@ def dagster_figures(home: Path, seen: set[str]) -> dict:
     """Durations of the runs not in `seen` (first start to last end) and of each asset's step."""
     from dagster import DagsterInstance
     from dagster._core.instance.ref import InstanceRef
+
+    if not home.is_dir():  # a run interrupted before Dagster started
+        return {"runs": 0, "dagster_s": None, "steps_s": {}, "step_windows": {}}
 
     with DagsterInstance.from_ref(InstanceRef.from_dir(str(home))) as instance:
         runs = [r for r in instance.get_runs() if r.run_id not in seen]
@@ -101,12 +112,14 @@ def dagster_figures(home: Path, seen: set[str]) -> dict:
             starts.append(stats.start_time)
             ends.append(stats.end_time)
             for step in instance.get_run_step_stats(run.run_id):
-                if step.start_time and step.end_time:
-                    steps[step.step_key] = steps.get(step.step_key, 0.0) + step.end_time - step.start_time
-                    windows.setdefault(step.step_key, []).append((step.start_time, step.end_time))
+                # a step an interrupted run left unfinished ran until the run ended
+                end = step.end_time or stats.end_time or time.time()
+                if step.start_time:
+                    steps[step.step_key] = steps.get(step.step_key, 0.0) + end - step.start_time
+                    windows.setdefault(step.step_key, []).append((step.start_time, end))
     return {
         "runs": len(runs),
-        "dagster_s": round(max(ends) - min(starts), 2) if runs else None,
+        "dagster_s": round(max(e or time.time() for e in ends) - min(starts), 2) if runs else None,
         "steps_s": {key: round(value, 2) for key, value in sorted(steps.items(), key=lambda kv: -kv[1])},
         "step_windows": windows,
     }
@@ -248,6 +261,8 @@ def bench_size(n: int, seed: int, args: argparse.Namespace) -> dict:
         "corpus": corpus,
         "full": measured_run(env, home, seen, n, text_mb),
     }
+    if result["full"]["interrupted"]:
+        return result
     with environment(env):
         result["accuracy"] = measure(analysis.connect, landing, truth)
     extra = generate_corpus(
@@ -280,6 +295,9 @@ def print_size(result: dict) -> None:
     print(f"\n== N = {result['n']:,} articles ({corpus['text_bytes'] / 2**20:.1f} MB of text, "
           f"{corpus['files']:,} files, generated in {corpus['generate_s']} s)")  # fmt: skip
     for name in ("full", "incremental", "nothing_new"):
+        if name not in result:
+            print(f"  {name}: not run (the full run was interrupted)")
+            continue
         run = result[name]
         print(f"  {name:12s} wall {run['wall_s']:7.2f} s  cpu {run['cpu_s']:7.2f} s  "
               f"dagster {run['dagster_s']} s  {run['articles_per_s']:9.1f} articles/s  "
@@ -292,7 +310,7 @@ def print_size(result: dict) -> None:
                       f"  {figures['mb_per_s']:7.2f} MB/s  peak RSS {figures['peak_rss_mb']} MB")  # fmt: skip
             else:
                 print(f"    {step:28s} {figures['s']:8.2f} s  peak RSS {figures['peak_rss_mb']} MB")
-    print(f"  incremental / full: {result['incremental_share_of_full']}")
+    print(f"  incremental / full: {result.get('incremental_share_of_full')}")
     if "backfill" in result:
         backfill = result["backfill"]
         print(
@@ -301,7 +319,7 @@ def print_size(result: dict) -> None:
         for k, run in backfill["runs"].items():
             print(f"    {k} concurrent run(s): wall {run['wall_s']:7.2f} s  exit {run['exit_codes']}  "
                   f"tables match the one-run rebuild: {run['tables_match']}")  # fmt: skip
-    print("  accuracy:", json.dumps(result["accuracy"]))
+    print("  accuracy:", json.dumps(result.get("accuracy")))
 
 
 def main() -> None:
@@ -324,6 +342,8 @@ def main() -> None:
         "e.g. postgresql+psycopg2://monitor@127.0.0.1:5432/dagster; default: SQLite files in DAGSTER_HOME",
     )
     args = parser.parse_args()
+    # a benchmark started in the background ignores SIGINT: `kill PID` stops it like Ctrl-C
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     sizes = args.sizes + ([1_000_000] if args.million else [])
     report = {"machine": machine(), "sizes": []}
     report["machine"]["storage"] = args.storage
@@ -335,6 +355,8 @@ def main() -> None:
         report["sizes"].append(bench_size(n, args.seed, args))
         print_size(report["sizes"][-1])
         out.write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
+        if report["sizes"][-1]["full"]["interrupted"]:
+            break
     print(f"\nfigures written to {out}")
 
 

@@ -116,3 +116,22 @@ def test_batches_read_ahead_each_give_their_own_candidates_in_order(tmp_path):
 def test_no_batches_give_no_candidates():
     with PageWorkers(processes=2, min_pages=1) as workers:
         assert list(readers.read_batches([], MAX_BYTES, workers)) == []
+
+
+def test_batches_are_taken_from_a_generator_one_ahead_of_the_batch_handed_over(tmp_path):
+    for n in range(4):
+        write_pages(tmp_path / f"batch{n}", 3)
+    units = landing_units(tmp_path)
+    cut: list[int] = []
+
+    def batches():
+        for n in range(4):
+            cut.append(n)
+            yield units.filter(pl.col("path").str.contains(f"/batch{n}/"))
+
+    with PageWorkers(min_pages=10**9) as workers:
+        taken = [
+            (len(cut), candidates.height)
+            for candidates in readers.read_batches(batches(), MAX_BYTES, workers)
+        ]
+    assert taken == [(2, 3), (3, 3), (4, 3), (4, 3)]

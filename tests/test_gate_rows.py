@@ -1,0 +1,104 @@
+"""A run keeps the rows its table gate reads on disk, and the gate reads them back in bounded parts: the
+verdict is the one of all rows at once, and no part holds more than about ROWS_PER_PART rows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+
+from monitor import gate_rows, gates, ge_session
+from monitor.gate_rows import GateRows
+from monitor.stance_daily import DAILY_SCHEMA
+
+STEP = "cleaned_articles"
+COLUMNS = ["article_id", "title", "body", "published_on", "outlet_id", "story_id", "date_source"]
+BODY = "SEOUL, Nov. 21 (Yonhap) -- South Korea on Monday reiterated its concerns over North Korea's launch."
+
+
+def articles(count: int, start: int = 0) -> pl.DataFrame:
+    ids = [f"article-{n:06d}" for n in range(start, start + count)]
+    return pl.DataFrame(
+        {
+            "article_id": ids,
+            "title": "South Korea reiterates concerns",
+            "body": BODY,
+            "published_on": date(2023, 11, 21),
+            "outlet_id": "yonhap",
+            "story_id": ids,
+            "date_source": "dateline",
+        }
+    ).select(COLUMNS)
+
+
+def batch_result(frame: pl.DataFrame) -> gates.GateResult:
+    return gates.GateResult(STEP, frame, pl.DataFrame(schema=gates.QUARANTINE_SCHEMA), [])
+
+
+def table_outcomes(result: gates.GateResult) -> list[tuple]:
+    verdict = gates.validate_table(result, {"quarantined_share": 0.0})
+    return sorted((o.expectation, o.success, o.unexpected_count) for o in verdict.table_outcomes)
+
+
+def test_a_written_batch_leaves_no_passed_rows_in_memory_only_on_disk():
+    with GateRows(STEP, COLUMNS) as kept:
+        remaining = kept.keep(batch_result(articles(300)))
+        assert remaining.passed.height == 0
+        assert kept.height == 300
+
+
+def test_the_parts_hold_every_row_once_as_its_table_view_and_none_much_more_than_the_bound():
+    with GateRows(STEP, COLUMNS, rows_per_part=1_000) as kept:
+        for start in range(0, 6_000, 2_000):
+            kept.add(articles(2_000, start))
+        parts = list(kept.parts())
+    assert len(parts) == 6
+    assert max(p.height for p in parts) <= 1_300
+    whole = pl.concat(parts).sort("article_id")
+    assert whole.equals(gates.table_view(STEP, articles(6_000)))
+    assert whole["body"].dtype == pl.Boolean and whole["title"].dtype == pl.Boolean  # texts are not kept
+
+
+def test_the_verdict_over_parts_is_the_verdict_over_all_rows_at_once():
+    frame = pl.concat(
+        [
+            articles(2_500),
+            articles(3, start=100),  # the same three articles written again by a later batch
+            articles(2, start=9_000).with_columns(published_on=None, story_id=None),
+        ]
+    )
+    with GateRows(STEP, COLUMNS, rows_per_part=700) as kept:
+        for start in range(0, frame.height, 1_000):
+            kept.add(frame.slice(start, 1_000))
+        combined = gates.combine(STEP, [], COLUMNS, kept)
+        spilled = table_outcomes(combined)
+        assert len([v for v in combined.validations if v.suite_name.endswith(".table")]) == 4
+    assert spilled == table_outcomes(batch_result(frame))
+    assert ("expect_column_values_to_be_unique(article_id)", False, 6) in spilled
+    assert ("expect_column_values_to_not_be_null(story_id)", False, 2) in spilled
+
+
+def test_the_daily_rows_are_cut_by_their_compound_key():
+    assert gate_rows.partition_key("actor_stance_daily") == ["day", "source_actor", "target_actor"]
+    assert gate_rows.partition_key(STEP) == ["article_id"]
+
+
+def test_a_suite_with_an_expectation_that_does_not_add_up_over_parts_reads_one_part(monkeypatch):
+    suite = [
+        {"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 1}},
+        {"type": "expect_column_values_to_be_unique", "kwargs": {"column": "article_id"}},
+    ]
+    monkeypatch.setattr(
+        ge_session, "suite_expectations", lambda step, scope: suite if scope == "table" else []
+    )
+    assert gate_rows.partition_key(STEP) is None
+    with GateRows(STEP, ["article_id"], rows_per_part=10) as kept:
+        kept.add(articles(100).select("article_id"))
+        assert [p.height for p in kept.parts()] == [100]
+
+
+def test_a_run_that_wrote_nothing_gives_the_gate_one_empty_part_with_the_columns():
+    with GateRows("actor_stance_daily", list(DAILY_SCHEMA)) as kept:
+        kept.add(pl.DataFrame(schema=DAILY_SCHEMA))
+        [part] = kept.parts()
+    assert part.height == 0 and part.columns == list(DAILY_SCHEMA)
