@@ -18,7 +18,7 @@ import duckdb
 import numpy as np
 import polars as pl
 
-from assets import clean, mentions, raw, reference, search, stance
+from assets import clean, daily, mentions, raw, reference, search, stance
 from assets.raw import LandingFolder
 from monitor import landing
 from monitor.warehouse import Warehouse
@@ -31,7 +31,7 @@ TRIGGER_TAG = "monitor/trigger"
 TRANSIENT_RETRIES = dg.RetryPolicy(
     max_retries=3, delay=5, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS
 )
-DAILY = dg.AssetSelection.assets(stance.DAILY)
+DAILY = dg.AssetSelection.assets(daily.DAILY)
 
 ingest_job = dg.define_asset_job(
     "monitor_job",
@@ -42,7 +42,7 @@ ingest_job = dg.define_asset_job(
 daily_job = dg.define_asset_job(
     "actor_stance_daily_job",
     selection=DAILY,
-    partitions_def=stance.daily_partitions,
+    partitions_def=daily.daily_partitions,
     description="Rebuild actor_stance_daily for a range of days (one run covers a whole range).",
     op_retry_policy=TRANSIENT_RETRIES,
 )
@@ -50,7 +50,7 @@ daily_job = dg.define_asset_job(
 
 def _blocking_checks_upstream_of_daily() -> list[dg.AssetCheckKey]:
     assets_defs = dg.load_assets_from_modules([raw, reference, clean, mentions, stance, search])
-    upstream = DAILY.upstream().resolve(assets_defs) - {dg.AssetKey(stance.DAILY)}
+    upstream = DAILY.upstream().resolve(assets_defs) - {dg.AssetKey(daily.DAILY)}
     return sorted(
         (s.key for a in assets_defs for s in a.check_specs if s.blocking and s.asset_key in upstream),
         key=lambda k: k.to_user_string(),
@@ -133,8 +133,8 @@ def days_to_refresh(conn: duckdb.DuckDBPyConnection, run_id: str | None) -> tupl
     """First and last day to rebuild: days the run added statements to, and days where the daily table no
     longer counts what stance_statements holds (work of a killed run, a rebuilt step).
     """
-    first_day = stance.daily_partitions.get_first_partition_key()
-    last_day = stance.daily_partitions.get_last_partition_key()
+    first_day = daily.daily_partitions.get_first_partition_key()
+    last_day = daily.daily_partitions.get_last_partition_key()
     row = conn.execute(
         """WITH statements AS (
                SELECT s.published_on AS day, count(*) AS n

@@ -7,7 +7,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from assets import stance as stance_assets
+from assets import daily as daily_assets
 from monitor import asset_checks, daily_refresh, gates
 from monitor.stance_daily import DAILY_SCHEMA
 
@@ -95,7 +95,7 @@ def test_a_rebuild_read_in_chunks_of_a_few_statements_leaves_the_same_rows(stanc
     before = stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL")
     with stance_pipeline.resources()["warehouse"].transaction() as conn:
         conn.execute("DELETE FROM actor_stance_daily_days")
-    monkeypatch.setattr(stance_assets, "STATEMENTS_PER_CHUNK", 5)
+    monkeypatch.setattr(daily_assets, "STATEMENTS_PER_CHUNK", 5)
     result = stance_pipeline.materialize_days(*SAMPLE_DAYS)
     assert days_rebuilt(result) == len({row[0] for row in before}) > 1
     assert stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL") == before

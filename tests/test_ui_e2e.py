@@ -27,7 +27,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from assets.stance import daily_partitions
+from assets.daily import daily_partitions
 from monitor import asset_checks, settings
 from monitor.definitions import defs
 
