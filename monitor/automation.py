@@ -18,7 +18,7 @@ import duckdb
 import numpy as np
 import polars as pl
 
-from assets import clean, daily, mentions, raw, reference, search, stance
+from assets import LAYERS, daily
 from assets.raw import LandingFolder
 from monitor import landing
 from monitor.warehouse import Warehouse
@@ -49,7 +49,7 @@ daily_job = dg.define_asset_job(
 
 
 def _blocking_checks_upstream_of_daily() -> list[dg.AssetCheckKey]:
-    assets_defs = dg.load_assets_from_modules([raw, reference, clean, mentions, stance, search])
+    assets_defs = dg.load_assets_from_modules(LAYERS)
     upstream = DAILY.upstream().resolve(assets_defs) - {dg.AssetKey(daily.DAILY)}
     return sorted(
         (s.key for a in assets_defs for s in a.check_specs if s.blocking and s.asset_key in upstream),

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import dagster as dg
 
-from assets import clean, daily, mentions, raw, reference, search, stance
+from assets import LAYERS, raw
 from monitor import automation
 from monitor.warehouse import Warehouse
 
-LAYERS = [raw, reference, clean, mentions, stance, daily, search]
 all_assets = [*dg.load_assets_from_modules(LAYERS), *dg.load_asset_checks_from_modules(LAYERS)]
 
 DAILY = automation.DAILY
