@@ -87,7 +87,8 @@ def valence_statements(
         .join(smentions.join(excluded, on=[*KEY, "mid"], how="anti"), on=KEY)
         .filter(pl.col("country") != pl.col("source_actor"))
         .select(*KEY, "source_actor", "source_speaker", target_actor="country")
-        .unique([*KEY, "source_actor", "target_actor"])
+        .sort(*KEY, "source_actor", "target_actor", "source_speaker", nulls_last=True)
+        .unique([*KEY, "source_actor", "target_actor"], keep="first", maintain_order=True)
     )
     joined = pl.concat(
         [

@@ -97,6 +97,16 @@ def test_a_suite_with_an_expectation_that_does_not_add_up_over_parts_reads_one_p
         assert [p.height for p in kept.parts()] == [100]
 
 
+def test_a_suite_with_a_share_of_rows_reads_one_part(monkeypatch):
+    suite = [
+        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "article_id", "mostly": 0.95}}
+    ]
+    monkeypatch.setattr(
+        ge_session, "suite_expectations", lambda step, scope: suite if scope == "table" else []
+    )
+    assert gate_rows.partition_key(STEP) is None
+
+
 def test_a_run_that_wrote_nothing_gives_the_gate_one_empty_part_with_the_columns():
     with GateRows("actor_stance_daily", list(DAILY_SCHEMA)) as kept:
         kept.add(pl.DataFrame(schema=DAILY_SCHEMA))
