@@ -14,6 +14,9 @@ STEP = "raw_articles"
 # each batch pays a GE validation, a commit and a checkpoint: on 20k articles (15k units) batches of 2,000
 # units took 13.4 CPU s for the step, batches of 10,000 11.5; a batch of 10,000 holds about 35 MB of page text
 UNITS_PER_BATCH = 10_000
+# a batch's text is held twice (its frame, DuckDB's row groups): JSONL exports of many articles each made one
+# batch of 10,000 units carry 27 times the text of a page batch at 1M articles (6.7 GB)
+BYTES_PER_BATCH = 64 * 1024 * 1024
 TABLE_COLUMNS = [c for c in readers.CANDIDATE_SCHEMA if c not in ("path", "read_error")] + ["paths"]
 
 
@@ -40,10 +43,21 @@ def merge_copies(candidates: pl.DataFrame) -> pl.DataFrame:
 
 
 def numbered_batches(units: pl.DataFrame) -> pl.DataFrame:
-    """Units with the number of the batch they are read in: UNITS_PER_BATCH units each, in the order the
-    listing first names them, so that a batch is cut when it is read, not every batch copied at the start."""
-    seen = units.with_columns(batch=pl.col("unit_key").is_first_distinct().cum_sum().cast(pl.Int64) - 1)
-    return seen.with_columns(pl.col("batch").first().over("unit_key") // UNITS_PER_BATCH)
+    """Units with the number of the batch they are read in, in the order the listing first names them (a
+    batch is cut when it is read, not every batch copied at the start): at most UNITS_PER_BATCH units, and
+    a new batch where the files' running byte count enters the next BYTES_PER_BATCH (a bigger unit is alone,
+    so a batch holds at most about twice that)."""
+    per_unit = units.group_by("unit_key", maintain_order=True).agg(pl.col("size_bytes").sum())
+    bounds = per_unit.select(
+        "unit_key",
+        by_count=pl.int_range(pl.len()) // UNITS_PER_BATCH,
+        by_bytes=(pl.col("size_bytes").cum_sum() - pl.col("size_bytes")) // BYTES_PER_BATCH,
+    )
+    new_batch = (pl.col("by_count") != pl.col("by_count").shift(1)) | (
+        pl.col("by_bytes") != pl.col("by_bytes").shift(1)
+    )
+    numbered = bounds.select("unit_key", batch=new_batch.fill_null(False).cum_sum().cast(pl.Int64))
+    return units.join(numbered, on="unit_key", how="left", maintain_order="left")
 
 
 def _write_batch(
