@@ -12,6 +12,7 @@ import polars as pl
 from monitor.stance_aside_subjects import aside_verbs
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
+from monitor.stance_pair_reference import target_mentions
 
 
 def definite_targets(
@@ -81,17 +82,7 @@ def definite_targets(
         refs.join(organisations, on=["article_id", "court"])
         .filter(window)
         .filter(pl.col("country").n_unique().over(KEY) == 1)
-        .unique(KEY, keep="first")
-        .sort(KEY)
+        .sort(*KEY, "r_start", "o_no", descending=[False, False, True])
+        .unique(KEY, keep="first", maintain_order=True)
     )
-    return chosen.select(
-        *KEY,
-        mid=pl.int_range(pl.len()).cast(pl.Int64) + first_mid,
-        actor_id="actor_id",
-        country="country",
-        actor_kind=pl.lit("organisation"),
-        demonym=pl.lit(False),
-        r_start="r_start",
-        r_end="r_end",
-        pair_ref=pl.lit(False),
-    )
+    return target_mentions(chosen, first_mid, "actor_id", "organisation", pair_ref=False)

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import polars as pl
 
+from monitor.actors import find_mentions, load_actor_dictionary
 from monitor.mentions import MENTION_SCHEMA
+from monitor.sentences import split_sentences
+from monitor.text_cleaning import clean_articles
 
 DEVSET = Path(__file__).resolve().parent.parent / "devset" / "stance" / "sentences.jsonl"
 
@@ -100,3 +104,21 @@ def score(docs: list[dict], statements: pl.DataFrame) -> dict:
         ),
         "extra": extra.select(*keys, "polarity", "cue", "rule"),
     }
+
+
+def page_frames(paths: list[Path], published_on: date) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Sentences and mentions of whole article files through the pipeline's own cleaning, sentence
+    splitting and actor matching (article_id: the file's stem)."""
+    raw = pl.DataFrame(
+        {
+            "article_id": [path.stem for path in paths],
+            "text": [path.read_text(encoding="utf-8") for path in paths],
+            "title": [None] * len(paths),
+            "site": [None] * len(paths),
+        },
+        schema={"article_id": pl.String, "text": pl.String, "title": pl.String, "site": pl.String},
+    )
+    articles = clean_articles(raw).with_columns(published_on=pl.lit(published_on))
+    sentences = split_sentences(articles.select("article_id", "body"))
+    mentions = find_mentions(articles.select("article_id", "body", "published_on"), load_actor_dictionary())
+    return sentences, mentions

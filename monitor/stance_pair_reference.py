@@ -84,17 +84,24 @@ def _listed_pairs(sentences: pl.DataFrame, smentions: pl.DataFrame, refs: pl.Dat
     )
 
 
-def as_mentions(pairs: pl.DataFrame, first_mid: int) -> pl.DataFrame:
-    """The pair actors a sentence does not name itself, as target mentions flagged `pair_ref`."""
-    new = pairs.filter(~pl.col("named"))
-    return new.select(
+def target_mentions(
+    rows: pl.DataFrame, first_mid: int, actor_id: str, kind: str, pair_ref: bool
+) -> pl.DataFrame:
+    """Rows [KEY, country, r_start, r_end, `actor_id`] as extra target mentions in the shape of the sentence
+    mentions, numbered from `first_mid` (after the mentions the text holds)."""
+    return rows.select(
         *KEY,
         mid=pl.int_range(pl.len()) + first_mid,
-        actor_id="country",
+        actor_id=actor_id,
         country="country",
-        actor_kind=pl.lit("state"),
+        actor_kind=pl.lit(kind),
         demonym=pl.lit(False),
         r_start="r_start",
         r_end="r_end",
-        pair_ref=pl.lit(True),
+        pair_ref=pl.lit(pair_ref),
     )
+
+
+def as_mentions(pairs: pl.DataFrame, first_mid: int) -> pl.DataFrame:
+    """The pair actors a sentence does not name itself, as target mentions flagged `pair_ref`."""
+    return target_mentions(pairs.filter(~pl.col("named")), first_mid, "country", "state", pair_ref=True)

@@ -12,29 +12,14 @@ from datetime import date
 import polars as pl
 
 from monitor import settings
-from monitor.actors import find_mentions, load_actor_dictionary
-from monitor.sentences import split_sentences
 from monitor.stance import extract_statements
 from monitor.stance_daily import aggregate_daily
+from monitor.stance_devset import page_frames
 from monitor.stance_matching import load_cues
-from monitor.text_cleaning import clean_articles
 
 
 def sample_frames() -> tuple[pl.DataFrame, pl.DataFrame]:
-    paths = sorted((settings.SEEDS_DIR / "articles").glob("*.txt"))
-    raw = pl.DataFrame(
-        {
-            "article_id": [p.name[:3] for p in paths],
-            "text": [p.read_text(encoding="utf-8") for p in paths],
-            "title": [None] * len(paths),
-            "site": [None] * len(paths),
-        },
-        schema={"article_id": pl.String, "text": pl.String, "title": pl.String, "site": pl.String},
-    )
-    articles = clean_articles(raw).with_columns(published_on=pl.lit(date(2023, 11, 9)))
-    sentences = split_sentences(articles.select("article_id", "body"))
-    mentions = find_mentions(articles.select("article_id", "body", "published_on"), load_actor_dictionary())
-    return sentences, mentions
+    return page_frames(sorted((settings.SEEDS_DIR / "articles").glob("*.txt")), date(2023, 11, 9))
 
 
 def replicate(frame: pl.DataFrame, copies: int) -> pl.DataFrame:

@@ -9,30 +9,15 @@ from pathlib import Path
 import polars as pl
 from polars.testing import assert_frame_equal
 
-from monitor.actors import find_mentions, load_actor_dictionary
-from monitor.sentences import split_sentences
 from monitor.stance import extract_statements
+from monitor.stance_devset import page_frames
 from monitor.stance_matching import load_cues
-from monitor.text_cleaning import clean_articles
 
 DEVSET = Path(__file__).resolve().parent.parent / "devset"
 
 
 def real_article_frames() -> tuple[pl.DataFrame, pl.DataFrame]:
-    paths = sorted(DEVSET.glob("blind[6-9]/pages/*.txt"))
-    raw = pl.DataFrame(
-        {
-            "article_id": [path.stem for path in paths],
-            "text": [path.read_text(encoding="utf-8") for path in paths],
-            "title": [None] * len(paths),
-            "site": [None] * len(paths),
-        },
-        schema={"article_id": pl.String, "text": pl.String, "title": pl.String, "site": pl.String},
-    )
-    articles = clean_articles(raw).with_columns(published_on=pl.lit(date(2024, 6, 1)))
-    sentences = split_sentences(articles.select("article_id", "body"))
-    mentions = find_mentions(articles.select("article_id", "body", "published_on"), load_actor_dictionary())
-    return sentences, mentions
+    return page_frames(sorted(DEVSET.glob("blind[6-9]/pages/*.txt")), date(2024, 6, 1))
 
 
 def test_statements_are_the_same_whether_articles_are_extracted_together_or_apart():
