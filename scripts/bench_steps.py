@@ -49,11 +49,7 @@ def bench_clean(conn, articles: int) -> dict:
     conn.execute("DELETE FROM story_bands; DELETE FROM story_signatures")
     print(f"cleaned_articles, {batch.height:,} raw articles")
     with part("read raw_articles", figures):
-        conn.register("batch_ids", batch.select("article_id").to_arrow())
-        raw = conn.execute(
-            """SELECT article_id, input_kind, text, title, url, outlet, published, ingested_at
-               FROM raw_articles WHERE article_id IN (SELECT article_id FROM batch_ids)"""
-        ).pl()
+        raw = clean._batch_raw(conn, batch)
     with part("clean_batch", figures):
         checked = clean.clean_batch(raw, registry)
     with part("GE row gate", figures):
