@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from scripts.accuracy import HELDOUT, load_labels, main
+from scripts.accuracy import HELDOUT, load_labels, main, quarantine_reason
 
 SUBSET = ("reuters_blinken_china", "thestar_blinken_china", "dawn_fo_us_sanctions")
 
@@ -34,6 +34,17 @@ def test_a_label_entry_matching_no_line_is_refused(tmp_path):
 
     with pytest.raises(SystemExit, match="matches no line"):
         load_labels(tmp_path)
+
+
+def test_a_page_failing_several_rules_is_scored_by_the_labelled_one():
+    rules = (
+        "cleaned_articles:expect_column_values_to_not_be_null(published_on):no trustworthy publication date "
+        "cleaned_articles:expect_column_values_to_be_in_set(language):not english"
+    )
+
+    assert quarantine_reason(rules, "language") == "language"
+    assert quarantine_reason(rules, "outlet") == "date"
+    assert quarantine_reason("gate:something_else", None) == "other"
 
 
 def test_run_on_three_articles_prints_every_figure_beside_its_target(capsys):

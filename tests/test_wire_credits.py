@@ -106,7 +106,12 @@ def test_outlet_with_agency_byline_names_the_agency(outlets):
 
 @pytest.mark.parametrize(
     ("byline", "wire"),
-    [("By JERUSALEM POST STAFF, REUTERS", "reuters"), ("By Bernama\nDecember 20, 2023 @ 7:11pm", "bernama")],
+    [
+        ("By JERUSALEM POST STAFF, REUTERS", "reuters"),
+        ("By Bernama\nDecember 20, 2023 @ 7:11pm", "bernama"),
+        ("By Ana Lima and Reuters", "reuters"),
+        ("By Ana Lima & AFP", "afp"),
+    ],
 )
 def test_an_agency_alone_or_last_in_the_byline_names_the_agency(outlets, byline, wire):
     frame = pl.DataFrame({"article_id": ["a"], "text": [NDTV_BODY], "byline": [byline], "page": [NDTV_BODY]})
