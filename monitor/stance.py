@@ -26,6 +26,7 @@ from monitor.stance_denials import denied_clauses, denied_cues, denied_mentions
 from monitor.stance_event_targets import event_agent_statements
 from monitor.stance_keys import KEY
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
+from monitor.stance_mediation import mediated_mentions
 from monitor.stance_norm_owners import norm_owners
 from monitor.stance_pair_acts import pair_acts
 from monitor.stance_pair_reference import as_mentions, pair_references
@@ -113,6 +114,7 @@ def extract_statements(
         [
             subject_ids.select(*KEY, "mid"),
             denied_mentions(smentions, denials),
+            mediated_mentions(cue_hits, smentions, sentences, rules),
             non_targets,
             co_speakers(sentences, smentions, hits, rules),
             clause_mids,
