@@ -40,6 +40,7 @@ from monitor.stance_relations import (
     subject_parties,
     with_joint,
 )
+from monitor.stance_relative_objects import relative_judgements, relative_object_statements
 from monitor.stance_speaker_pairs import speaker_statements
 from monitor.stance_valence import valence_statements
 
@@ -161,13 +162,27 @@ def extract_statements(
     )
     # an act that has not happened is no fact and no stance of its own agent (monitor.stance_predicates)
     # an act that is denied is no stance of the one denying it either (monitor.stance_denials)
+    # a judgement in a relative clause is its own subjects' (monitor.stance_relative_objects)
+    relatives = relative_object_statements(
+        cue_hits,
+        relative_judgements(cue_hits, smentions, sentences, rules),
+        smentions,
+        sentences,
+        sources,
+        rules,
+    )
     hypothetical = pl.concat(
-        [hypothetical_acts(cue_hits, sentences, rules, published), denied_cues(cue_hits, denials)]
+        [
+            hypothetical_acts(cue_hits, sentences, rules, published),
+            denied_cues(cue_hits, denials),
+            relatives["cue_id"],
+        ]
     )
     unreported = pl.concat([alleged(cue_hits, hits.filter(pl.col("is_clause_break")), rules), hypothetical])
     reported = cue_hits.filter(~pl.col("cue_id").is_in(unreported.implode()))
     statements = _ranked(
         [
+            relatives.drop("cue_id"),
             speaker_statements(
                 sources,
                 excluded,
