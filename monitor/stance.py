@@ -22,9 +22,12 @@ from monitor.stance_cue_hits import (
     passive_agents,
 )
 from monitor.stance_definite_targets import definite_targets
+from monitor.stance_denials import denied_clauses, denied_cues, denied_mentions
 from monitor.stance_event_targets import event_agent_statements
 from monitor.stance_keys import KEY
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
+from monitor.stance_mediation import mediated_mentions
+from monitor.stance_norm_owners import norm_owners
 from monitor.stance_pair_acts import pair_acts
 from monitor.stance_pair_reference import as_mentions, pair_references
 from monitor.stance_predicates import act_agents, contrast_starts, deal_terms, hypothetical_acts
@@ -37,6 +40,7 @@ from monitor.stance_relations import (
     subject_parties,
     with_joint,
 )
+from monitor.stance_relative_objects import relative_judgements, relative_object_statements
 from monitor.stance_speaker_pairs import speaker_statements
 from monitor.stance_valence import valence_statements
 
@@ -99,10 +103,19 @@ def extract_statements(
     )
     sources, clause_mids = clause_speakers(sentences, smentions, hits, sources, rules)
     cue_hits = annotate_cues(hits, smentions, rules, sentences)
-    non_targets = pl.concat([find_non_targets(smentions, hits), compound_demonyms(sentences, smentions)])
+    non_targets = pl.concat(
+        [
+            find_non_targets(smentions, hits),
+            compound_demonyms(sentences, smentions),
+            norm_owners(sentences, smentions, rules),
+        ]
+    )
+    denials = denied_clauses(hits, sentences, rules)
     excluded = pl.concat(
         [
             subject_ids.select(*KEY, "mid"),
+            denied_mentions(smentions, denials),
+            mediated_mentions(cue_hits, smentions, sentences, rules),
             non_targets,
             co_speakers(sentences, smentions, hits, rules),
             clause_mids,
@@ -148,11 +161,28 @@ def extract_statements(
         governed=pl.col("governed").fill_null(False)
     )
     # an act that has not happened is no fact and no stance of its own agent (monitor.stance_predicates)
-    hypothetical = hypothetical_acts(cue_hits, sentences, rules, published)
+    # an act that is denied is no stance of the one denying it either (monitor.stance_denials)
+    # a judgement in a relative clause is its own subjects' (monitor.stance_relative_objects)
+    relatives = relative_object_statements(
+        cue_hits,
+        relative_judgements(cue_hits, smentions, sentences, rules),
+        smentions,
+        sentences,
+        sources,
+        rules,
+    )
+    hypothetical = pl.concat(
+        [
+            hypothetical_acts(cue_hits, sentences, rules, published),
+            denied_cues(cue_hits, denials),
+            relatives["cue_id"],
+        ]
+    )
     unreported = pl.concat([alleged(cue_hits, hits.filter(pl.col("is_clause_break")), rules), hypothetical])
     reported = cue_hits.filter(~pl.col("cue_id").is_in(unreported.implode()))
     statements = _ranked(
         [
+            relatives.drop("cue_id"),
             speaker_statements(
                 sources,
                 excluded,

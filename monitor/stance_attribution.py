@@ -13,6 +13,7 @@ from monitor.stance_holders import possessive_holders
 from monitor.stance_it_subjects import it_subjects
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
+from monitor.stance_named_officials import named_officials
 from monitor.stance_quotes import quote_run_speakers
 from monitor.stance_runs import carried_in, cum_sum_in, shift_in
 from monitor.stance_subjects import sentence_subjects
@@ -240,9 +241,12 @@ def resolve_sources(
     own = pl.concat([named, inverted])
     definite, described = definite_antecedents(sentences, smentions, hits, own, rules)
     titled = definite.filter(pl.col("titled")).with_columns(source_rank=pl.lit(0, pl.Int64))
+    officials = named_officials(sentences, smentions, anchors, own, rules)
+    titled = pl.concat([titled, officials.with_columns(titled=pl.lit(True))], how="diagonal_relaxed")
     carried = carry_over(
         sentences, smentions, anchors, pl.concat([own, titled], how="diagonal_relaxed"), rules
     )
+    own = pl.concat([own, officials])
     carried = pl.concat([carried.join(described, on=KEY, how="anti"), definite], how="diagonal_relaxed")
     carried = quote_run_speakers(sentences, own, carried, rules)
     # "..., accusing the bloc of": a participle after a comma belongs to the main subject, not to the

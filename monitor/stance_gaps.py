@@ -12,7 +12,8 @@ from monitor.stance_matching import rule_alternatives
 NAME = r"\p{Lu}[\p{L}'’.-]*"
 # An aside set off by commas between a subject and its verb: a relative clause or an apposition ("Iran, which
 # had offered to mediate, and Saudi Arabia ... also welcomed", "China, the bloc's largest economy, welcomed").
-ASIDE = r",\s+(which|who|the|a|an)\s[^,;:\"“”()]{1,120},"
+ASIDE_OPENERS = r"which|who|the|a|an|also|both|all|itself|long|once|now|(\w+(ed|en|wn)|run|led|held|hit)\s+by"
+ASIDE = rf",\s+({ASIDE_OPENERS})\s[^,;:\"“”()]{{1,120}},"
 
 
 def verb_gap(rules: dict) -> str:
@@ -27,12 +28,26 @@ def verb_gap(rules: dict) -> str:
     titled official ("UN Secretary-General's spokesperson welcomed")."""
     titles = rule_alternatives(rules, "speaker_titles")
     times = rule_alternatives(rules, "subject_gap_time_words")
-    # "Ambassador to Japan George Glass", "prime minister, Navin Ramgoolam,"
-    official = rf"(['’]s)?\s+(?i:{titles})(\s+to(\s+the)?)?((\s+{NAME}){{1,5}}|,(\s+{NAME}){{1,4}},)"
+    # "Ambassador to Japan George Glass", "prime minister, Navin Ramgoolam,", "Sudan's Justice Minister Muawia
+    # Osman" (up to two capitalised words before the title)
+    named = rf"((\s+{NAME}){{1,5}}|,(\s+{NAME}){{1,4}},)"
+    official = rf"(['’]s)?(\s+\p{{Lu}}\p{{Ll}}+){{0,2}}\s+(?i:{titles})(\s+to(\s+the)?)?{named}"
     aide = rf"(\s+(?i:{titles}))?['’]s(\s+[a-z]+){{1,2}}"
     relative = r"\)?,\s+(which|who)"
     aside = rf"(\s+[a-z]+){{0,2}}{ASIDE}"
-    return rf"^({aide}|{official}|{relative}|{aside})?(\s+([a-z]+|\d{{1,4}}|{times})){{0,4}}\s*$"
+    institution = institution_name(rules)
+    return (
+        rf"^({aide}|{official}|{relative}|{aside}|{institution})?(\s+([a-z]+|\d{{1,4}}|{times})){{0,4}}\s*$"
+    )
+
+
+def institution_name(rules: dict) -> str:
+    """The capitalised name of one of a state's institutions, between the state and its verb: "Taiwan's
+    Mainland Affairs Council accused", "Cambodia's Defense Ministry said", "The Thai Army said", "The
+    Philippine Department of Migrant Workers said": its head noun is one of institution_heads."""
+    heads = rule_alternatives(rules, "institution_heads")
+    word = r"\s+\p{Lu}[\p{L}-]*"
+    return rf"(['’]s)?({word}){{0,3}}\s+(?:{heads})(\s+(of|for|on)(\s+the)?({word}|\s+and){{1,5}})?"
 
 
 def through_asides(

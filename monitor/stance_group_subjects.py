@@ -38,35 +38,46 @@ def group_subjects(
 ) -> pl.DataFrame:
     """[sid, source_actor, source_speaker, rule, a_start] for sentences not in `spoken` [sid] that open with a
     group of group_subject_nouns ("The three countries", "The three Sahel juntas", "All three") and a verb:
-    the states of the latest list of exactly that many in the group_subject_sentences before."""
+    the states of the latest list of exactly that many in the group_subject_sentences before. A group without
+    a number ("The juntas have expelled", "The Baltic states said") of group_subject_bare_nouns stands for
+    the latest list of any size in the group_subject_bare_sentences before."""
     nouns = rule_alternatives(rules, "group_subject_nouns")
     sizes = {str(word): int(n) for word, n in rules.get("group_subject_numbers", {}).items()}
     numbers = "|".join(sizes) or "$^"
+    bare = rule_alternatives(rules, "group_subject_bare_nouns")
     pattern = (
         rf"^(?P<head>(?:(?:The|the)\s+(?P<n>{numbers})\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{nouns})|(?:All|all)\s+"
-        rf"(?P<m>{numbers}))(?:,[^,;:\"“”]{{1,120}},)?\s+(?:also\s+|then\s+|later\s+)?)[a-z]+\b"
+        rf"(?P<m>{numbers})|(?P<bare>(?:The|the)\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{bare})))"
+        rf"(?:,[^,;:\"“”]{{1,120}},)?\s+(?:also\s+|then\s+|later\s+)?)[a-z]+\b"
     )
     found = pl.col("text").str.extract_groups(pattern)
     lookback = int(rules.get("group_subject_sentences", 30))
+    bare_lookback = int(rules.get("group_subject_bare_sentences", 5))
     heads = (
         sentences.select(*KEY, "article_id", "sentence_no", "text")
         .join(spoken.select(KEY).unique(), on=KEY, how="anti")
         .with_columns(found=found)
         .with_columns(n=pl.coalesce(pl.col("found").struct.field("n"), pl.col("found").struct.field("m")))
-        .filter(pl.col("n").is_not_null())
+        .filter(pl.col("n").is_not_null() | pl.col("found").struct.field("bare").is_not_null())
         .select(
             *KEY,
             "article_id",
             "sentence_no",
-            size=pl.col("n").replace_strict(sizes, return_dtype=pl.UInt32),
+            size=pl.col("n").replace_strict(sizes, default=None, return_dtype=pl.UInt32),
             a_start=pl.col("found").struct.field("head").str.len_chars().cast(pl.Int64),
         )
     )
     lists = _lists(sentences, smentions).join(sentences.select(*KEY, "article_id"), on=KEY).drop(KEY)
+    counted = pl.col("size").is_not_null()
     return (
-        heads.join(lists, on=["article_id", "size"])
+        heads.join(lists, on="article_id", suffix="_list")
+        .filter(~counted | (pl.col("size") == pl.col("size_list")))
         .filter(
-            (pl.col("l_no") < pl.col("sentence_no")) & (pl.col("l_no") >= pl.col("sentence_no") - lookback)
+            (pl.col("l_no") < pl.col("sentence_no"))
+            & (
+                pl.col("l_no")
+                >= pl.col("sentence_no") - pl.when(counted).then(lookback).otherwise(bare_lookback)
+            )
         )
         .sort(*KEY, "l_no", descending=[False, True])
         .unique(KEY, keep="first", maintain_order=True)

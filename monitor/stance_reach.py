@@ -61,12 +61,14 @@ def reach_limits(
         .join(pact_ends(cues, smentions, rules), on="cue_id", how="full", coalesce=True)
         .join(next_predicates(cues, smentions, sentences), on="cue_id", how="full", coalesce=True)
         .join(own_subjects(cues, smentions, sentences), on="cue_id", how="full", coalesce=True)
+        .join(that_clauses(cues, smentions, sentences), on="cue_id", how="full", coalesce=True)
         .with_columns(
             reach_end=pl.min_horizontal(
                 "reach_end", "demand_end", "relative_end", "pact_end", "predicate_end"
-            )
+            ),
+            back_start=pl.max_horizontal("back_start", "clause_back"),
         )
-        .drop("demand_end", "relative_end", "pact_end", "predicate_end")
+        .drop("demand_end", "relative_end", "pact_end", "predicate_end", "clause_back")
     )
 
 
@@ -92,6 +94,25 @@ def own_subjects(cues: pl.DataFrame, smentions: pl.DataFrame, sentences: pl.Data
         .filter(pl.col("m_start") >= pl.col("d_start"))
         .group_by("cue_id")
         .agg(back_start=pl.col("subject_start").max())
+    )
+
+
+def that_clauses(cues: pl.DataFrame, smentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """[cue_id, clause_back]: a cue that opens a clause naming an actor ("said the decision was Honduras'
+    sovereign right but warned that Beijing's promises often go unfulfilled") judges what the clause says,
+    not an actor named before the cue."""
+    opens = pl.col("text").str.slice(pl.col("m_end"), 8).str.contains(r"^\s+that\s")
+    clauses = (
+        cues.filter(pl.col("is_verb"))
+        .select(*KEY, "cue_id", "m_start", "m_end")
+        .join(sentences.select(*KEY, "text"), on=KEY)
+        .filter(opens)
+    )
+    return (
+        clauses.join(smentions.select(*KEY, "r_start"), on=KEY)
+        .filter(pl.col("r_start") >= pl.col("m_end"))
+        .group_by("cue_id")
+        .agg(clause_back=pl.col("m_start").first())
     )
 
 

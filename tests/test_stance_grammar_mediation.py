@@ -1,0 +1,32 @@
+"""A demand that asks two actors together to calm down mediates and judges neither of them
+(monitor.stance_mediation); a demand of anything else still judges those it is addressed to."""
+
+from __future__ import annotations
+
+from stance_helpers import stance, statements
+
+CHINA = ["China", "CHN", "CHN", "state"]
+IRAN = ["Iran", "IRN", "IRN", "state"]
+PAKISTAN = ["Pakistan", "PAK", "PAK", "state"]
+UNITED_STATES = ["The United States", "USA", "USA", "state"]
+RUSSIA = ["Russia", "RUS", "RUS", "state"]
+
+
+def test_a_call_on_two_states_to_exercise_restraint_judges_neither():
+    out = statements(
+        "China urged Iran and Pakistan to exercise restraint and avoid escalating tensions.",
+        actors=[CHINA, IRAN, PAKISTAN],
+    )
+    got = stance(out)
+    assert ("CHN", "IRN") not in got
+    assert ("CHN", "PAK") not in got
+
+
+def test_a_demand_of_two_states_to_stop_an_act_judges_both():
+    out = statements(
+        "The United States urged Iran and China to stop supplying weapons to Russia.",
+        actors=[UNITED_STATES, IRAN, CHINA, RUSSIA],
+    )
+    got = stance(out)
+    assert got[("USA", "IRN")] < 0
+    assert got[("USA", "CHN")] < 0
