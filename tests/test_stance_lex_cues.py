@@ -1,0 +1,86 @@
+"""Cue words added to seeds/stance_cues.csv, each read in the sentence it was missing from: requests,
+refusals to tolerate, invitations, the matter raised with a state, shared concern, and a call to lift
+measures read against whoever imposed them."""
+
+from __future__ import annotations
+
+from stance_helpers import CHINA, every_pair, stance, statements
+
+INDIA = ["India", "IND", "IND", "state"]
+CANADA = ["Canada", "CAN", "CAN", "state"]
+BANGLADESH = ["Bangladesh", "BGD", "BGD", "state"]
+
+
+def test_asking_a_state_to_act_is_a_demand_of_it():
+    out = statements(
+        "Bangladesh has asked India to investigate every incident and bring those responsible to justice.",
+        actors=[BANGLADESH, INDIA],
+    )
+    assert stance(out)[("BGD", "IND")] < 0
+
+
+def test_a_request_reaches_only_the_state_asked_not_one_named_in_what_it_asks():
+    out = statements(
+        "The United States said it had asked India to cooperate with Canada's investigation.",
+        actors=[["United States", "USA", "USA", "state"], INDIA, CANADA],
+    )
+    got = stance(out)
+    assert got[("USA", "IND")] < 0
+    assert ("USA", "CAN") not in got
+
+
+def test_we_call_on_a_state_is_a_demand_of_it():
+    out = statements(
+        '"We call on Beijing to cease its military, diplomatic and economic pressure," Taiwan said.',
+        actors=[["Beijing", "CHN", "CHN", "state"], ["Taiwan", "TWN", "TWN", "state"]],
+    )
+    assert stance(out)[("TWN", "CHN")] < 0
+
+
+def test_will_not_tolerate_is_a_strong_warning_not_a_weak_acceptance():
+    out = statements(
+        "Bangladesh will not tolerate any attack by India on its sovereignty, the adviser said.",
+        actors=[BANGLADESH, INDIA],
+    )
+    assert stance(out)[("BGD", "IND")] <= -0.5
+
+
+def test_inviting_a_leader_to_visit_is_friendly():
+    out = statements(
+        "South Korea also invited Japan to send its prime minister to Seoul next month.",
+        actors=[["South Korea", "KOR", "KOR", "state"], ["Japan", "JPN", "JPN", "state"]],
+    )
+    assert every_pair(out)[("KOR", "JPN")] > 0
+
+
+def test_raising_the_matter_with_a_state_is_a_complaint():
+    out = statements(
+        "India raised the matter with the Maldives on Sunday.",
+        actors=[INDIA, ["Maldives", "MDV", "MDV", "state"]],
+    )
+    assert stance(out)[("IND", "MDV")] < 0
+
+
+def test_sharing_a_states_concern_sides_with_it():
+    out = statements(
+        "Indonesia respected Malaysia's decision and shared its concern for the people of Gaza.",
+        actors=[["Indonesia", "IDN", "IDN", "state"], ["Malaysia", "MYS", "MYS", "state"]],
+    )
+    assert stance(out)[("IDN", "MYS")] > 0
+
+
+def test_calling_for_measures_to_be_lifted_opposes_who_imposed_them():
+    out = statements(
+        'Syria has repeatedly called for the lifting of the "unilateral coercive measures" imposed by the'
+        " United States.",
+        actors=[["Syria", "SYR", "SYR", "state"], ["United States", "USA", "USA", "state"]],
+    )
+    assert stance(out)[("SYR", "USA")] < 0
+
+
+def test_made_the_right_choice_praises_the_state():
+    out = statements(
+        '"Honduras has made the right choice," China said at the signing ceremony.',
+        actors=[["Honduras", "HND", "HND", "state"], CHINA],
+    )
+    assert stance(out)[("CHN", "HND")] > 0
