@@ -84,3 +84,28 @@ def test_made_the_right_choice_praises_the_state():
         actors=[["Honduras", "HND", "HND", "state"], CHINA],
     )
     assert stance(out)[("CHN", "HND")] > 0
+
+
+def test_a_negated_attempt_to_undermine_cooperation_is_no_hostility():
+    out = statements(
+        '"Pakistan is an ironclad friend of China, and no attempt to undermine China-Pakistan cooperation'
+        ' will ever succeed," China said.',
+        actors=[["Pakistan", "PAK", "PAK", "state"], CHINA],
+    )
+    assert stance(out)[("CHN", "PAK")] > 0
+
+
+def test_damaging_relations_with_a_state_is_hostile_to_it():
+    out = statements(
+        '"The Lithuanian side\'s move has severely damaged China-Lithuania relations," China said.',
+        actors=[["Lithuanian", "LTU", "LTU", "state"], CHINA, ["Lithuania", "LTU", "LTU", "state"]],
+    )
+    assert stance(out)[("CHN", "LTU")] < 0
+
+
+def test_support_for_extremism_is_a_charge_not_support():
+    out = statements(
+        "India said it would respond to the Canadian government's support for extremism and separatism.",
+        actors=[INDIA, ["Canadian", "CAN", "CAN", "state"]],
+    )
+    assert stance(out)[("IND", "CAN")] < 0
