@@ -129,6 +129,8 @@ def phrase_table(cues: pl.DataFrame, rules: dict) -> pl.DataFrame:
         .unique("phrase", keep="first", maintain_order=True)
     )
     role_lists = {role: rules.get(key, []) for role, key in ROLE_KEYS.items()}
+    # a topic named ("the norms of international relations") holds a cue word without being the cue
+    role_lists["is_inert"] = [*role_lists["is_inert"], *rules.get("inert_topic_phrases", [])]
     roles = pl.concat(
         [
             pl.DataFrame(

@@ -105,7 +105,24 @@ def test_damaging_relations_with_a_state_is_hostile_to_it():
 
 def test_support_for_extremism_is_a_charge_not_support():
     out = statements(
-        "India said it would respond to the Canadian government's support for extremism and separatism.",
-        actors=[INDIA, ["Canadian", "CAN", "CAN", "state"]],
+        'India "reserves the right to take further steps in response to the Trudeau government\'s support for'
+        ' extremism, violence and separatism against India," India said.',
+        actors=[INDIA, ["Trudeau", "justin_trudeau", "CAN", "person"]],
     )
     assert stance(out)[("IND", "CAN")] < 0
+
+
+def test_understanding_a_states_concerns_sides_with_it():
+    out = statements(
+        "Australia said Canberra understood New Zealand's concerns about the agreements.",
+        actors=[["Australia", "AUS", "AUS", "state"], ["New Zealand", "NZL", "NZL", "state"]],
+    )
+    assert stance(out)[("AUS", "NZL")] > 0
+
+
+def test_the_norms_of_international_relations_are_no_relation_between_the_parties():
+    out = statements(
+        "China and Lithuania are bound by the basic norms of international relations.",
+        actors=[["Lithuania", "LTU", "LTU", "state"], CHINA],
+    )
+    assert every_pair(out) == {}
