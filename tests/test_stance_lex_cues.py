@@ -126,3 +126,34 @@ def test_the_norms_of_international_relations_are_no_relation_between_the_partie
         actors=[["Lithuania", "LTU", "LTU", "state"], CHINA],
     )
     assert every_pair(out) == {}
+
+
+def test_no_longer_sending_weapons_is_a_turn_against_the_recipient():
+    out = statements(
+        "Poland is no longer sending weapons to Ukraine and will instead focus on its own armed forces.",
+        actors=[["Poland", "POL", "POL", "state"], ["Ukraine", "UKR", "UKR", "state"]],
+    )
+    assert every_pair(out)[("POL", "UKR")] < 0
+
+
+def test_continuing_to_back_a_state_supports_it():
+    out = statements(
+        "Duda said Poland continued to back Ukraine's defense.",
+        actors=[["Poland", "POL", "POL", "state"], ["Ukraine", "UKR", "UKR", "state"]],
+    )
+    assert stance(out)[("POL", "UKR")] > 0
+
+
+def test_a_refusal_to_let_a_states_team_compete_reaches_no_state_after_its_to():
+    out = statements(
+        "In January, Malaysia refused to let Israeli swimmers take part in the championships in Kuching,"
+        " leading the committee to move the event to the United Kingdom.",
+        actors=[
+            ["Malaysia", "MYS", "MYS", "state"],
+            ["Israeli", "ISR", "ISR", "state"],
+            ["United Kingdom", "GBR", "GBR", "state"],
+        ],
+    )
+    got = stance(out)
+    assert got[("MYS", "ISR")] < 0
+    assert ("MYS", "GBR") not in got
