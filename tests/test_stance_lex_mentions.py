@@ -1,5 +1,6 @@
 """Mentions read from seeds/actors: a named UN agency is not the UN itself, an ethnic group is not its
-kin state, a state's defence and security council speaks for it, and India's border force is India."""
+kin state, a state's defence and security council speaks for it, India's border force is India, and the
+Taliban are Afghanistan but the Pakistani Taliban movement is not."""
 
 from __future__ import annotations
 
@@ -44,3 +45,13 @@ def test_a_states_defence_and_security_council_speaks_for_it(dictionary):
 def test_the_bsf_is_indias_border_force(dictionary):
     text = "We have expressed our deep concern over the recent activities of the BSF, the official said."
     assert ("BSF", "IND.BSF") in _actors(text, dictionary)
+
+
+def test_the_taliban_speak_for_afghanistan(dictionary):
+    text = "The Taliban's interior ministry accused Pakistani forces of unprovoked firing."
+    assert ("Taliban", "AFG") in _actors(text, dictionary)
+
+
+def test_the_pakistani_taliban_movement_is_not_afghanistan(dictionary):
+    text = "Pakistan accuses Kabul of sheltering militants of the banned Tehreek-e-Taliban Pakistan (TTP)."
+    assert ("Taliban", "AFG") not in _actors(text, dictionary)
