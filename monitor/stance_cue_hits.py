@@ -41,16 +41,6 @@ def annotate_cues(
         .select("cue_id", "n_end")
         .unique()
     )
-    if sentences is not None:
-        # a negator does not reach into a quotation opened after it ("the lifting of the 'unilateral
-        # coercive measures'": the quoted words name the measures, they are not what is lifted)
-        between = pl.col("text").str.slice(pl.col("n_end"), pl.col("m_start") - pl.col("n_end"))
-        quoted = (
-            near.join(sentences.select(*KEY, "text"), on=KEY)
-            .filter(between.str.contains(r"[\"“”«»‘]|(^|\s)['’]"))
-            .select("cue_id", "n_end")
-        )
-        blocked = pl.concat([blocked, quoted]).unique()
     negated = (
         near.join(blocked, on=["cue_id", "n_end"], how="anti")
         .select("cue_id")

@@ -1,10 +1,9 @@
-"""Quote marks: gapped cues read through them ('expressed "great concern"') while other punctuation still
-ends the gap, and a negator does not reach into a quotation opened after it."""
+"""Gapped cues read through quote marks inside the cue phrase ('expressed "great concern"'), while
+other punctuation still ends the gap."""
 
 from __future__ import annotations
 
 import polars as pl
-from stance_helpers import stance, statements
 
 from monitor.stance_matching import load_cues, load_rules, match_phrases, phrase_table
 
@@ -28,12 +27,3 @@ def test_curly_single_quotes_keep_the_gapped_cue_whole():
 def test_a_comma_inside_the_gap_still_breaks_the_gapped_cue():
     text = "Japan expressed, in a note to the embassy, concern for the crew."
     assert _cue_phrases(text) == ["concern"]
-
-
-def test_a_negator_does_not_reach_into_a_quotation_opened_after_it():
-    out = statements(
-        'Syria said it sought the easing of "illegitimate and coercive measures" imposed by the'
-        " United States.",
-        actors=[["Syria", "SYR", "SYR", "state"], ["United States", "USA", "USA", "state"]],
-    )
-    assert stance(out)[("SYR", "USA")] < 0
