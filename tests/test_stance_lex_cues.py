@@ -157,3 +157,18 @@ def test_a_refusal_to_let_a_states_team_compete_reaches_no_state_after_its_to():
     got = stance(out)
     assert got[("MYS", "ISR")] < 0
     assert ("MYS", "GBR") not in got
+
+
+def test_will_not_remain_silent_warns_the_states_addressed():
+    out = statements(
+        '"I am sending a clear message to Ireland and Norway: Israel will not remain silent in the face'
+        ' of those who undermine its sovereignty," Katz said.',
+        actors=[
+            ["Ireland", "IRL", "IRL", "state"],
+            ["Norway", "NOR", "NOR", "state"],
+            ["Israel", "ISR", "ISR", "state"],
+            ["Katz", "israel_katz", "ISR", "person"],
+        ],
+    )
+    got = stance(out)
+    assert got[("ISR", "IRL")] < 0 and got[("ISR", "NOR")] < 0
