@@ -186,8 +186,7 @@ def demand_ends(cues: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> pl.
     with Canada's investigation" asks nothing of Canada; "urged its citizens to avoid traveling to Japan"
     asks nothing of Japan)."""
     classes = [str(c) for c in rules.get("demand_classes", [])]
-    # from the cue's last word on: a cue may end with its own "to" ("asked ... to")
-    to = pl.col("text").str.slice(pl.col("m_end") - 3).str.find(r"\sto\s").cast(pl.Int64) - 3
+    to = pl.col("text").str.slice(pl.col("m_end")).str.find(r"\sto\s")
     return (
         cues.filter(pl.col("cue_class").is_in(classes))
         .select(*KEY, "cue_id", "m_end")
