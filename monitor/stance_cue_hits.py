@@ -25,10 +25,13 @@ def annotate_cues(
         intents = opened_relations(cues, sentences, rules, "intent_openings")
         cues = cues.with_columns(intent=pl.col("cue_id").is_in(intents.implode()))
     else:
-        cues = cues.with_columns(joint_after=pl.lit(False), intent=pl.lit(False))
+        cues = cues.with_columns(
+            joint_after=pl.lit(False), intent=pl.lit(False), neg_start=pl.lit(None, pl.Int64)
+        )
     negators = hits.filter(pl.col("is_negator")).select(*KEY, n_start="m_start", n_end="m_end")
+    # a negator is read before the verb that ends a relation ("no attempt to undermine ... cooperation")
     near = (
-        cues.select(*KEY, "cue_id", "m_start")
+        cues.select(*KEY, "cue_id", m_start=pl.coalesce("neg_start", "m_start"))
         .join(negators, on=KEY, how="inner")
         .filter((pl.col("n_end") <= pl.col("m_start")) & (pl.col("m_start") - pl.col("n_end") <= neg_window))
     )
@@ -158,7 +161,8 @@ def ended_relations(
     """Cues with the relations a verb right before them ends, blocks or endangers ("Mexico has broken off
     diplomatic relations with Ecuador", "We are ending our military cooperation with", "could threaten its
     peace treaty with Israel") made stance cues of reduced relations: the verb governs the noun, so the
-    relation is neither cooperation nor a reported fact of it."""
+    relation is neither cooperation nor a reported fact of it. `neg_start`: where the verb starts, for
+    the negation read before it."""
     classes = [str(c) for c in rules.get("relation_end_classes", [])]
     gap = int(rules.get("relation_end_gap_words", 2))
     polarity = float(rules.get("relation_end_polarity", -0.7))
@@ -166,12 +170,15 @@ def ended_relations(
     ended = (
         cues.filter(pl.col("cue_class").is_in(classes))
         .select(*KEY, "cue_id", "m_start")
-        .join(hits.filter(pl.col("is_relation_ender")).select(*KEY, "phrase", e_end="m_end"), on=KEY)
+        .join(
+            hits.filter(pl.col("is_relation_ender")).select(*KEY, "phrase", e_start="m_start", e_end="m_end"),
+            on=KEY,
+        )
         .filter(pl.col("e_end") <= pl.col("m_start"))
         .join(sentences.select(*KEY, "text"), on=KEY)
         .filter(between.str.contains(rf"^\s+([\w'’-]+\s+){{0,{gap}}}$"))
         .group_by("cue_id")
-        .agg(ender=pl.col("phrase").last())
+        .agg(ender=pl.col("phrase").last(), neg_start=pl.col("e_start").last())
     )
     return (
         cues.join(ended, on="cue_id", how="left")

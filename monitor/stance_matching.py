@@ -89,6 +89,22 @@ def normalise(expr: pl.Expr) -> pl.Expr:
     return pl.lit(" ") + ascii_only.str.to_lowercase() + pl.lit(" ")
 
 
+# A quote mark: any double quote, or a single one not inside a word ("Zelensky's" keeps its apostrophe).
+QUOTE = '"'
+
+
+def quote_marked(expr: pl.Expr) -> pl.Expr:
+    """Normalised like `normalise` but quote marks kept as '"', so a gapped cue can read through them
+    ('expressed "great concern"') while other punctuation still ends its gap; same length as `normalise`."""
+    marked = (
+        expr.str.replace_all(r"[\"“”„«»]", QUOTE, literal=False)
+        .str.replace_all(r"(^|[^\p{L}])['‘’]", f"${{1}}{QUOTE}")
+        .str.replace_all(r"['‘’]([^\p{L}]|$)", f"{QUOTE}${{1}}")
+    )
+    ascii_only = marked.str.replace_all(FOREIGN_LETTER, "x").str.replace_all(r'[^A-Za-z0-9 "]', " ")
+    return pl.lit(" ") + ascii_only.str.to_lowercase() + pl.lit(" ")
+
+
 def _norm_phrase(expr: pl.Expr) -> pl.Expr:
     """Normalised like the text; a gapped cue keeps its GAP marker between the normalised parts."""
     part = pl.element().str.replace_all(r"[^A-Za-z0-9]+", " ").str.strip_chars().str.to_lowercase()
@@ -113,6 +129,8 @@ def phrase_table(cues: pl.DataFrame, rules: dict) -> pl.DataFrame:
         .unique("phrase", keep="first", maintain_order=True)
     )
     role_lists = {role: rules.get(key, []) for role, key in ROLE_KEYS.items()}
+    # a topic named ("the norms of international relations") holds a cue word without being the cue
+    role_lists["is_inert"] = [*role_lists["is_inert"], *rules.get("inert_topic_phrases", [])]
     roles = pl.concat(
         [
             pl.DataFrame(
@@ -150,10 +168,18 @@ def _no_hits() -> pl.DataFrame:
     return pl.DataFrame(schema={**HIT_SCHEMA, "m_start": pl.Int64, "m_end": pl.Int64})
 
 
+def _gapped_pattern(phrase: str, gap_words: int) -> str:
+    """The regular expression of a gapped cue over `quote_marked` text: its words and the gap's words
+    apart by one space with quote marks either side ('expressed "great concern"')."""
+    sep = f'{QUOTE}* {QUOTE}*'
+    parts = [sep.join(re.escape(w) for w in p.split()) for p in phrase.split(GAP)]
+    return f" {QUOTE}*" + f"(?:{sep}[a-z0-9]+){{0,{gap_words}}}{sep}".join(parts) + f"{QUOTE}* "
+
+
 def _gapped_hits(norm: pl.DataFrame, phrases: pl.DataFrame, gap_words: int) -> pl.DataFrame:
-    """First match per sentence of each gapped cue, the gap a few words with no punctuation between
-    them (normalised punctuation leaves two spaces) and no negator ("expressed no concern" is no
-    "expressed ... concern": the plain cue and its negation read it)."""
+    """First match per sentence of each gapped cue, the gap a few words with no punctuation but quote
+    marks between them (normalised punctuation leaves two spaces; `qnorm` keeps quotes) and no negator
+    ("expressed no concern" is no "expressed ... concern": the plain cue and its negation read it)."""
     gapped = phrases.filter(pl.col("phrase").str.contains(GAP, literal=True))["phrase"].to_list()
     negators = phrases.filter(pl.col("is_negator"))["phrase"].to_list()
     blocked = "|".join(re.escape(n) for n in negators) or "$^"
@@ -172,20 +198,21 @@ def _gapped_hits(norm: pl.DataFrame, phrases: pl.DataFrame, gap_words: int) -> p
     )
     frames = []
     for phrase, head in zip(gapped, heads, strict=True):
-        parts = [re.escape(p.strip()) for p in phrase.split(GAP)]
-        pattern = f" {f'(?: [a-z0-9]+){{0,{gap_words}}} '.join(parts)} "
+        pattern = _gapped_pattern(phrase, gap_words)
         frames.append(
             by_head.get((head,), norm.clear())
-            .filter(pl.col("norm").str.contains(pattern))
+            .filter(pl.col("qnorm").str.contains(pattern))
             .select(
                 "article_id",
                 "sentence_no",
                 "sid",
                 phrase=pl.lit(phrase),
-                m_start=pl.col("norm").str.find(pattern).cast(pl.Int64),
-                matched=pl.col("norm").str.extract(f"({pattern})"),
+                m_start=pl.col("qnorm").str.find(pattern).cast(pl.Int64),
+                matched=pl.col("qnorm").str.extract(f"({pattern})"),
             )
-            .filter(~pl.col("matched").str.contains(f" ({blocked}) "))
+            .filter(
+                ~pl.col("matched").str.replace_all(QUOTE, " ", literal=True).str.contains(f" ({blocked}) ")
+            )
             .select(
                 "article_id",
                 "sentence_no",
@@ -205,7 +232,9 @@ def match_phrases(sentences: pl.DataFrame, phrases: pl.DataFrame, gap_words: int
     patterns = (" " + plain["phrase"] + " ").to_list()
     if "sid" not in sentences.columns:
         sentences = sentences.with_columns(sid=pl.int_range(pl.len()))
-    norm = sentences.select("article_id", "sentence_no", "sid", norm=normalise(pl.col("text")))
+    norm = sentences.select(
+        "article_id", "sentence_no", "sid", norm=normalise(pl.col("text")), qnorm=quote_marked(pl.col("text"))
+    )
     found = (
         norm.select(
             "article_id",

@@ -1,0 +1,164 @@
+"""Cue words added to seeds/stance_cues.csv, each read in the sentence it was missing from: demands,
+refusals to tolerate, invitations to visit, the matter raised with a state, shared concern, and a call to lift
+measures read against whoever imposed them."""
+
+from __future__ import annotations
+
+from stance_helpers import CHINA, every_pair, stance, statements
+
+INDIA = ["India", "IND", "IND", "state"]
+CANADA = ["Canada", "CAN", "CAN", "state"]
+BANGLADESH = ["Bangladesh", "BGD", "BGD", "state"]
+
+
+def test_asking_a_state_to_extradite_is_a_demand_of_it():
+    out = statements(
+        "Bangladesh has formally asked India to extradite her to face trial.",
+        actors=[BANGLADESH, INDIA],
+    )
+    assert stance(out)[("BGD", "IND")] < 0
+
+
+def test_we_call_on_a_state_is_a_demand_of_it():
+    out = statements(
+        '"We call on Beijing to cease its military, diplomatic and economic pressure," Taiwan said.',
+        actors=[["Beijing", "CHN", "CHN", "state"], ["Taiwan", "TWN", "TWN", "state"]],
+    )
+    assert stance(out)[("TWN", "CHN")] < 0
+
+
+def test_will_not_tolerate_is_a_strong_warning_not_a_weak_acceptance():
+    out = statements(
+        "Bangladesh will not tolerate any attack by India on its sovereignty, the adviser said.",
+        actors=[BANGLADESH, INDIA],
+    )
+    assert stance(out)[("BGD", "IND")] <= -0.5
+
+
+def test_inviting_a_leader_to_visit_is_friendly():
+    out = statements(
+        "South Korea also invited Japan's prime minister to visit Seoul next month.",
+        actors=[["South Korea", "KOR", "KOR", "state"], ["Japan", "JPN", "JPN", "state"]],
+    )
+    assert every_pair(out)[("KOR", "JPN")] > 0
+
+
+def test_raising_the_matter_with_a_state_is_a_complaint():
+    out = statements(
+        "India raised the matter with the Maldives on Sunday.",
+        actors=[INDIA, ["Maldives", "MDV", "MDV", "state"]],
+    )
+    assert stance(out)[("IND", "MDV")] < 0
+
+
+def test_sharing_a_states_concern_sides_with_it():
+    out = statements(
+        "Indonesia respected Malaysia's decision and shared its concern for the people of Gaza.",
+        actors=[["Indonesia", "IDN", "IDN", "state"], ["Malaysia", "MYS", "MYS", "state"]],
+    )
+    assert stance(out)[("IDN", "MYS")] > 0
+
+
+def test_calling_for_measures_to_be_lifted_opposes_who_imposed_them():
+    out = statements(
+        'Syria has repeatedly called for the lifting of the "unilateral coercive measures" imposed by the'
+        " United States.",
+        actors=[["Syria", "SYR", "SYR", "state"], ["United States", "USA", "USA", "state"]],
+    )
+    assert stance(out)[("SYR", "USA")] < 0
+
+
+def test_made_the_right_choice_praises_the_state():
+    out = statements(
+        '"Honduras has made the right choice," China said at the signing ceremony.',
+        actors=[["Honduras", "HND", "HND", "state"], CHINA],
+    )
+    assert stance(out)[("CHN", "HND")] > 0
+
+
+def test_a_negated_attempt_to_undermine_cooperation_is_no_hostility():
+    out = statements(
+        '"Pakistan is an ironclad friend of China, and no attempt to undermine China-Pakistan cooperation'
+        ' will ever succeed," China said.',
+        actors=[["Pakistan", "PAK", "PAK", "state"], CHINA],
+    )
+    assert stance(out)[("CHN", "PAK")] > 0
+
+
+def test_damaging_relations_with_a_state_is_hostile_to_it():
+    out = statements(
+        '"The Lithuanian side\'s move has severely damaged China-Lithuania relations," China said.',
+        actors=[["Lithuanian", "LTU", "LTU", "state"], CHINA, ["Lithuania", "LTU", "LTU", "state"]],
+    )
+    assert stance(out)[("CHN", "LTU")] < 0
+
+
+def test_support_for_extremism_is_a_charge_not_support():
+    out = statements(
+        'India "reserves the right to take further steps in response to the Trudeau government\'s support for'
+        ' extremism, violence and separatism against India," India said.',
+        actors=[INDIA, ["Trudeau", "justin_trudeau", "CAN", "person"]],
+    )
+    assert stance(out)[("IND", "CAN")] < 0
+
+
+def test_understanding_a_states_concerns_sides_with_it():
+    out = statements(
+        "Australia said Canberra understood New Zealand's concerns about the agreements.",
+        actors=[["Australia", "AUS", "AUS", "state"], ["New Zealand", "NZL", "NZL", "state"]],
+    )
+    assert stance(out)[("AUS", "NZL")] > 0
+
+
+def test_the_norms_of_international_relations_are_no_relation_between_the_parties():
+    out = statements(
+        "China and Lithuania are bound by the basic norms of international relations.",
+        actors=[["Lithuania", "LTU", "LTU", "state"], CHINA],
+    )
+    assert every_pair(out) == {}
+
+
+def test_no_longer_sending_weapons_is_a_turn_against_the_recipient():
+    out = statements(
+        "Poland is no longer sending weapons to Ukraine and will instead focus on its own armed forces.",
+        actors=[["Poland", "POL", "POL", "state"], ["Ukraine", "UKR", "UKR", "state"]],
+    )
+    assert every_pair(out)[("POL", "UKR")] < 0
+
+
+def test_continuing_to_back_a_state_supports_it():
+    out = statements(
+        "Duda said Poland continued to back Ukraine's defense.",
+        actors=[["Poland", "POL", "POL", "state"], ["Ukraine", "UKR", "UKR", "state"]],
+    )
+    assert stance(out)[("POL", "UKR")] > 0
+
+
+def test_a_refusal_to_let_a_states_team_compete_reaches_no_state_after_its_to():
+    out = statements(
+        "In January, Malaysia refused to let Israeli swimmers take part in the championships in Kuching,"
+        " leading the committee to move the event to the United Kingdom.",
+        actors=[
+            ["Malaysia", "MYS", "MYS", "state"],
+            ["Israeli", "ISR", "ISR", "state"],
+            ["United Kingdom", "GBR", "GBR", "state"],
+        ],
+    )
+    got = stance(out)
+    assert got[("MYS", "ISR")] < 0
+    assert ("MYS", "GBR") not in got
+
+
+def test_will_not_remain_silent_warns_the_states_addressed():
+    out = statements(
+        '"I am sending a clear message to Ireland and Norway: Israel will not remain silent in the face'
+        ' of those who undermine its sovereignty," Katz said.',
+        actors=[
+            ["Ireland", "IRL", "IRL", "state"],
+            ["Norway", "NOR", "NOR", "state"],
+            ["Israel", "ISR", "ISR", "state"],
+            ["Katz", "israel_katz", "ISR", "person"],
+        ],
+    )
+    got = stance(out)
+    assert got[("ISR", "IRL")] < 0 and got[("ISR", "NOR")] < 0
