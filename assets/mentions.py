@@ -116,13 +116,23 @@ def mention_candidates(
     )
 
 
-def _batch_articles(conn, ids: pl.Series) -> pl.DataFrame:
-    conn.register("batch_ids", pl.DataFrame({"article_id": ids}).to_arrow())
+def _batch_articles(conn, batch: pl.DataFrame) -> pl.DataFrame:
+    """A batch is a run of cleaned_articles' rows, read within its row range: an id filter alone reads the
+    body of every stored article for each batch (a cost and a buffer that grew with the archive). Should
+    the rows have moved since they were numbered, the batch is read by its ids alone."""
+    conn.register("batch_ids", batch.select("article_id").to_arrow())
     try:
-        return conn.execute(
+        articles = conn.execute(
             """SELECT article_id, body, published_on FROM cleaned_articles
-               WHERE article_id IN (SELECT article_id FROM batch_ids)"""
+               WHERE rowid BETWEEN ? AND ? AND article_id IN (SELECT article_id FROM batch_ids)""",
+            [batch["row"].min(), batch["row"].max()],
         ).pl()
+        if articles.height < batch.height:
+            articles = conn.execute(
+                """SELECT article_id, body, published_on FROM cleaned_articles
+                   WHERE article_id IN (SELECT article_id FROM batch_ids)"""
+            ).pl()
+        return articles
     finally:
         conn.unregister("batch_ids")
 
@@ -149,15 +159,16 @@ def _process_batch(conn, computed: tuple, dictionary: ActorDictionary, run_id: s
     return gate
 
 
-def _pending(conn, rebuild: bool) -> pl.Series:
+def _pending(conn, rebuild: bool) -> pl.DataFrame:
+    """[row, article_id] of the cleaned articles still to scan, in table order (see _batch_articles)."""
     if rebuild:
         incremental.reset(conn, STEP, (STEP, "sentences"))
     return conn.execute(
-        """SELECT article_id FROM cleaned_articles
+        """SELECT rowid AS row, article_id FROM cleaned_articles
            WHERE article_id NOT IN (SELECT article_id FROM step_articles WHERE step = ?)
-           ORDER BY article_id""",
+           ORDER BY rowid""",
         [STEP],
-    ).pl()["article_id"]
+    ).pl()
 
 
 @dg.asset(
@@ -184,15 +195,15 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
         with warehouse.transaction() as conn:
             rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
             pending = _pending(conn, rebuild)
-            if pending.len():
+            if pending.height:
                 ge_session.warm_up()
             batches = [
-                pending.slice(s, ARTICLES_PER_BATCH) for s in range(0, pending.len(), ARTICLES_PER_BATCH)
+                pending.slice(s, ARTICLES_PER_BATCH) for s in range(0, pending.height, ARTICLES_PER_BATCH)
             ]
             upcoming = (
                 ahead.submit(_computed, _batch_articles(conn, batches[0]), dictionary) if batches else None
             )
-        progress = BatchProgress(context.log.info, STEP, pending.len())
+        progress = BatchProgress(context.log.info, STEP, pending.height)
         for number in range(len(batches)):
             with warehouse.transaction() as conn:
                 current = upcoming
@@ -218,7 +229,7 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
         verdict = asset_checks.table_verdict(context, combined, summary)
     return dg.MaterializeResult(
         metadata={
-            "articles_processed": pending.len(),
+            "articles_processed": pending.height,
             "articles_scanned": scanned,
             "full_rebuild": rebuild,
             **summary,
