@@ -6,7 +6,8 @@ hand sovereignty ... to Mauritius ..., in a deal that ...".
 The judged noun names its act by a stem (event_echo_stems: execution -> execut); the act is the nearest
 earlier sentence, within event_echo_sentences, whose statement has a cue with that stem (its sources are
 the agents: one for "vetoed", both parties of a mutual "deal"), or that uses the stem as a past verb
-("executed"), its speakers or opening subject the agents. A sentence that names an actor besides its
+("executed") or introduces it with an indefinite article ("signed an executive order"), its speakers
+or opening subject the agents. A sentence that names an actor besides its
 speaker after the cue, or already carries a statement of the speaker, is left to the other rules; more
 than two agents judge nobody."""
 
@@ -73,29 +74,40 @@ def event_echo_statements(
         .join(where, on=KEY)
     )
     # the act: a statement whose cue has the stem ("vetoed", "deal") ...
-    acted = (
-        statements.filter(pl.col("cue").is_not_null())
-        .join(where, on=KEY)
-        .select("article_id", a_no="sentence_no", agent="source_actor", act=pl.col("cue").str.to_lowercase())
-    )
-    by_cue = judgements.join(acted, on="article_id").filter(
-        pl.col("act").str.contains(pl.concat_str(pl.lit(r"\b"), "stem"))
+    # ... and of a pact ("deal", "agree"), its other party too
+    pacts = [str(stem) for stem in rules.get("event_echo_pact_stems", [])]
+    acted = statements.filter(pl.col("cue").is_not_null()).join(where, on=KEY)
+    acted = pl.concat(
+        [
+            acted.select("article_id", "sentence_no", "cue", agent="source_actor", party=pl.lit(False)),
+            acted.select("article_id", "sentence_no", "cue", agent="target_actor", party=pl.lit(True)),
+        ]
+    ).select("article_id", "agent", "party", a_no="sentence_no", act=pl.col("cue").str.to_lowercase())
+    by_cue = (
+        judgements.join(acted, on="article_id")
+        .filter(pl.col("act").str.contains(pl.concat_str(pl.lit(r"\b"), "stem")))
+        .filter(~pl.col("party") | pl.col("stem").is_in(pacts))
+        .drop("party")
     )
     # ... or a sentence using the stem as a past verb ("had been executed"), of its speakers or subject
     subjects = speakers.join(sentences.select(*KEY, "article_id", "sentence_no", "text"), on=KEY).select(
         "article_id", a_no="sentence_no", agent="source_actor", act=pl.col("text").str.to_lowercase()
     )
+    # ... or one introducing the act with an indefinite article ("has signed an executive order"), of its
+    # speakers: "the order" refers back to it
+    past_verb = pl.concat_str(pl.lit(r"\b"), "stem", pl.lit(r"[a-z]*ed\b"))
+    introduced = pl.concat_str(pl.lit(r"\b(a|an)\s+([a-z-]+\s+){0,2}?"), "stem")
     by_verb = judgements.join(subjects, on="article_id").filter(
-        pl.col("act").str.contains(pl.concat_str(pl.lit(r"\b"), "stem", pl.lit(r"[a-z]*ed\b")))
+        pl.col("act").str.contains(past_verb) | pl.col("act").str.contains(introduced)
     )
     back = pl.col("sentence_no") - pl.col("a_no")
     judgement = [*KEY, "m_start", "source_actor"]
     return (
-        pl.concat([by_cue, by_verb])
+        pl.concat([by_cue, by_verb], how="diagonal")
         .filter((back > 0) & (back <= window))
         .filter(pl.col("a_no") == pl.col("a_no").max().over(judgement))
-        .filter(pl.col("agent").n_unique().over(judgement) <= 2)
         .filter(pl.col("agent") != pl.col("source_actor"))
+        .filter(pl.col("agent").n_unique().over(judgement) <= 2)
         .sort(*KEY, "source_actor", "agent", "m_start")
         .unique([*KEY, "source_actor", "agent"], keep="first", maintain_order=True)
         .pipe(judgement_statements, "agent", "event_echo", negation_factor(rules))
