@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from monitor.stance_event_echoes import event_echo_statements, unnamed
 from monitor.stance_event_targets import judgement_statements
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
@@ -29,24 +30,17 @@ def context_statements(
     statements: pl.DataFrame,
     rules: dict,
 ) -> pl.DataFrame:
-    """The statements of the three rules, rebuttals first, then those of the story's sides
+    """The statements of the three rules, rebuttals first, then echoes of earlier acts
+    (monitor.stance_event_echoes), then those of the story's sides
     (monitor.stance_story_targets) where none of them found one."""
     args = (sentences, smentions, cues, sources, statements, rules)
     found = pl.concat(
         [rebuttal_statements(*args), welcomed_outcome_statements(*args), lead_act_statements(*args)]
     )
     known = pl.concat([statements.select(found.columns), found])
+    found = pl.concat([found, event_echo_statements(*args[:4], known, rules)])
+    known = pl.concat([statements.select(found.columns), found])
     return pl.concat([found, story_statements(sentences, smentions, cues, sources, known, rules)])
-
-
-def _unnamed(judgements: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
-    """Judgements [sid, m_start, source_actor, ...] after whose cue the sentence names no actor but the
-    speaker: "rejected the claims by China", "welcomed the deal with Japan" name their target (or another
-    party), so the ordinary rules judge the sentence."""
-    named = judgements.join(smentions.select(*KEY, "r_start", "country"), on=KEY).filter(
-        (pl.col("r_start") >= pl.col("m_start")) & (pl.col("country") != pl.col("source_actor"))
-    )
-    return judgements.join(named.select(*KEY, "m_start").unique(), on=[*KEY, "m_start"], how="anti")
 
 
 def rebuttal_statements(
@@ -79,7 +73,7 @@ def rebuttal_statements(
         .select(*KEY, "cue", "cue_class", "polarity", "negated", "m_start")
     )
     rebuttals = rebuttals.join(sources.select(*KEY, "source_actor", "source_speaker").unique(), on=KEY)
-    rebuttals = _unnamed(rebuttals, smentions)
+    rebuttals = unnamed(rebuttals, smentions)
     accusations = (
         statements.filter(~pl.col("mutual") & (pl.col("polarity") < 0))
         .join(where, on=KEY)
@@ -171,7 +165,7 @@ def _lead_event_statements(
         .filter(pl.col("party").n_unique().over("article_id") == parties)
     )
     return (
-        _unnamed(judgements, smentions)
+        unnamed(judgements, smentions)
         .join(where, on=KEY)
         .join(lead_facts, on="article_id")
         .filter((pl.col("sentence_no") > pl.col("fact_no")) & (pl.col("party") != pl.col("source_actor")))
