@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dagster as dg
 import trafilatura
+from trafilatura.utils import load_html
 
 from monitor import html_pages
 from monitor.decoding import decode_document
@@ -85,18 +86,23 @@ def test_html_page_gets_main_text_title_date_and_site_name_from_the_extractor(pi
     assert url == "https://www.koreaherald.com/view.php?ud=2023"
 
 
-def test_html_fields_are_what_trafilaturas_full_metadata_extraction_gives_less_untrusted_dates():
+def test_html_fields_are_trafilaturas_less_untrusted_dates_and_undated_pages_lead_with_stamps():
     files = sorted(DEVSET.glob("*/pages/*.htm*"))
     pages = [HTML_PAGE] + [decode_document(path.read_bytes()).text for path in files]
     assert len(pages) > 5
+    stamped = 0
     for html in pages:
         full = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, date_extraction_params=html_pages.DATE_PARAMS
         )
         published = html_pages.trusted_date(full.date, html)
         fields = {"url": full.url, "outlet": full.sitename, "published": published, "title": full.title}
+        stamps = [] if published else html_pages.date_stamps(load_html(html))
+        missing = [stamp for stamp in stamps if stamp not in full.text]
+        stamped += bool(missing)
         text, found = html_pages.page_fields(html)
-        assert (text, {field: found[field] for field in fields}) == (full.text, fields)
+        assert (text, {field: found[field] for field in fields}) == ("\n".join([*missing, full.text]), fields)
+    assert stamped >= 1
 
 
 def _page_with_stamp(stamp: str, head: str = "") -> str:
