@@ -17,6 +17,19 @@ VLADIMIR_PUTIN = ["Vladimir Putin", "vladimir_putin", "RUS", "person"]
 US = ["US", "USA", "USA", "state"]
 JAPAN = ["Japan", "JPN", "JPN", "state"]
 SOUTH_KOREA = ["South Korea", "KOR", "KOR", "state"]
+# the three Sahel juntas leaving ECOWAS: the list a group subject without a name stands for
+SAHEL = [
+    ["Niger", "NER", "NER", "state"],
+    ["Mali", "MLI", "MLI", "state"],
+    ["Burkina Faso", "BFA", "BFA", "state"],
+    ["Economic Community of West African States", "ECOWAS", "ECOWAS", "organisation"],
+    ["French", "FRA", "FRA", "state"],
+    RUSSIA,
+]
+SAHEL_OPENING = (
+    "The military-led governments of Niger, Mali and Burkina Faso on Sunday announced their immediate "
+    "withdrawal from the Economic Community of West African States."
+)
 
 
 def statements(*sentences: str, actors: list, published: pl.DataFrame | None = None) -> pl.DataFrame:

@@ -3,25 +3,12 @@ latest list of three or more named before it (monitor.stance_group_subjects)."""
 
 from __future__ import annotations
 
-from stance_helpers import RUSSIA, stance, statements
-
-SAHEL = [
-    ["Niger", "NER", "NER", "state"],
-    ["Mali", "MLI", "MLI", "state"],
-    ["Burkina Faso", "BFA", "BFA", "state"],
-    ["Economic Community of West African States", "ECOWAS", "ECOWAS", "organisation"],
-    ["French", "FRA", "FRA", "state"],
-    RUSSIA,
-]
-OPENING = (
-    "The military-led governments of Niger, Mali and Burkina Faso on Sunday announced their immediate "
-    "withdrawal from the Economic Community of West African States."
-)
+from stance_helpers import SAHEL, SAHEL_OPENING, stance, statements
 
 
 def test_the_juntas_after_a_list_of_states_are_each_of_them():
     out = statements(
-        OPENING,
+        SAHEL_OPENING,
         "The bloc at one point threatened military intervention in Niger.",
         "The juntas have expelled French troops and turned to Russia for security support.",
         actors=SAHEL,

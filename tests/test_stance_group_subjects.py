@@ -3,25 +3,12 @@ for exactly the states of the latest list of that many named before it (monitor.
 
 from __future__ import annotations
 
-from stance_helpers import CHINA, RUSSIA, every_pair, mutual, stance, statements
-
-SAHEL = [
-    ["Niger", "NER", "NER", "state"],
-    ["Mali", "MLI", "MLI", "state"],
-    ["Burkina Faso", "BFA", "BFA", "state"],
-    ["Economic Community of West African States", "ECOWAS", "ECOWAS", "organisation"],
-    ["French", "FRA", "FRA", "state"],
-    RUSSIA,
-]
-OPENING = (
-    "The military-led governments of Niger, Mali and Burkina Faso on Sunday announced their immediate "
-    "withdrawal from the Economic Community of West African States."
-)
+from stance_helpers import CHINA, SAHEL, SAHEL_OPENING, every_pair, mutual, stance, statements
 
 
 def test_all_three_after_a_list_of_three_states_are_each_of_them():
     out = statements(
-        OPENING,
+        SAHEL_OPENING,
         "All three have expelled French troops and turned to Russia for security assistance.",
         actors=SAHEL,
     )
@@ -33,7 +20,7 @@ def test_all_three_after_a_list_of_three_states_are_each_of_them():
 
 def test_the_listed_states_named_as_a_group_are_the_parties_of_the_pact_they_formed():
     out = statements(
-        OPENING,
+        SAHEL_OPENING,
         "The three Sahel countries, which together have a population of about 70 million, have formed a "
         "mutual defence pact.",
         actors=SAHEL,
