@@ -27,6 +27,12 @@ from monitor.snapshots import publish_snapshot
 from monitor.writer_lock import acquire, release
 
 LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "database is locked")
+# Rows per row group of the working file. A batch appended to a row group earlier batches began makes the
+# checkpoint after it rewrite that group: with DuckDB's 122,880 rows, batches of 26k raw articles peaked at
+# 0.6-2.3 GB and took up to 58 s per checkpoint, growing with the table; with 16,384 rows they stayed at
+# 0.6 GB and under 0.5 s (scripts/bench_checkpoint.py). It is an option of ATTACH, not of connect().
+ROW_GROUP_ROWS = 16_384
+WORK_CATALOG = "warehouse"
 DAILY_ASSET = dg.AssetKey("actor_stance_daily")
 T = TypeVar("T")
 WRITER_POOL = "monitor_writer"
@@ -144,9 +150,7 @@ class Warehouse(dg.ConfigurableResource):
         while True:
             interrupts.raise_if_stopped()
             try:
-                conn = duckdb.connect(str(self.work_path), read_only=read_only)
-                conn.execute(f"SET memory_limit = '{settings.duckdb_memory_limit()}'")
-                return conn
+                return _attached(self.work_path, read_only)
             except duckdb.Error as error:
                 if not _is_lock_error(error) or time.monotonic() > deadline:
                     raise
@@ -169,7 +173,7 @@ class Warehouse(dg.ConfigurableResource):
                         schema.ensure_tables(conn)
                     yield conn
                     if not read_only:
-                        conn.execute("CHECKPOINT")
+                        conn.execute(f"CHECKPOINT {WORK_CATALOG}")
             finally:
                 conn.close()
             if not self._in_run and not read_only:
@@ -228,6 +232,26 @@ class Warehouse(dg.ConfigurableResource):
             yield conn
         finally:
             conn.close()
+
+
+def _attached(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection whose default catalog is the file at `path`, attached with ROW_GROUP_ROWS; it spills
+    beside the file, as a connection opened on the file itself would."""
+    conn = duckdb.connect()
+    try:
+        conn.execute(f"SET memory_limit = '{settings.duckdb_memory_limit()}'")
+        conn.execute(f"SET temp_directory = '{_quoted(f'{path}.tmp')}'")
+        options = "READ_ONLY" if read_only else f"ROW_GROUP_SIZE {ROW_GROUP_ROWS}"
+        conn.execute(f"ATTACH '{_quoted(str(path))}' AS {WORK_CATALOG} ({options})")
+        conn.execute(f"USE {WORK_CATALOG}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _quoted(text: str) -> str:
+    return text.replace("'", "''")
 
 
 def _ensure_lake_tables(conn: duckdb.DuckDBPyConnection, attempts: int = 5) -> None:
