@@ -160,9 +160,9 @@ def extract_statements(
     targets = targets.join(governed(smentions, sentences, rules), on=[*KEY, "mid"], how="left").with_columns(
         governed=pl.col("governed").fill_null(False)
     )
-    # an act that has not happened is no fact and no stance of its own agent (monitor.stance_predicates)
-    # an act that is denied is no stance of the one denying it either (monitor.stance_denials)
-    # a judgement in a relative clause is its own subjects' (monitor.stance_relative_objects)
+    # cues that are no stance of the sentence's speaker: an act that has not happened
+    # (monitor.stance_predicates), one that is denied (monitor.stance_denials), a judgement in a relative
+    # clause with subjects of its own (monitor.stance_relative_objects: theirs)
     relatives = relative_object_statements(
         cue_hits,
         relative_judgements(cue_hits, smentions, sentences, rules),
@@ -171,14 +171,14 @@ def extract_statements(
         sources,
         rules,
     )
-    hypothetical = pl.concat(
+    unspoken = pl.concat(
         [
             hypothetical_acts(cue_hits, sentences, rules, published),
             denied_cues(cue_hits, denials),
             relatives["cue_id"],
         ]
     )
-    unreported = pl.concat([alleged(cue_hits, hits.filter(pl.col("is_clause_break")), rules), hypothetical])
+    unreported = pl.concat([alleged(cue_hits, hits.filter(pl.col("is_clause_break")), rules), unspoken])
     reported = cue_hits.filter(~pl.col("cue_id").is_in(unreported.implode()))
     statements = _ranked(
         [
@@ -187,7 +187,7 @@ def extract_statements(
                 sources,
                 excluded,
                 targets,
-                cue_hits.filter(~pl.col("cue_id").is_in(hypothetical.implode())),
+                cue_hits.filter(~pl.col("cue_id").is_in(unspoken.implode())),
                 parties,
                 reach,
                 agents,

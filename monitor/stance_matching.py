@@ -89,13 +89,13 @@ def normalise(expr: pl.Expr) -> pl.Expr:
     return pl.lit(" ") + ascii_only.str.to_lowercase() + pl.lit(" ")
 
 
-# A quote mark: any double quote, or a single one not inside a word ("Zelensky's" keeps its apostrophe).
 QUOTE = '"'
 
 
 def quote_marked(expr: pl.Expr) -> pl.Expr:
     """Normalised like `normalise` but quote marks kept as '"', so a gapped cue can read through them
-    ('expressed "great concern"') while other punctuation still ends its gap; same length as `normalise`."""
+    ('expressed "great concern"') while other punctuation still ends its gap; same length as `normalise`. A
+    quote mark is any double quote, or a single one not inside a word ("Zelensky's" keeps its apostrophe)."""
     marked = (
         expr.str.replace_all(r"[\"“”„«»]", QUOTE, literal=False)
         .str.replace_all(r"(^|[^\p{L}])['‘’]", f"${{1}}{QUOTE}")
@@ -171,7 +171,7 @@ def _no_hits() -> pl.DataFrame:
 def _gapped_pattern(phrase: str, gap_words: int) -> str:
     """The regular expression of a gapped cue over `quote_marked` text: its words and the gap's words
     apart by one space with quote marks either side ('expressed "great concern"')."""
-    sep = f'{QUOTE}* {QUOTE}*'
+    sep = f"{QUOTE}* {QUOTE}*"
     parts = [sep.join(re.escape(w) for w in p.split()) for p in phrase.split(GAP)]
     return f" {QUOTE}*" + f"(?:{sep}[a-z0-9]+){{0,{gap_words}}}{sep}".join(parts) + f"{QUOTE}* "
 
