@@ -20,6 +20,7 @@ from monitor import (
 from monitor.actor_dictionary import load_actor_dictionary
 from monitor.progress import BatchProgress
 from monitor.stance import STATEMENT_SCHEMA, extract_statements
+from monitor.stance_learned import MODEL_PATH
 from monitor.stance_matching import CUES_PATH, RULES_PATH, load_cues
 from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame, replace_table
 
@@ -28,7 +29,7 @@ UPSTREAM = ["entity_mentions"]
 ARTICLES_PER_BATCH = 20_000
 LOGIC_VERSION = code_version.logic_version("stance")
 CUE_SEEDS = [CUES_PATH, RULES_PATH]
-SEEDS = [*CUE_SEEDS, settings.EXPECTATIONS_DIR / f"{STEP}.json"]
+SEEDS = [*CUE_SEEDS, MODEL_PATH, settings.EXPECTATIONS_DIR / f"{STEP}.json"]
 STATEMENT_COLUMNS = list(STATEMENT_SCHEMA)
 
 

@@ -25,6 +25,7 @@ from monitor.stance_definite_targets import definite_targets
 from monitor.stance_denials import denied_clauses, denied_cues, denied_mentions
 from monitor.stance_event_targets import event_agent_statements
 from monitor.stance_keys import KEY
+from monitor.stance_learned import learned_statements, load_model
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
 from monitor.stance_mediation import mediated_mentions
 from monitor.stance_norm_owners import norm_owners
@@ -73,17 +74,15 @@ def _ranked(frames: list[pl.DataFrame]) -> pl.DataFrame:
     return pl.concat([frame.with_columns(rule_rank=pl.lit(rank)) for rank, frame in enumerate(frames)])
 
 
-def extract_statements(
+def rule_stage(
     sentences: pl.DataFrame,
     mentions: pl.DataFrame,
     cues: pl.DataFrame,
-    published: pl.DataFrame | None = None,
-    rules: dict | None = None,
-) -> pl.DataFrame:
-    """sentences + entity_mentions (CONTRACTS.md) + the cue table -> stance_statements, one row per
-    (sentence, source, target, mutual). Also carries published_on from `published` [article_id,
-    published_on] so the daily table and SQL users can group by day without another join."""
-    rules = rules if rules is not None else load_rules()
+    published: pl.DataFrame | None,
+    rules: dict,
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """What the rules state, with what the learned model reads beside it: (sentences with their integer id
+    `sid`, the sentences' actor mentions, the phrase hits, the rules' statements keyed by sid)."""
     offsets = [pl.col(c).cast(pl.Int64) for c in ("sentence_no", "start", "end")]
     sentences = (
         sentences.with_columns(offsets)
@@ -218,6 +217,28 @@ def extract_statements(
         .unique(pair, keep="first", maintain_order=True)
         .drop("rule_rank")
     )
+    return sentences, smentions, hits, statements
+
+
+def extract_statements(
+    sentences: pl.DataFrame,
+    mentions: pl.DataFrame,
+    cues: pl.DataFrame,
+    published: pl.DataFrame | None = None,
+    rules: dict | None = None,
+    model: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """sentences + entity_mentions (CONTRACTS.md) + the cue table -> stance_statements, one row per
+    (sentence, source, target, mutual): the rules' statements, then the learned model's
+    (monitor.stance_learned) for the pairs the rules left silent. Also carries published_on from `published`
+    [article_id, published_on] so the daily table and SQL users can group by day without another join."""
+    rules = rules if rules is not None else load_rules()
+    sentences, smentions, hits, statements = rule_stage(sentences, mentions, cues, published, rules)
+    threshold = rules.get("learned_pair_threshold")
+    if threshold is not None:
+        model = model if model is not None else load_model()
+        learned = learned_statements(sentences, smentions, hits, statements, model, float(threshold))
+        statements = pl.concat([statements, learned])
     if published is None:
         published = pl.DataFrame(schema={"article_id": pl.String, "published_on": pl.Date})
     return (

@@ -6,7 +6,7 @@ import polars as pl
 
 from monitor.stance import extract_statements
 from monitor.stance_devset import build_frames
-from monitor.stance_matching import load_cues
+from monitor.stance_matching import load_cues, load_rules
 
 USA = ["United States", "USA", "USA", "state"]
 RUSSIA = ["Russia", "RUS", "RUS", "state"]
@@ -33,8 +33,11 @@ SAHEL_OPENING = (
 
 
 def statements(*sentences: str, actors: list, published: pl.DataFrame | None = None) -> pl.DataFrame:
+    """The rules' statements alone: the learned pair model (tests/test_stance_learned.py) is measured on the
+    development sets, not specified sentence by sentence."""
     sents, mentions = build_frames([{"id": "a1", "sentences": list(sentences), "actors": actors}])
-    return extract_statements(sents, mentions, load_cues(), published)
+    rules = {k: v for k, v in load_rules().items() if k != "learned_pair_threshold"}
+    return extract_statements(sents, mentions, load_cues(), published, rules)
 
 
 def _pairs(rows: pl.DataFrame) -> dict[tuple[str, str], float]:

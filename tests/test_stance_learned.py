@@ -1,0 +1,107 @@
+"""The learned pair model: which pairs it may speak for, how its weights decide, and that it never
+overrides the rules (monitor.stance_learned). Models here are written by hand so each test shows the one
+weight it relies on; the shipped model is checked for being one this code can read."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from monitor.stance import extract_statements, rule_stage
+from monitor.stance_devset import build_frames
+from monitor.stance_learned import (
+    BIAS,
+    FEATURE_PREFIXES,
+    MODEL_SCHEMA,
+    RULE,
+    candidate_pairs,
+    load_model,
+    pair_features,
+)
+from monitor.stance_matching import load_cues, load_rules
+
+IRAQ = ["Baghdad", "IRQ", "IRQ", "state"]
+SWEDEN = ["Sweden", "SWE", "SWE", "state"]
+KOREA_JAPAN = [
+    ["South Korea", "KOR", "KOR", "state"],
+    ["Japan", "JPN", "JPN", "state"],
+    ["Japanese", "JPN", "JPN", "state"],
+]
+WITHDREW = "Baghdad also withdrew its charge d'affaires from Sweden."
+PROTEST = "South Korea on Friday lodged a strong protest with Japan over its renewed claim to the islets."
+NO_STANCE = -20.0  # a bias this low leaves every pair without a stance unless a feature lifts it
+
+
+def model(bias: tuple[float, float], **weights: tuple[float, float]) -> pl.DataFrame:
+    rows = [(BIAS, *bias), *((feature, *w) for feature, w in weights.items())]
+    return pl.DataFrame(rows, schema=MODEL_SCHEMA, orient="row")
+
+
+def run(sentences: list[str], actors: list, weights: pl.DataFrame, threshold: float | None = 0.6):
+    rules = {k: v for k, v in load_rules().items() if k != "learned_pair_threshold"}
+    if threshold is not None:
+        rules["learned_pair_threshold"] = threshold
+    frames = build_frames([{"id": "a1", "sentences": sentences, "actors": actors}])
+    return extract_statements(*frames, load_cues(), rules=rules, model=weights)
+
+
+def learned(statements: pl.DataFrame) -> dict[tuple[str, str], float]:
+    rows = statements.filter(pl.col("rule") == RULE)
+    return {(r["source_actor"], r["target_actor"]): r["polarity"] for r in rows.iter_rows(named=True)}
+
+
+def test_a_silent_pair_is_stated_when_its_words_make_a_stance_likely():
+    """The rules state nothing here (blind12, Anadolu); one weight on the word after Baghdad decides."""
+    weights = model((NO_STANCE, NO_STANCE), **{"sr1:also": (30.0, 0.0)})  # the word after the source
+    stated = learned(run([WITHDREW], [IRAQ, SWEDEN], weights))
+    assert list(stated) == [("IRQ", "SWE")]
+    assert stated["IRQ", "SWE"] < -0.9
+
+
+def test_a_pair_below_the_threshold_is_not_stated():
+    weights = model((NO_STANCE, NO_STANCE), **{"sr1:also": (20.0, 0.0)})  # P(negative) = 0.5
+    assert learned(run([WITHDREW], [IRAQ, SWEDEN], weights, threshold=0.6)) == {}
+    assert list(learned(run([WITHDREW], [IRAQ, SWEDEN], weights, threshold=0.4))) == [("IRQ", "SWE")]
+
+
+def test_the_polarity_is_the_positive_probability_less_the_negative():
+    weights = model((NO_STANCE, NO_STANCE), **{"sr1:also": (20.0, 21.0)})
+    polarity = learned(run([WITHDREW], [IRAQ, SWEDEN], weights))["IRQ", "SWE"]
+    e = 2.718281828459045  # logits: none 0, negative 0, positive 1
+    assert polarity == pytest.approx((e - 1) / (2 + e), abs=1e-6)
+
+
+def test_a_pair_the_rules_stated_keeps_the_rules_statement():
+    every_pair = model((30.0, 0.0))
+    statements = run([PROTEST], KOREA_JAPAN, every_pair).filter(~pl.col("mutual"))
+    assert statements.filter(pl.col("source_actor") == "KOR")["rule"].to_list() == ["speech_verb_subject"]
+    assert learned(statements) == {("JPN", "KOR"): pytest.approx(-1.0, abs=1e-6)}
+
+
+def test_without_a_threshold_the_model_states_nothing():
+    assert learned(run([WITHDREW], [IRAQ, SWEDEN], model((30.0, 0.0)), threshold=None)) == {}
+
+
+def test_a_model_without_its_bias_row_is_refused(tmp_path):
+    path = tmp_path / "model.csv"
+    model((0.0, 0.0), **{"b:withdrew": (1.0, 0.0)}).filter(pl.col("feature") != BIAS).write_csv(path)
+    with pytest.raises(ValueError, match="bias"):
+        load_model(path)
+
+
+def test_pair_features_write_only_the_declared_families():
+    frames = build_frames(
+        [{"id": "a1", "sentences": [PROTEST, WITHDREW], "actors": [*KOREA_JAPAN, IRAQ, SWEDEN]}]
+    )
+    sentences, smentions, hits, statements = rule_stage(*frames, load_cues(), None, load_rules())
+    pairs = candidate_pairs(smentions)
+    families = pair_features(pairs, sentences, hits, statements)["feature"].str.extract(r"^([a-z0-9]+:?)")
+    assert families.n_unique() >= 10 and set(families.unique()) <= set(FEATURE_PREFIXES)
+
+
+def test_the_shipped_model_reads_only_features_this_code_writes():
+    shipped = load_model()
+    families = shipped.filter(pl.col("feature") != BIAS)["feature"].str.extract(r"^([a-z0-9]+:?)")
+    assert shipped.height > 1000
+    assert set(families.unique()) <= set(FEATURE_PREFIXES)
+    assert shipped.select(pl.all().exclude("feature").is_finite().all()).row(0) == (True, True)
