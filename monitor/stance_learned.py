@@ -182,7 +182,9 @@ def pair_features(
 def pair_scores(features: pl.DataFrame, pairs: pl.DataFrame, model: pl.DataFrame) -> pl.DataFrame:
     """[cid, p_negative, p_positive]: the softmax over none, negative and positive of each pair."""
     bias = model.filter(pl.col("feature") == BIAS)
-    sums = features.join(model, on="feature").group_by("cid").agg(pl.col("negative", "positive").sum())
+    # summed in sorted order: a group's row order varies with threads, and float sums with their order
+    weights = features.join(model, on="feature").group_by("cid")
+    sums = weights.agg(pl.col("negative").sort().sum(), pl.col("positive").sort().sum())
     z = (
         pairs.select("cid")
         .join(sums, on="cid", how="left")

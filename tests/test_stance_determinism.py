@@ -36,5 +36,6 @@ def test_statements_are_the_same_whether_articles_are_extracted_together_or_apar
     again = extract_statements(sentences, mentions, cues)
     assert whole.height > 500
     order = ["article_id", "sentence_no", "mutual", "source_actor", "target_actor"]
-    assert_frame_equal(whole.sort(order), apart.sort(order))
-    assert_frame_equal(whole.sort(order), again.sort(order))
+    # to the bit: a DuckLake or a reader comparing runs sees any float that summed in another order
+    assert_frame_equal(whole.sort(order), apart.sort(order), check_exact=True)
+    assert_frame_equal(whole.sort(order), again.sort(order), check_exact=True)
