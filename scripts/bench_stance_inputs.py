@@ -1,14 +1,13 @@
 """Peak memory and seconds of reading one stance_statements batch's inputs, by ids alone or by row ranges.
 
-stance_statements reads a batch of 20,000 articles (`assets.stance._batch_inputs`) from cleaned_articles,
-sentences and entity_mentions with `article_id IN (batch ids)` only: DuckDB scans every stored row of the
-three tables for each batch, bodies and sentence texts included, and keeps the blocks it read up to its
-memory limit. In the 1M run of 2026-12-06 that was the step's peak (about 4 GB, falling back to about 2 GB
-between batches). entity_mentions and cleaned_articles read their batches within a row range instead;
-the rows of one stance batch are runs of rows there too, if the batch is taken in cleaned_articles' row
-order (sentences and mentions are written in that order). This compares the two reads on a monitor
-database, each batch in a fresh connection as the step opens one per batch, and checks that both return
-the same rows.
+stance_statements read a batch of 20,000 articles from cleaned_articles, sentences and entity_mentions with
+`article_id IN (batch ids)` only: DuckDB scanned every stored row of the three tables for each batch, bodies
+and sentence texts included, and kept the blocks it read up to its memory limit. In the 1M run of 2026-12-06
+that was the step's peak (about 4 GB, falling back to about 2 GB between batches). Since 83621c9 the step
+reads a batch within row ranges (`assets.stance._batch_inputs`): the batch is a run of cleaned_articles'
+rows, and the sentences and mentions of its articles are runs of rows there too (written in that order).
+This compares the two reads on a monitor database, each batch in a fresh connection as the step opens one
+per batch, and checks that both return the same rows.
 
     python scripts/bench_stance_inputs.py data/bench/n1000000/monitor.duckdb --batches 3
 """
@@ -27,18 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench_checkpoint import PeakRss  # noqa: E402
 
-from assets.stance import ARTICLES_PER_BATCH, _batch_inputs  # noqa: E402
+from assets.stance import ARTICLES_PER_BATCH, BATCH_READS, _batch_inputs  # noqa: E402
 
-ROW_RANGES = {
-    "articles": """SELECT article_id, published_on, length(body) AS body_length FROM cleaned_articles
-                   WHERE rowid BETWEEN $lo AND $hi AND article_id IN (SELECT article_id FROM batch_ids)""",
-    "sentences": """SELECT article_id, sentence_no, start, "end", text FROM sentences
-                    WHERE rowid BETWEEN $lo AND $hi AND article_id IN (SELECT article_id FROM batch_ids)""",
-    "mentions": """SELECT mention_id, article_id, sentence_no, start, "end", surface, actor_id, country,
-                          actor_kind, role, rule
-                   FROM entity_mentions
-                   WHERE rowid BETWEEN $lo AND $hi AND article_id IN (SELECT article_id FROM batch_ids)""",
-}
 SPANS = """SELECT article_id, min(rowid) AS lo, max(rowid) AS hi, count(*) AS n FROM {table} GROUP BY ALL"""
 
 
@@ -48,17 +37,12 @@ def open_database(path: str, memory_limit: str) -> duckdb.DuckDBPyConnection:
     return conn
 
 
-def by_rows(conn, batch: pl.DataFrame) -> tuple[pl.DataFrame, ...]:
-    """The three inputs of a batch [row, article_id, s_lo, s_hi, m_lo, m_hi] read within its row ranges."""
-    conn.register("batch_ids", batch.select("article_id").to_arrow())
-    bounds = {
-        "articles": (batch["row"].min(), batch["row"].max()),
-        "sentences": (batch["s_lo"].min(), batch["s_hi"].max()),
-        "mentions": (batch["m_lo"].min(), batch["m_hi"].max()),
-    }
+def by_ids(conn, ids: pl.Series) -> tuple[pl.DataFrame, ...]:
+    """The three inputs of a batch read by `article_id IN (batch ids)` alone (the step before 83621c9)."""
+    conn.register("batch_ids", pl.DataFrame({"article_id": ids}).to_arrow())
     frames = tuple(
-        conn.execute(sql, {"lo": bounds[name][0] or 0, "hi": bounds[name][1] or -1}).pl()
-        for name, sql in ROW_RANGES.items()
+        conn.execute(f"{select} WHERE article_id IN (SELECT article_id FROM batch_ids)").pl()  # noqa: S608
+        for *_, select in BATCH_READS.values()
     )
     conn.unregister("batch_ids")
     return frames
@@ -96,7 +80,7 @@ def main() -> None:
         for name in ("ids", "rows"):
             start, began = rss.reset(), time.perf_counter()
             with open_database(args.database, args.memory_limit) as conn:
-                frames = _batch_inputs(conn, batch["article_id"]) if name == "ids" else by_rows(conn, batch)
+                frames = by_ids(conn, batch["article_id"]) if name == "ids" else _batch_inputs(conn, batch)
             figures[name] = frames
             print(f"batch {number} of {count}, {name:4s}: {time.perf_counter() - began:5.1f} s, "
                   f"peak {rss.peak / 2**20:,.0f} MB (start {start / 2**20:,.0f} MB), "
