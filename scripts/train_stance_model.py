@@ -33,7 +33,6 @@ from monitor.stance_learned import BIAS, PAIR, candidate_pairs, pair_features  #
 from monitor.stance_matching import load_cues, load_rules  # noqa: E402
 
 DEVSET = ROOT / "devset"
-CLASSES = (0, -1, 1)  # none, negative, positive: the order of the model's outputs
 MIN_COUNT = 2
 MIN_WEIGHT = 0.01  # a feature this weak moves a probability by under 1%: left out of the seed
 STATED = pl.lit("r:self")
