@@ -18,13 +18,19 @@ def _share(frame: pl.DataFrame, condition: pl.Expr) -> float | None:
     return round(frame.select(condition.mean()).item(), 4) if frame.height else None
 
 
+def relative_paths(paths: pl.Expr, landing: Path) -> pl.Expr:
+    """Stored paths relative to the landing folder. raw_articles keeps the folder as it was configured, which
+    may reach it through a symlink, so both that form and the resolved one are stripped."""
+    as_given, resolved = str(landing.absolute()) + "/", str(landing.resolve()) + "/"
+    return paths.str.strip_prefix(as_given).str.strip_prefix(resolved)
+
+
 def _with_paths(conn, query: str, landing: Path) -> pl.DataFrame:
-    prefix = str(landing.resolve()) + "/"
     return (
         conn.execute(query)
         .pl()
         .explode("paths")
-        .with_columns(path=pl.col("paths").str.strip_prefix(prefix))
+        .with_columns(path=relative_paths(pl.col("paths"), landing))
         .drop("paths")
     )
 
@@ -54,8 +60,7 @@ def measure(connect: Callable[[], duckdb.DuckDBPyConnection], landing: Path, tru
                SELECT q.rule, unnest(r.paths) FROM quarantine q
                JOIN raw_articles r ON r.article_id = q.item_id WHERE q.path IS NULL"""
         ).pl()
-    prefix = str(landing.resolve()) + "/"
-    quarantined = quarantined.with_columns(path=pl.col("full_path").str.strip_prefix(prefix)).unique()
+    quarantined = quarantined.with_columns(path=relative_paths(pl.col("full_path"), landing)).unique()
     found = truth.join(cleaned, on="path", how="left", suffix="_got")
     got = found.filter(pl.col("article_id").is_not_null())
     copies = got.filter(pl.len().over("story_group") > 1)
