@@ -36,8 +36,12 @@ def statements(*sentences: str, actors: list, published: pl.DataFrame | None = N
     """The rules' statements alone: the learned pair model (tests/test_stance_learned.py) is measured on the
     development sets, not specified sentence by sentence."""
     sents, mentions = build_frames([{"id": "a1", "sentences": list(sentences), "actors": actors}])
-    rules = {k: v for k, v in load_rules().items() if k != "learned_pair_threshold"}
-    return extract_statements(sents, mentions, load_cues(), published, rules)
+    return extract_statements(sents, mentions, load_cues(), published, rules_alone())
+
+
+def rules_alone() -> dict:
+    """seeds/stance_rules.yaml without the learned model's threshold: the model switched off."""
+    return {k: v for k, v in load_rules().items() if k != "learned_pair_threshold"}
 
 
 def _pairs(rows: pl.DataFrame) -> dict[tuple[str, str], float]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from stance_helpers import JAPAN, SOUTH_KOREA, rules_alone
 
 from monitor.stance import extract_statements, rule_stage
 from monitor.stance_devset import build_frames
@@ -22,11 +23,7 @@ from monitor.stance_matching import load_cues, load_rules
 
 IRAQ = ["Baghdad", "IRQ", "IRQ", "state"]
 SWEDEN = ["Sweden", "SWE", "SWE", "state"]
-KOREA_JAPAN = [
-    ["South Korea", "KOR", "KOR", "state"],
-    ["Japan", "JPN", "JPN", "state"],
-    ["Japanese", "JPN", "JPN", "state"],
-]
+KOREA_JAPAN = [SOUTH_KOREA, JAPAN, ["Japanese", "JPN", "JPN", "state"]]
 WITHDREW = "Baghdad also withdrew its charge d'affaires from Sweden."
 PROTEST = "South Korea on Friday lodged a strong protest with Japan over its renewed claim to the islets."
 NO_STANCE = -20.0  # a bias this low leaves every pair without a stance unless a feature lifts it
@@ -38,7 +35,7 @@ def model(bias: tuple[float, float], **weights: tuple[float, float]) -> pl.DataF
 
 
 def run(sentences: list[str], actors: list, weights: pl.DataFrame, threshold: float | None = 0.6):
-    rules = {k: v for k, v in load_rules().items() if k != "learned_pair_threshold"}
+    rules = rules_alone()
     if threshold is not None:
         rules["learned_pair_threshold"] = threshold
     frames = build_frames([{"id": "a1", "sentences": sentences, "actors": actors}])
