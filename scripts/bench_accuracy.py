@@ -35,11 +35,25 @@ def _with_paths(conn, query: str, landing: Path) -> pl.DataFrame:
     )
 
 
+def read_truth_articles(truth_dir: Path) -> pl.DataFrame:
+    """Every batch's truth rows. The generator numbers story groups from 0 in each batch, so a group is
+    keyed by its batch too: the +1% batch's group 0 is not the first batch's group 0."""
+    return pl.concat(
+        [
+            pl.read_parquet(path).with_columns(
+                story_group=pl.lit(path.name.removesuffix("_articles.parquet") + ":")
+                + pl.col("story_group").cast(pl.String)
+            )
+            for path in sorted(truth_dir.glob("*_articles.parquet"))
+        ]
+    )
+
+
 def measure(connect: Callable[[], duckdb.DuckDBPyConnection], landing: Path, truth_dir: Path) -> dict:
     """Date, outlet, wire, story and stance accuracy, and which bad files landed in quarantine by the rule.
 
     `connect` opens the tables read-only (monitor.analysis.connect, whichever the storage)."""
-    truth = pl.concat([pl.read_parquet(p) for p in sorted(truth_dir.glob("*_articles.parquet"))])
+    truth = read_truth_articles(truth_dir)
     bad = pl.concat([pl.read_parquet(p) for p in sorted(truth_dir.glob("*_bad.parquet"))])
     with connect() as conn:
         cleaned = _with_paths(
