@@ -49,16 +49,17 @@ def pair_acts(
     words = int(rules.get("pair_act_gap_words", 6))
     token = r"(['’]s|[a-z][a-z-]*|(on|last|this|late|early)\s+[A-Z][a-z]+)"
     between = pl.col("text").str.slice(pl.col("l_end"), pl.col("m_start") - pl.col("l_end"))
-    lists = opening_lists(sentences, smentions)
+    relations = cues.filter(
+        pl.col("cue_class").is_in(classes)
+        & (pl.col("scope") == "relation")
+        & ~pl.col("negated")
+        & ~pl.col("strained")
+    ).select(*KEY, "cue_id", "m_start", "cue", "cue_class", "polarity", "negated")
+    # lists are looked for only in the sentences with such a cue: a tenth of them, and the costly part
+    cued = relations.select(*KEY).unique()
+    lists = opening_lists(sentences.join(cued, on=KEY, how="semi"), smentions.join(cued, on=KEY, how="semi"))
     acts = (
-        cues.filter(
-            pl.col("cue_class").is_in(classes)
-            & (pl.col("scope") == "relation")
-            & ~pl.col("negated")
-            & ~pl.col("strained")
-        )
-        .select(*KEY, "cue_id", "m_start", "cue", "cue_class", "polarity", "negated")
-        .join(lists.select(*KEY, "l_end").unique(), on=KEY)
+        relations.join(lists.select(*KEY, "l_end").unique(), on=KEY)
         .filter(pl.col("m_start") > pl.col("l_end"))
         .filter(pl.col("m_start") == pl.col("m_start").min().over(KEY))
         .join(sentences.select(*KEY, "text"), on=KEY)
