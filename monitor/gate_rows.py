@@ -11,6 +11,7 @@ suite holding an expectation that does not add up over parts (a row count, a col
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -19,10 +20,12 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
+import psutil
 
 from monitor import gates, ge_session
 
 ROWS_PER_PART = 500_000
+SCRATCH_PREFIX = "monitor-gate-"
 SCRATCH_MEMORY_LIMIT = "256MB"
 UNIQUE_TYPES = {"expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique"}
 # verdicts that are the conjunction of the rows' (or, for the column set, of any part's)
@@ -59,13 +62,33 @@ def partition_key(step: str) -> list[str] | None:
     return list(keys.pop()) if keys else []
 
 
+def _owner(folder: Path) -> int | None:
+    pid = folder.name.removeprefix(SCRATCH_PREFIX).split("-", 1)[0]
+    return int(pid) if pid.isdigit() else None
+
+
+def remove_orphans(root: Path) -> list[Path]:
+    """Remove the scratch folders of runs killed before they could (kill -9, the OOM killer): a folder
+    names the process that made it, and one whose process is gone is nobody's. Returns what it removed."""
+    orphans = [
+        folder
+        for folder in root.glob(f"{SCRATCH_PREFIX}*")
+        if folder.is_dir() and (pid := _owner(folder)) is not None and not psutil.pid_exists(pid)
+    ]
+    for folder in orphans:
+        shutil.rmtree(folder, ignore_errors=True)
+    return orphans
+
+
 class GateRows:
     """The table views (gates.table_view) of a run's passed rows, in a scratch file until its table gate."""
 
     def __init__(self, step: str, columns: list[str], rows_per_part: int = ROWS_PER_PART):
         self.step, self.columns, self.rows_per_part = step, columns, rows_per_part
         self.height = 0
-        self._folder = Path(tempfile.mkdtemp(prefix=f"monitor-gate-{step}-"))
+        root = Path(tempfile.gettempdir())
+        remove_orphans(root)
+        self._folder = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-{step}-", dir=root))
         self._conn = duckdb.connect(str(self._folder / "rows.duckdb"))
         self._conn.execute(f"SET memory_limit = '{SCRATCH_MEMORY_LIMIT}'")
         self._conn.execute("SET threads = 1")

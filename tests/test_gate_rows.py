@@ -1,8 +1,14 @@
 """A run keeps the rows its table gate reads on disk, and the gate reads them back in bounded parts: the
-verdict is the one of all rows at once, and no part holds more than about ROWS_PER_PART rows."""
+verdict is the one of all rows at once, and no part holds more than about ROWS_PER_PART rows. A run killed
+before it could remove its scratch folder leaves it to the next gate to remove."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import tempfile
 from datetime import date
 
 import polars as pl
@@ -112,3 +118,55 @@ def test_a_run_that_wrote_nothing_gives_the_gate_one_empty_part_with_the_columns
         kept.add(pl.DataFrame(schema=DAILY_SCHEMA))
         [part] = kept.parts()
     assert part.height == 0 and part.columns == list(DAILY_SCHEMA)
+
+
+KILLED_RUN = """
+import os, signal
+from monitor.gate_rows import GateRows
+GateRows("cleaned_articles", ["article_id"])
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+LIVE_RUN = """
+import sys
+from monitor.gate_rows import GateRows
+with GateRows("cleaned_articles", ["article_id"]):
+    print("ready", flush=True)
+    sys.stdin.read()
+"""
+
+
+def run_in(folder, code: str, **popen) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", code], env={**os.environ, "TMPDIR": str(folder)}, **popen)
+
+
+def test_the_scratch_folder_of_a_run_killed_with_sigkill_is_removed_by_the_next_gate(tmp_path, monkeypatch):
+    killed = run_in(tmp_path, KILLED_RUN)
+    assert killed.wait() == -signal.SIGKILL
+    orphans = list(tmp_path.glob("monitor-gate-*"))
+    assert len(orphans) == 1
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    with GateRows(STEP, COLUMNS):
+        assert not orphans[0].exists()
+        assert len(list(tmp_path.glob("monitor-gate-*"))) == 1
+
+
+def test_the_scratch_folder_of_a_run_still_going_is_left_alone(tmp_path, monkeypatch):
+    live = run_in(tmp_path, LIVE_RUN, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert live.stdout.readline().strip() == "ready"
+        monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+        with GateRows(STEP, COLUMNS):
+            assert len(list(tmp_path.glob("monitor-gate-*"))) == 2
+    finally:
+        live.communicate("")
+    assert live.returncode == 0 and not list(tmp_path.glob("monitor-gate-*"))
+
+
+def test_folders_that_are_not_gate_scratch_folders_are_left_alone(tmp_path):
+    (tmp_path / "monitor-gate-notes").mkdir()
+    (tmp_path / "other-99999999-x").mkdir()
+
+    assert gate_rows.remove_orphans(tmp_path) == []
+    assert (tmp_path / "monitor-gate-notes").exists() and (tmp_path / "other-99999999-x").exists()
