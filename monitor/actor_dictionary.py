@@ -11,6 +11,8 @@ from pathlib import Path
 
 import polars as pl
 
+from monitor.mastheads import load_mastheads
+
 ACTORS_DIR = Path(__file__).resolve().parent.parent / "seeds" / "actors"
 TEMPLATE = "*"
 
@@ -27,13 +29,15 @@ def match_key_expr(text: pl.Expr) -> pl.Expr:
 class ActorDictionary:
     """actors[actor_id, name, kind, country]; aliases[alias, actor_id, rule, case_sensitive, requires,
     fallback, key]; roles[person_id, actor_id, role, start, end]; title_cues[cue, cue_class];
-    candidate_stopwords[word] (capitalised words that start no name, for unresolved candidates)."""
+    candidate_stopwords[word] (capitalised words that start no name, for unresolved candidates); mastheads
+    [masthead, position] (newspaper titles a place name in them does not make an actor)."""
 
     actors: pl.DataFrame
     aliases: pl.DataFrame
     roles: pl.DataFrame
     title_cues: pl.DataFrame
     candidate_stopwords: pl.DataFrame
+    mastheads: pl.DataFrame  # [masthead, position]: monitor.mastheads
 
 
 def _read(path: Path) -> pl.DataFrame:
@@ -168,4 +172,5 @@ def load_actor_dictionary(seeds_dir: Path | str = ACTORS_DIR) -> ActorDictionary
         roles=roles,
         title_cues=title_cues,
         candidate_stopwords=_read(actors_dir / "candidate_stopwords.csv"),
+        mastheads=load_mastheads(actors_dir / "mastheads.csv"),
     )

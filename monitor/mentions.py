@@ -12,6 +12,7 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.actor_dictionary import ActorDictionary, match_key_expr
+from monitor.mastheads import outside_mastheads
 from monitor.mention_rules import (
     listed_with_states,
     resolve_context_institutions,
@@ -203,21 +204,23 @@ def find_mentions(
             "rule",
         )
     )
-    mentions = pl.concat([resolved, people], how="diagonal_relaxed")
+    bodies = _by_row(work, "body")
+    mentions = outside_mastheads(
+        pl.concat([resolved, people], how="diagonal_relaxed"), bodies, dictionary.mastheads
+    )
     if sentences is None:
         sentences = split_sentences(work.select("article_id", "body"))
     else:
         rows = pl.DataFrame({"article_id": ids, "row": pl.int_range(ids.len(), dtype=pl.UInt32, eager=True)})
         sentences = sentences.join(rows, on="article_id").with_columns(pl.col("row").alias("article_id"))
-    mentions = _finish(mentions, work, sentences).pipe(_restore_ids, ids)
+    mentions = _finish(mentions, bodies, sentences).pipe(_restore_ids, ids)
     # rows follow article_id order, so unless an id repeats the spans are already in (id, start) order
     return _with_mention_ids(mentions, resort=ids.is_duplicated().any())
 
 
-def _finish(mentions: pl.DataFrame, articles: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+def _finish(mentions: pl.DataFrame, bodies: pl.Series, sentences: pl.DataFrame) -> pl.DataFrame:
     """Attach sentence numbers and surfaces; one row per span, its highest-priority rule winning."""
     sentences = sentences.select("article_id", "sentence_no", pl.col("start").alias("sentence_start"))
-    bodies = _by_row(articles, "body")
     priority = pl.col("rule").replace_strict(RULE_PRIORITY, default=9, return_dtype=pl.Int8)
     new_span = (pl.col("article_id") != pl.col("article_id").shift(1)) | (
         pl.col("start") != pl.col("start").shift(1)
@@ -228,7 +231,7 @@ def _finish(mentions: pl.DataFrame, articles: pl.DataFrame, sentences: pl.DataFr
         + pl.col("start").cast(pl.UInt64) * 256
         + priority.cast(pl.UInt64)
     )
-    order = [packed] if articles.height < (1 << 24) else ["article_id", "start", priority]
+    order = [packed] if bodies.len() < (1 << 24) else ["article_id", "start", priority]
     return (
         mentions.sort(order, maintain_order=True)
         .filter(new_span.fill_null(True))

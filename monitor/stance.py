@@ -82,7 +82,8 @@ def rule_stage(
     rules: dict,
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """What the rules state, with what the learned model reads beside it: (sentences with their integer id
-    `sid`, the sentences' actor mentions, the phrase hits, the rules' statements keyed by sid)."""
+    `sid`, the sentences' actor mentions, the phrase hits, the rules' statements keyed by sid, and the
+    speakers and subjects they resolved [sid, source_actor, rule], toward a target or not)."""
     offsets = [pl.col(c).cast(pl.Int64) for c in ("sentence_no", "start", "end")]
     sentences = (
         sentences.with_columns(offsets)
@@ -217,7 +218,7 @@ def rule_stage(
         .unique(pair, keep="first", maintain_order=True)
         .drop("rule_rank")
     )
-    return sentences, smentions, hits, statements
+    return sentences, smentions, hits, statements, sources.select(*KEY, "source_actor", "rule").unique()
 
 
 def extract_statements(
@@ -233,11 +234,11 @@ def extract_statements(
     (monitor.stance_learned) for the pairs the rules left silent. Also carries published_on from `published`
     [article_id, published_on] so the daily table and SQL users can group by day without another join."""
     rules = rules if rules is not None else load_rules()
-    sentences, smentions, hits, statements = rule_stage(sentences, mentions, cues, published, rules)
+    sentences, smentions, hits, statements, sources = rule_stage(sentences, mentions, cues, published, rules)
     threshold = rules.get("learned_pair_threshold")
     if threshold is not None:
         model = model if model is not None else load_model()
-        learned = learned_statements(sentences, smentions, hits, statements, model, float(threshold))
+        learned = learned_statements(sentences, smentions, hits, statements, sources, model, float(threshold))
         statements = pl.concat([statements, learned])
     if published is None:
         published = pl.DataFrame(schema={"article_id": pl.String, "published_on": pl.Date})

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+import Stemmer
 
 from monitor.settings import SEEDS_DIR
 from monitor.stance_keys import KEY
@@ -28,8 +29,10 @@ TARGET = ["target_actor", "t_start", "t_end", "t_kind", "t_demonym"]
 # the feature families pair_features writes: a model holding others was trained by other code
 FEATURE_PREFIXES = (
     *("o:", "g:", "sk:", "tk:", "sd", "td", "sp:", "tp:"),
-    *("b:", "sl:", "sl1:", "sr:", "sr1:", "tl:", "tl1:", "tr:", "c:", "cs:", "r:"),
+    *("b:", "sl:", "sl1:", "sr:", "sr1:", "tl:", "tl1:", "tr:", "c:", "cs:", "r:", "sv:", "tv:"),
 )
+# "expelled" and "expels" are one feature: unseen text uses the verbs of the labelled sets in other forms
+STEMMER = Stemmer.Stemmer("english")
 MODEL_SCHEMA = {"feature": pl.String, "negative": pl.Float64, "positive": pl.Float64}
 
 
@@ -74,12 +77,12 @@ def _words(expr: pl.Expr) -> pl.Expr:
 
 
 def _word_features(frame: pl.DataFrame, prefix: str, words: pl.Expr) -> pl.DataFrame:
-    return (
-        frame.select("cid", word=words.list.unique())
-        .explode("word")
-        .drop_nulls("word")
-        .select("cid", feature=pl.lit(prefix) + pl.col("word"))
-    )
+    exploded = frame.select("cid", word=words.list.unique()).explode("word").drop_nulls("word")
+    vocab = exploded["word"].unique().sort().to_list()
+    stems = dict(zip(vocab, STEMMER.stemWords(vocab), strict=True))
+    return exploded.select(
+        "cid", feature=pl.lit(prefix) + pl.col("word").replace_strict(stems, return_dtype=pl.String)
+    ).unique()
 
 
 def _span(text: pl.Expr, start: pl.Expr, end: pl.Expr) -> pl.Expr:
@@ -133,8 +136,31 @@ def _rule_features(pairs: pl.DataFrame, statements: pl.DataFrame) -> pl.DataFram
     return pl.concat([reversed_pair, same_source, same_target, mutual, silent]).unique()
 
 
+def _speaker_features(pairs: pl.DataFrame, sources: pl.DataFrame) -> pl.DataFrame:
+    """Whether the rules found the source, or the target, speaking or acting in the sentence, and by which
+    rule, though they stated nothing of it toward the other: a source they resolved is likely the pair's."""
+    said = sources.select(*KEY, actor="source_actor", rule="rule")
+    p = pairs.select("cid", *KEY, "source_actor", "target_actor")
+    as_source = p.join(said, left_on=[*KEY, "source_actor"], right_on=[*KEY, "actor"])
+    as_target = p.join(said, left_on=[*KEY, "target_actor"], right_on=[*KEY, "actor"])
+    unresolved = p.join(
+        said.select(*KEY, source_actor="actor").unique(), on=[*KEY, "source_actor"], how="anti"
+    )
+    return pl.concat(
+        [
+            as_source.select("cid", feature=pl.lit("sv:") + pl.col("rule")),
+            as_target.select("cid", feature=pl.lit("tv:") + pl.col("rule")),
+            unresolved.select("cid", feature=pl.lit("sv:-")),
+        ]
+    ).unique()
+
+
 def pair_features(
-    pairs: pl.DataFrame, sentences: pl.DataFrame, cue_hits: pl.DataFrame, statements: pl.DataFrame
+    pairs: pl.DataFrame,
+    sentences: pl.DataFrame,
+    cue_hits: pl.DataFrame,
+    statements: pl.DataFrame,
+    sources: pl.DataFrame,
 ) -> pl.DataFrame:
     """[cid, feature]: the words between the pair and around each side, the mentions' kinds and places, the
     cues and what the rules said, as binary features."""
@@ -174,6 +200,7 @@ def pair_features(
             _word_features(framed, "tr:", _words(text.str.slice(pl.col("t_end"), RIGHT_CHARS)).list.head(2)),
             _cue_features(pairs, cue_hits),
             _rule_features(pairs, statements),
+            _speaker_features(pairs, sources),
         ],
         how="vertical_relaxed",
     )
@@ -205,13 +232,14 @@ def learned_statements(
     smentions: pl.DataFrame,
     cue_hits: pl.DataFrame,
     statements: pl.DataFrame,
+    sources: pl.DataFrame,
     model: pl.DataFrame,
     threshold: float,
 ) -> pl.DataFrame:
     """Statement rows [STATEMENT_COLUMNS] for the pairs the rules did not state that the model holds a stance
     with probability >= threshold; polarity is P(positive) - P(negative)."""
     pairs = candidate_pairs(smentions).join(statements.select(PAIR).unique(), on=PAIR, how="anti")
-    scores = pair_scores(pair_features(pairs, sentences, cue_hits, statements), pairs, model)
+    scores = pair_scores(pair_features(pairs, sentences, cue_hits, statements, sources), pairs, model)
     return (
         pairs.join(scores, on="cid")
         .filter(pl.col("p_negative") + pl.col("p_positive") >= threshold)

@@ -97,11 +97,11 @@ def set_rows(name: str, db: Path, cues: pl.DataFrame, rules: dict) -> dict:
     pairs the rules stated train the model too (flagged by STATED, a feature never seen at run time): they
     teach it what a stance sentence looks like; only the silent ones are scored."""
     sentences, mentions, published = _tables(db)
-    sentences, smentions, hits, statements = rule_stage(sentences, mentions, cues, published, rules)
+    sentences, smentions, hits, statements, sources = rule_stage(sentences, mentions, cues, published, rules)
     where = sentences.select("sid", "article_id", "sentence_no")
     pairs = candidate_pairs(smentions)
     stated = pairs.join(statements.select(PAIR).unique(), on=PAIR, how="semi").select("cid")
-    own = pair_features(pairs, sentences, hits, statements)
+    own = pair_features(pairs, sentences, hits, statements, sources)
     features = pl.concat([own, stated.with_columns(feature=STATED)])
     stances, forbidden = label_frames(name, db)
     signs = stances.join(where, on=["article_id", "sentence_no"]).group_by(PAIR).agg(pl.col("sign").first())

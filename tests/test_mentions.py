@@ -8,6 +8,7 @@ import pytest
 
 from monitor.actors import MENTION_SCHEMA, find_mentions, load_actor_dictionary, unresolved_candidates
 from monitor.candidates import merge_candidates
+from monitor.mastheads import load_mastheads
 from monitor.sentences import split_sentences
 
 ARTICLES = Path(__file__).resolve().parent.parent / "seeds" / "articles"
@@ -315,3 +316,38 @@ def test_precomputed_sentences_give_the_same_mentions(dictionary):
     articles = pl.DataFrame({"article_id": ["000"], "body": [body], "published_on": [date(2023, 9, 14)]})
     sentences = split_sentences(articles.select("article_id", "body"))
     assert find_mentions(articles, dictionary, sentences).equals(find_mentions(articles, dictionary))
+
+
+def test_a_place_in_a_newspaper_title_is_no_actor(mentions):
+    """The samples' own sentence (002): the paper is "The North Korea Times"; the US and the DPRK act."""
+    sentence = (
+        "According to the news reported by The North Korea Times, US Department of State emphasized as "
+        "North Korea prepares for its space rocket launch."
+    )
+    assert _pairs(mentions(sentence)) == [
+        ("US Department of State", "USA.STATE_DEPT"),
+        ("North Korea", "PRK"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        ("The Bangkok Post reported that Thailand protested.", ["THA"]),
+        ("The Times of India said India and China agreed.", ["IND", "CHN"]),
+        ("China Daily wrote that Japan's move was welcome.", ["JPN"]),
+    ],
+)
+def test_a_masthead_word_after_a_place_or_times_of_before_it_makes_a_title(mentions, sentence, actors):
+    assert mentions(sentence)["actor_id"].to_list() == actors
+
+
+def test_a_state_news_agency_still_speaks_for_its_state(mentions):
+    assert mentions("KCNA said Pyongyang would respond.")["actor_id"].to_list() == ["PRK.KCNA", "PRK"]
+
+
+def test_a_masthead_list_with_an_unknown_position_is_refused(tmp_path):
+    path = tmp_path / "mastheads.csv"
+    path.write_text("masthead,position,note\nTimes,inside,\n")
+    with pytest.raises(ValueError, match="position"):
+        load_mastheads(path)

@@ -25,6 +25,8 @@ IRAQ = ["Baghdad", "IRQ", "IRQ", "state"]
 SWEDEN = ["Sweden", "SWE", "SWE", "state"]
 KOREA_JAPAN = [SOUTH_KOREA, JAPAN, ["Japanese", "JPN", "JPN", "state"]]
 WITHDREW = "Baghdad also withdrew its charge d'affaires from Sweden."
+WITHDRAWS = "Baghdad also withdraws its charge d'affaires from Sweden."
+WITHDRAWING = "Baghdad is also withdrawing its charge d'affaires from Sweden."
 PROTEST = "South Korea on Friday lodged a strong protest with Japan over its renewed claim to the islets."
 NO_STANCE = -20.0  # a bias this low leaves every pair without a stance unless a feature lifts it
 
@@ -53,6 +55,34 @@ def test_a_silent_pair_is_stated_when_its_words_make_a_stance_likely():
     stated = learned(run([WITHDREW], [IRAQ, SWEDEN], weights))
     assert list(stated) == [("IRQ", "SWE")]
     assert stated["IRQ", "SWE"] < -0.9
+
+
+def test_words_weigh_by_their_stem_so_other_forms_of_a_verb_count_the_same():
+    """The words between two actors are the same both ways, so both directions are stated."""
+    stem, inflected = (
+        model((NO_STANCE, NO_STANCE), **{w: (30.0, 0.0)}) for w in ("b:withdraw", "b:withdraws")
+    )
+    for sentence in (WITHDRAWS, WITHDRAWING):
+        assert set(learned(run([sentence], [IRAQ, SWEDEN], stem))) == {("IRQ", "SWE"), ("SWE", "IRQ")}
+        assert learned(run([sentence], [IRAQ, SWEDEN], inflected)) == {}
+
+
+def test_the_actors_the_rules_resolved_as_speakers_are_marked_on_their_pairs():
+    """The rules find South Korea speaking in PROTEST (speech_verb_subject) and Japan nowhere as a source."""
+    frames = build_frames([{"id": "a1", "sentences": [PROTEST], "actors": KOREA_JAPAN}])
+    sentences, smentions, hits, statements, sources = rule_stage(*frames, load_cues(), None, load_rules())
+    pairs = candidate_pairs(smentions)
+    features = pair_features(pairs, sentences, hits, statements, sources).join(pairs, on="cid")
+    of = {
+        (src, tgt): set(group["feature"])
+        for (src, tgt), group in features.filter(pl.col("feature").str.contains("^[st]v:")).group_by(
+            "source_actor", "target_actor"
+        )
+    }
+    assert of == {
+        ("KOR", "JPN"): {"sv:speech_verb_subject"},
+        ("JPN", "KOR"): {"sv:-", "tv:speech_verb_subject"},
+    }
 
 
 def test_a_pair_below_the_threshold_is_not_stated():
@@ -90,9 +120,11 @@ def test_pair_features_write_only_the_declared_families():
     frames = build_frames(
         [{"id": "a1", "sentences": [PROTEST, WITHDREW], "actors": [*KOREA_JAPAN, IRAQ, SWEDEN]}]
     )
-    sentences, smentions, hits, statements = rule_stage(*frames, load_cues(), None, load_rules())
+    sentences, smentions, hits, statements, sources = rule_stage(*frames, load_cues(), None, load_rules())
     pairs = candidate_pairs(smentions)
-    families = pair_features(pairs, sentences, hits, statements)["feature"].str.extract(r"^([a-z0-9]+:?)")
+    families = pair_features(pairs, sentences, hits, statements, sources)["feature"].str.extract(
+        r"^([a-z0-9]+:?)"
+    )
     assert families.n_unique() >= 10 and set(families.unique()) <= set(FEATURE_PREFIXES)
 
 
