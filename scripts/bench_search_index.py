@@ -73,6 +73,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--reuse", action="store_true", help="OUT is already scaled up")
     args = parser.parse_args()
+    args.out = args.out.resolve()  # a relative path would be taken from the project root of the code run
     if not args.reuse:
         scale_up(args.database, args.out, args.scale)
     for _ in range(args.repeat):
