@@ -81,7 +81,8 @@ class Totals(NamedTuple):
 
 def totals(conn: duckdb.DuckDBPyConnection) -> Totals:
     """One pass over two id columns and the postings' frequencies, with no join: a run with nothing new
-    compares these instead of joining every posting to its document (6 s at 1M articles, 117M postings)."""
+    compares these instead of joining every posting to its document (2.4-3.8 s for the step and its check
+    at 1M articles and 117M postings)."""
     return Totals(
         *conn.execute(
             """SELECT (SELECT count(*) FROM search_documents), (SELECT count(*) FROM cleaned_articles),
@@ -117,11 +118,9 @@ def queue_unindexed(conn: duckdb.DuckDBPyConnection, found: Totals) -> int:
     """Number the cleaned articles the index lacks, in id order (temp table search_queue[n, article_id]),
     so that add_queued takes them by ranges of n without their ids passing through Python. When the index
     holds the same articles (the totals), none is looked for."""
-    lacking = (
-        "WHERE false"
-        if found.same_articles
-        else ("WHERE article_id NOT IN (SELECT article_id FROM search_documents)")
-    )
+    lacking = "WHERE article_id NOT IN (SELECT article_id FROM search_documents)"
+    if found.same_articles:
+        lacking = "WHERE false"
     conn.execute(
         f"""CREATE OR REPLACE TEMP TABLE search_queue AS
            SELECT row_number() OVER (ORDER BY article_id) - 1 AS n, article_id FROM cleaned_articles
