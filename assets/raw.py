@@ -125,9 +125,9 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
         raise dg.Failure(f"Landing folder {folder} does not exist (set MONITOR_LANDING_DIR).")
     with warehouse.connect() as conn:
         ledger = conn.execute("SELECT path, size_bytes, mtime_ns FROM landing_files").pl()
-    listing = landing.classify_files(landing.list_landing_files(folder))
+    listing = landing.list_landing_files(folder)
     files_listed = listing.height
-    units = numbered_batches(landing.changed_units(listing, ledger))
+    units = numbered_batches(landing.new_or_changed(listing, ledger))
     del listing, ledger
     if units.height:
         ge_session.warm_up()

@@ -36,8 +36,9 @@ def article_search_index(context: dg.AssetExecutionContext, warehouse: Warehouse
         if rebuild:
             conn.execute(f"DROP SCHEMA IF EXISTS {LEGACY_FTS_SCHEMA} CASCADE")
             search_index.reset(conn)
-        removed = search_index.remove_stale(conn)
-        pending = search_index.queue_unindexed(conn)
+        found = search_index.totals(conn)
+        pending = search_index.queue_unindexed(conn, found)
+        removed = search_index.remove_stale(conn, found, pending)
         progress = BatchProgress(context.log.info, STEP, pending)
         for start in range(0, pending, ARTICLES_PER_BATCH):
             progress.advance(search_index.add_queued(conn, start, ARTICLES_PER_BATCH))

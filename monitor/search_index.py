@@ -63,30 +63,68 @@ def reset(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(SEARCH_MACRO)
 
 
-def remove_stale(conn: duckdb.DuckDBPyConnection) -> int:
+class Totals(NamedTuple):
+    """What the index and cleaned_articles add up to: counts, an order-free hash of their ids, and the sum
+    of the documents' lengths against the sum of the postings' term frequencies."""
+
+    documents: int
+    articles: int
+    document_ids: int
+    article_ids: int
+    lengths: int
+    frequencies: int
+
+    @property
+    def same_articles(self) -> bool:
+        return self.documents == self.articles and self.document_ids == self.article_ids
+
+
+def totals(conn: duckdb.DuckDBPyConnection) -> Totals:
+    """One pass over two id columns and the postings' frequencies, with no join: a run with nothing new
+    compares these instead of joining every posting to its document (2.4-3.8 s for the step and its check
+    at 1M articles and 117M postings)."""
+    return Totals(
+        *conn.execute(
+            """SELECT (SELECT count(*) FROM search_documents), (SELECT count(*) FROM cleaned_articles),
+                      (SELECT coalesce(sum(hash(article_id)::HUGEINT), 0) FROM search_documents),
+                      (SELECT coalesce(sum(hash(article_id)::HUGEINT), 0) FROM cleaned_articles),
+                      (SELECT coalesce(sum(length), 0) FROM search_documents),
+                      (SELECT coalesce(sum(tf), 0) FROM search_postings)"""
+        ).fetchone()
+    )
+
+
+def remove_stale(conn: duckdb.DuckDBPyConnection, found: Totals, queued: int) -> int:
     """Forget documents that are no longer cleaned articles, and postings left without their document (a
-    damaged index), so that the articles queue_unindexed numbers have no postings yet."""
-    stale = (
-        "SELECT article_id FROM search_documents "
-        "WHERE article_id NOT IN (SELECT article_id FROM cleaned_articles)"
-    )
-    count = conn.execute(f"SELECT count(*) FROM ({stale})").fetchone()[0]  # noqa: S608
-    if count:
+    damaged index), so that the queued articles (queue_unindexed) have no postings yet. Each is looked for
+    only when the totals show it: stale documents are those the index holds beyond the cleaned articles it
+    has, and an orphan posting makes the frequencies outweigh the lengths."""
+    count = 0
+    if found.documents > found.articles - queued:
+        stale = (
+            "SELECT article_id FROM search_documents "
+            "WHERE article_id NOT IN (SELECT article_id FROM cleaned_articles)"
+        )
         conn.execute(f"DELETE FROM search_postings WHERE article_id IN ({stale})")  # noqa: S608
-        conn.execute(f"DELETE FROM search_documents WHERE article_id IN ({stale})")  # noqa: S608
-    conn.execute(
-        "DELETE FROM search_postings WHERE article_id NOT IN (SELECT article_id FROM search_documents)"
-    )
+        count = conn.execute(f"DELETE FROM search_documents WHERE article_id IN ({stale})").fetchone()[0]  # noqa: S608
+    if found.lengths != found.frequencies:
+        conn.execute(
+            "DELETE FROM search_postings WHERE article_id NOT IN (SELECT article_id FROM search_documents)"
+        )
     return count
 
 
-def queue_unindexed(conn: duckdb.DuckDBPyConnection) -> int:
+def queue_unindexed(conn: duckdb.DuckDBPyConnection, found: Totals) -> int:
     """Number the cleaned articles the index lacks, in id order (temp table search_queue[n, article_id]),
-    so that add_queued takes them by ranges of n without their ids passing through Python."""
+    so that add_queued takes them by ranges of n without their ids passing through Python. When the index
+    holds the same articles (the totals), none is looked for."""
+    lacking = "WHERE article_id NOT IN (SELECT article_id FROM search_documents)"
+    if found.same_articles:
+        lacking = "WHERE false"
     conn.execute(
-        """CREATE OR REPLACE TEMP TABLE search_queue AS
+        f"""CREATE OR REPLACE TEMP TABLE search_queue AS
            SELECT row_number() OVER (ORDER BY article_id) - 1 AS n, article_id FROM cleaned_articles
-           WHERE article_id NOT IN (SELECT article_id FROM search_documents)"""
+           {lacking}"""  # noqa: S608 - constants only
     )
     return conn.execute("SELECT count(*) FROM search_queue").fetchone()[0]
 
@@ -162,7 +200,12 @@ class Coverage(NamedTuple):
 
 
 def coverage(conn: duckdb.DuckDBPyConnection) -> Coverage:
-    """How the index compares with cleaned_articles, and documents whose postings do not add up."""
+    """How the index compares with cleaned_articles, and documents whose postings do not add up. When the
+    totals agree (same count and id hash, lengths summing to the frequencies) nothing is missing, stale or
+    inconsistent but for damage that cancels out in the sums; otherwise every document is compared."""
+    found = totals(conn)
+    if found.same_articles and found.lengths == found.frequencies:
+        return Coverage(found.documents, found.articles, 0, 0, 0)
     return Coverage(
         *conn.execute(
             """SELECT (SELECT count(*) FROM search_documents),

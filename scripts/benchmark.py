@@ -54,13 +54,14 @@ MONITOR = Path(sys.executable).parent / "monitor"
 DAGSTER = Path(sys.executable).parent / "dagster"
 
 
-def run_monitor(env: dict) -> dict:
-    """`monitor run` as a subprocess: wall and CPU seconds, exit code and the peak RSS of its process tree,
-    with the RSS samples (epoch seconds, bytes) that give each step its own peak. Ctrl-C stops the run
-    (SIGTERM: it rolls back its batch) and keeps the figures of the steps so far (`interrupted`)."""
+def run_monitor(env: dict, wrapper: tuple[str, ...] = ()) -> dict:
+    """`monitor run` as a subprocess (under `wrapper`, e.g. a profiler): wall and CPU seconds, exit code and
+    the peak RSS of its process tree, with the RSS samples (epoch seconds, bytes) that give each step its own
+    peak. Ctrl-C stops the run (SIGTERM: it rolls back its batch) and keeps the figures of the steps so far
+    (`interrupted`)."""
     started, children_before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(
-        [str(MONITOR), "run"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        [*wrapper, str(MONITOR), "run"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     watched, samples, interrupted = psutil.Process(process.pid), [], False
     try:
@@ -131,8 +132,10 @@ def step_peak_mb(samples: list[tuple[float, int]], windows: list[tuple[float, fl
     return round(max(inside) / 2**20, 1) if inside else None
 
 
-def measured_run(env: dict, home: Path, seen: set[str], articles: int, text_mb: float) -> dict:
-    figures = run_monitor(env)
+def measured_run(
+    env: dict, home: Path, seen: set[str], articles: int, text_mb: float, wrapper: tuple[str, ...] = ()
+) -> dict:
+    figures = run_monitor(env, wrapper)
     figures.update(dagster_figures(home, seen))
     samples, windows = figures.pop("rss_samples"), figures.pop("step_windows")
     seconds = figures["dagster_s"] or figures["wall_s"]
