@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
@@ -62,19 +63,22 @@ def partition_key(step: str) -> list[str] | None:
     return list(keys.pop()) if keys else []
 
 
-def _owner(folder: Path) -> int | None:
-    pid = folder.name.removeprefix(SCRATCH_PREFIX).split("-", 1)[0]
-    return int(pid) if pid.isdigit() else None
+def _scratch_prefix(step: str) -> str:
+    """A scratch folder names its process and host ("monitor-gate-4242@host@raw_articles-..."): only its own
+    host can tell whether that process is alive."""
+    return f"{SCRATCH_PREFIX}{os.getpid()}@{socket.gethostname()}@{step}-"
+
+
+def _orphaned(folder: Path) -> bool:
+    pid, host, *_ = [*folder.name.removeprefix(SCRATCH_PREFIX).split("@", 2), "", ""]
+    return pid.isdigit() and host == socket.gethostname() and not psutil.pid_exists(int(pid))
 
 
 def remove_orphans(root: Path) -> list[Path]:
     """Remove the scratch folders of runs killed before they could (kill -9, the OOM killer): a folder
-    names the process that made it, and one whose process is gone is nobody's. Returns what it removed."""
-    orphans = [
-        folder
-        for folder in root.glob(f"{SCRATCH_PREFIX}*")
-        if folder.is_dir() and (pid := _owner(folder)) is not None and not psutil.pid_exists(pid)
-    ]
+    names the process that made it, and one whose process is gone from this host is nobody's. Returns what
+    it removed."""
+    orphans = [folder for folder in root.glob(f"{SCRATCH_PREFIX}*") if folder.is_dir() and _orphaned(folder)]
     for folder in orphans:
         shutil.rmtree(folder, ignore_errors=True)
     return orphans
@@ -88,7 +92,7 @@ class GateRows:
         self.height = 0
         root = Path(tempfile.gettempdir())
         remove_orphans(root)
-        self._folder = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-{step}-", dir=root))
+        self._folder = Path(tempfile.mkdtemp(prefix=_scratch_prefix(step), dir=root))
         self._conn = duckdb.connect(str(self._folder / "rows.duckdb"))
         self._conn.execute(f"SET memory_limit = '{SCRATCH_MEMORY_LIMIT}'")
         self._conn.execute("SET threads = 1")

@@ -32,7 +32,7 @@ FEATURE_PREFIXES = (
     *("b:", "sl:", "sl1:", "sr:", "sr1:", "tl:", "tl1:", "tr:", "c:", "cs:", "r:", "sv:", "tv:"),
 )
 # "expelled" and "expels" are one feature: unseen text uses the verbs of the labelled sets in other forms
-STEMMER = Stemmer.Stemmer("english")
+STEMMER_LANGUAGE = "english"
 MODEL_SCHEMA = {"feature": pl.String, "negative": pl.Float64, "positive": pl.Float64}
 
 
@@ -79,7 +79,8 @@ def _words(expr: pl.Expr) -> pl.Expr:
 def _word_features(frame: pl.DataFrame, prefix: str, words: pl.Expr) -> pl.DataFrame:
     exploded = frame.select("cid", word=words.list.unique()).explode("word").drop_nulls("word")
     vocab = exploded["word"].unique().sort().to_list()
-    stems = dict(zip(vocab, STEMMER.stemWords(vocab), strict=True))
+    # a Stemmer is not thread-safe (it caches): one per call, for the batch's few thousand distinct words
+    stems = dict(zip(vocab, Stemmer.Stemmer(STEMMER_LANGUAGE).stemWords(vocab), strict=True))
     return exploded.select(
         "cid", feature=pl.lit(prefix) + pl.col("word").replace_strict(stems, return_dtype=pl.String)
     ).unique()

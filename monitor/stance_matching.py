@@ -81,21 +81,16 @@ def load_rules(path: Path | str = RULES_PATH) -> dict:
 FOREIGN_LETTER = r"[\p{L}&&[^A-Za-z]]"
 
 
-def normalise(expr: pl.Expr) -> pl.Expr:
-    """Lower-case ASCII with other letters an "x" and every other character a space, padded: same
-    length + 2, so that byte offsets equal character offsets and ' cue ' patterns only hit whole words."""
-    # a space stays a space: leaving it out of the class spares most of the replacements
-    ascii_only = expr.str.replace_all(FOREIGN_LETTER, "x").str.replace_all(r"[^A-Za-z0-9 ]", " ")
-    return pl.lit(" ") + ascii_only.str.to_lowercase() + pl.lit(" ")
-
-
 QUOTE = '"'
 
 
 def quote_marked(expr: pl.Expr) -> pl.Expr:
-    """Normalised like `normalise` but quote marks kept as '"', so a gapped cue can read through them
-    ('expressed "great concern"') while other punctuation still ends its gap; same length as `normalise`. A
-    quote mark is any double quote, or a single one not inside a word ("Zelensky's" keeps its apostrophe)."""
+    """Lower-case ASCII with other letters an "x", quote marks a '"' and every other character a space,
+    padded: same length + 2, so that byte offsets equal character offsets and ' cue ' patterns only hit whole
+    words. Quote marks stay so a gapped cue can read through them ('expressed "great concern"') while other
+    punctuation still ends its gap. A quote mark is any double quote, or a single one not inside a word
+    ("Zelensky's" keeps its apostrophe)."""
+    # a space stays a space: leaving it out of the class spares most of the replacements
     marked = (
         expr.str.replace_all(r"[\"“”„«»]", QUOTE, literal=False)
         .str.replace_all(r"(^|[^\p{L}])['‘’]", f"${{1}}{QUOTE}")
@@ -103,6 +98,11 @@ def quote_marked(expr: pl.Expr) -> pl.Expr:
     )
     ascii_only = marked.str.replace_all(FOREIGN_LETTER, "x").str.replace_all(r'[^A-Za-z0-9 "]', " ")
     return pl.lit(" ") + ascii_only.str.to_lowercase() + pl.lit(" ")
+
+
+def unquoted(marked: pl.Expr) -> pl.Expr:
+    """quote_marked text with its quote marks spaces too: what plain cues are matched in."""
+    return marked.str.replace_all(QUOTE, " ", literal=True)
 
 
 def _norm_phrase(expr: pl.Expr) -> pl.Expr:
@@ -232,10 +232,9 @@ def match_phrases(sentences: pl.DataFrame, phrases: pl.DataFrame, gap_words: int
     patterns = (" " + plain["phrase"] + " ").to_list()
     if "sid" not in sentences.columns:
         sentences = sentences.with_columns(sid=pl.int_range(pl.len()))
-    # `normalise` is `quote_marked` with its quote marks made spaces: one pass of regexes, not two
     norm = sentences.select(
         "article_id", "sentence_no", "sid", qnorm=quote_marked(pl.col("text"))
-    ).with_columns(norm=pl.col("qnorm").str.replace_all(QUOTE, " ", literal=True))
+    ).with_columns(norm=unquoted(pl.col("qnorm")))
     found = (
         norm.select(
             "article_id",

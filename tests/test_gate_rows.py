@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -170,3 +171,16 @@ def test_folders_that_are_not_gate_scratch_folders_are_left_alone(tmp_path):
 
     assert gate_rows.remove_orphans(tmp_path) == []
     assert (tmp_path / "monitor-gate-notes").exists() and (tmp_path / "other-99999999-x").exists()
+
+
+def test_a_scratch_folder_of_another_host_is_left_alone(tmp_path):
+    """A temp folder shared between hosts (or containers) holds folders whose pids this host cannot judge."""
+    dead_pid = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead_pid.wait()
+    elsewhere = tmp_path / f"monitor-gate-{dead_pid.pid}@another-host@raw_articles-x1"
+    here = tmp_path / f"monitor-gate-{dead_pid.pid}@{socket.gethostname()}@raw_articles-x2"
+    elsewhere.mkdir()
+    here.mkdir()
+
+    assert gate_rows.remove_orphans(tmp_path) == [here]
+    assert elsewhere.exists() and not here.exists()
