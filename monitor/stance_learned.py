@@ -76,13 +76,23 @@ def _words(expr: pl.Expr) -> pl.Expr:
     return expr.str.to_lowercase().str.extract_all(WORD)
 
 
-def _word_features(frame: pl.DataFrame, prefix: str, words: pl.Expr) -> pl.DataFrame:
-    exploded = frame.select("cid", word=words.list.unique()).explode("word").drop_nulls("word")
-    vocab = exploded["word"].unique().sort().to_list()
-    # a Stemmer is not thread-safe (it caches): one per call, for the batch's few thousand distinct words
+def _placed_words(frame: pl.DataFrame, prefix: str, words: pl.Expr) -> pl.DataFrame:
+    """[cid, prefix, word]: each distinct word of the pair's `words`, with the place it was read from."""
+    return (
+        frame.select("cid", word=words.list.unique())
+        .explode("word")
+        .drop_nulls("word")
+        .with_columns(prefix=pl.lit(prefix))
+    )
+
+
+def _word_features(placed: pl.DataFrame) -> pl.DataFrame:
+    """[cid, feature] of every placed word by its stem: all places in one pass over the distinct words."""
+    vocab = placed["word"].unique().sort().to_list()
+    # a Stemmer is not thread-safe (it caches): one per batch, not one shared by the stance step's threads
     stems = dict(zip(vocab, Stemmer.Stemmer(STEMMER_LANGUAGE).stemWords(vocab), strict=True))
-    return exploded.select(
-        "cid", feature=pl.lit(prefix) + pl.col("word").replace_strict(stems, return_dtype=pl.String)
+    return placed.select(
+        "cid", feature=pl.col("prefix") + pl.col("word").replace_strict(stems, return_dtype=pl.String)
     ).unique()
 
 
@@ -186,19 +196,25 @@ def pair_features(
         t_at=pl.lit("tp:") + (pl.col("t_start") // 20).clip(0, 5).cast(pl.String),
     )
     s_right = _words(text.str.slice(pl.col("s_end"), RIGHT_CHARS))
+    t_right = _words(text.str.slice(pl.col("t_end"), RIGHT_CHARS))
+    placed = pl.concat(
+        [
+            _placed_words(
+                framed, "b:", pl.concat_list(between_words.list.head(6), between_words.list.tail(6))
+            ),
+            _placed_words(framed, "sl:", _words(s_left).list.tail(3)),
+            _placed_words(framed, "sl1:", _words(s_left).list.tail(1)),
+            _placed_words(framed, "sr:", s_right.list.head(2)),
+            _placed_words(framed, "sr1:", s_right.list.head(1)),
+            _placed_words(framed, "tl:", _words(t_left).list.tail(3)),
+            _placed_words(framed, "tl1:", _words(t_left).list.tail(1)),
+            _placed_words(framed, "tr:", t_right.list.head(2)),
+        ]
+    )
     return pl.concat(
         [
             single.unpivot(index="cid", value_name="feature").drop_nulls("feature").select("cid", "feature"),
-            _word_features(
-                framed, "b:", pl.concat_list(between_words.list.head(6), between_words.list.tail(6))
-            ),
-            _word_features(framed, "sl:", _words(s_left).list.tail(3)),
-            _word_features(framed, "sl1:", _words(s_left).list.tail(1)),
-            _word_features(framed, "sr:", s_right.list.head(2)),
-            _word_features(framed, "sr1:", s_right.list.head(1)),
-            _word_features(framed, "tl:", _words(t_left).list.tail(3)),
-            _word_features(framed, "tl1:", _words(t_left).list.tail(1)),
-            _word_features(framed, "tr:", _words(text.str.slice(pl.col("t_end"), RIGHT_CHARS)).list.head(2)),
+            _word_features(placed),
             _cue_features(pairs, cue_hits),
             _rule_features(pairs, statements),
             _speaker_features(pairs, sources),

@@ -342,6 +342,12 @@ def test_a_masthead_word_after_a_place_or_times_of_before_it_makes_a_title(menti
     assert mentions(sentence)["actor_id"].to_list() == actors
 
 
+def test_a_masthead_word_in_lower_case_is_no_title(mentions):
+    """Only a capitalised masthead word makes a title: "China daily imports", "Russia post-war" are states."""
+    assert mentions("China daily imports of oil rose.")["actor_id"].to_list() == ["CHN"]
+    assert mentions("The talks shaped Russia post-war.")["actor_id"].to_list() == ["RUS"]
+
+
 def test_a_state_news_agency_still_speaks_for_its_state(mentions):
     assert mentions("KCNA said Pyongyang would respond.")["actor_id"].to_list() == ["PRK.KCNA", "PRK"]
 
