@@ -45,6 +45,8 @@ SERVER_START_SECONDS = 180
 CHECK_STATUS_SECONDS = 30
 BACKFILL_SECONDS = 900
 COMMUNITY_MODAL_MS = 30_000
+# The catalog's statuses load after the page; expect's default of 5 s was too short on a loaded CI machine.
+CATALOG_MS = 60_000
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists() and os.environ.get("CI") != "true",
@@ -254,7 +256,7 @@ def test_the_catalog_lists_every_asset_as_materialized(session):
     page = session.page
     page.goto(f"{session.server.url}/assets")
     unpartitioned = [s for s in defs.resolve_all_asset_specs() if s.partitions_def is None]
-    expect(page.get_by_text("Materialized", exact=True)).to_have_count(len(unpartitioned))
+    expect(page.get_by_text("Materialized", exact=True)).to_have_count(len(unpartitioned), timeout=CATALOG_MS)
     _screenshot(page, session.shots / "catalog.png")
 
 
