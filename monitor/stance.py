@@ -231,15 +231,25 @@ def extract_statements(
 ) -> pl.DataFrame:
     """sentences + entity_mentions (CONTRACTS.md) + the cue table -> stance_statements, one row per
     (sentence, source, target, mutual): the rules' statements, then the learned model's
-    (monitor.stance_learned) for the pairs the rules left silent. Also carries published_on from `published`
-    [article_id, published_on] so the daily table and SQL users can group by day without another join."""
+    (monitor.stance_learned) for the pairs the rules left silent, less the mutual facts it finds unlikely.
+    Also carries published_on from `published` [article_id, published_on] so the daily table and SQL users
+    can group by day without another join."""
     rules = rules if rules is not None else load_rules()
     sentences, smentions, hits, statements, sources = rule_stage(sentences, mentions, cues, published, rules)
     threshold = rules.get("learned_pair_threshold")
     if threshold is not None:
         model = model if model is not None else load_model()
-        learned = learned_statements(sentences, smentions, hits, statements, sources, model, float(threshold))
-        statements = pl.concat([statements, learned])
+        floor = rules.get("learned_mutual_floor")
+        statements = learned_statements(
+            sentences,
+            smentions,
+            hits,
+            statements,
+            sources,
+            model,
+            float(threshold),
+            None if floor is None else float(floor),
+        )
     if published is None:
         published = pl.DataFrame(schema={"article_id": pl.String, "published_on": pl.Date})
     return (

@@ -5,6 +5,8 @@ sit in sentences no rule fires on. A multinomial logistic model over the words a
 scripts/train_stance_model.py on the labelled development sets; weights in seeds/stance_pair_model.csv, one
 row a feature, a curator can read and prune) scores every pair of a sentence that no rule stated, and states
 those it holds likely enough (`learned_pair_threshold` in seeds/stance_rules.yaml) with rule `learned_pair`.
+It also reads the pairs of cooperation the rules report as fact, the rule that errs most, and drops those it
+holds very unlikely to be a stance (`learned_mutual_floor`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import Stemmer
 
 from monitor.settings import SEEDS_DIR
 from monitor.stance_keys import KEY
+from monitor.stance_relations import MUTUAL_FACT
 from monitor.stance_rows import STATEMENT_COLUMNS
 
 MODEL_PATH = SEEDS_DIR / "stance_pair_model.csv"
@@ -29,7 +32,7 @@ TARGET = ["target_actor", "t_start", "t_end", "t_kind", "t_demonym"]
 # the feature families pair_features writes: a model holding others was trained by other code
 FEATURE_PREFIXES = (
     *("o:", "g:", "sk:", "tk:", "sd", "td", "sp:", "tp:"),
-    *("b:", "sl:", "sl1:", "sr:", "sr1:", "tl:", "tl1:", "tr:", "c:", "cs:", "r:", "sv:", "tv:"),
+    *("b:", "sl:", "sl1:", "sr:", "sr1:", "tl:", "tl1:", "tr:", "c:", "cs:", "r:", "rs:", "sv:", "tv:"),
 )
 # "expelled" and "expels" are one feature: unseen text uses the verbs of the labelled sets in other forms
 STEMMER_LANGUAGE = "english"
@@ -126,10 +129,13 @@ def _cue_features(pairs: pl.DataFrame, cue_hits: pl.DataFrame) -> pl.DataFrame:
 
 
 def _rule_features(pairs: pl.DataFrame, statements: pl.DataFrame) -> pl.DataFrame:
-    """What the rules said in the sentence: the pair reversed, the source toward another, another toward the
-    target, cooperation as fact, or nothing."""
+    """What the rules said in the sentence: the pair itself and by which rule, the pair reversed, the source
+    toward another, another toward the target, cooperation as fact, or nothing."""
     said = statements.select(*KEY, "source_actor", "target_actor", "mutual", "polarity")
     p = pairs.select("cid", *KEY, "source_actor", "target_actor")
+    own = p.join(statements.select(*PAIR, "rule"), on=PAIR).select(
+        "cid", feature=pl.lit("rs:") + pl.col("rule")
+    )
     reversed_pair = p.join(
         said.select(*KEY, source_actor="target_actor", target_actor="source_actor", sign="polarity"),
         on=PAIR,
@@ -144,7 +150,7 @@ def _rule_features(pairs: pl.DataFrame, statements: pl.DataFrame) -> pl.DataFram
         "cid", feature=pl.lit("r:mutual")
     )
     silent = p.join(said.select(*KEY).unique(), on=KEY, how="anti").select("cid", feature=pl.lit("r:none"))
-    return pl.concat([reversed_pair, same_source, same_target, mutual, silent]).unique()
+    return pl.concat([own, reversed_pair, same_source, same_target, mutual, silent]).unique()
 
 
 def _speaker_features(pairs: pl.DataFrame, sources: pl.DataFrame) -> pl.DataFrame:
@@ -244,6 +250,11 @@ def pair_scores(features: pl.DataFrame, pairs: pl.DataFrame, model: pl.DataFrame
     return z.select("cid", p_negative=e_neg / total, p_positive=e_pos / total)
 
 
+def _scored(pairs, sentences, cue_hits, statements, sources, model) -> pl.DataFrame:
+    scores = pair_scores(pair_features(pairs, sentences, cue_hits, statements, sources), pairs, model)
+    return pairs.join(scores, on="cid").with_columns(p_stance=pl.col("p_negative") + pl.col("p_positive"))
+
+
 def learned_statements(
     sentences: pl.DataFrame,
     smentions: pl.DataFrame,
@@ -252,14 +263,21 @@ def learned_statements(
     sources: pl.DataFrame,
     model: pl.DataFrame,
     threshold: float,
+    mutual_floor: float | None = None,
 ) -> pl.DataFrame:
-    """Statement rows [STATEMENT_COLUMNS] for the pairs the rules did not state that the model holds a stance
-    with probability >= threshold; polarity is P(positive) - P(negative)."""
-    pairs = candidate_pairs(smentions).join(statements.select(PAIR).unique(), on=PAIR, how="anti")
-    scores = pair_scores(pair_features(pairs, sentences, cue_hits, statements, sources), pairs, model)
-    return (
-        pairs.join(scores, on="cid")
-        .filter(pl.col("p_negative") + pl.col("p_positive") >= threshold)
+    """The rules' statements with the model's second opinion: a pair the rules left silent that it holds a
+    stance with probability >= threshold is stated (polarity P(positive) - P(negative)), and a cooperation
+    the rules read as mutual fact (rule `mutual_fact`) that it holds a stance with probability < mutual_floor
+    is dropped. Most such facts are background ("where he attended the G20 summit", "Britain, France and
+    Germany do not [recognise a state]"): on the labelled sets one in twenty of them was a labelled stance."""
+    candidates = candidate_pairs(smentions)
+    mutual_facts = statements.filter(pl.col("rule") == MUTUAL_FACT).select(PAIR).unique()
+    silent = candidates.join(statements.select(PAIR).unique(), on=PAIR, how="anti")
+    judged = silent if mutual_floor is None else pl.concat([silent, candidates.join(mutual_facts, on=PAIR)])
+    scored = _scored(judged, sentences, cue_hits, statements, sources, model)
+    learned = (
+        scored.join(silent.select("cid"), on="cid")
+        .filter(pl.col("p_stance") >= threshold)
         .select(
             *KEY,
             "source_actor",
@@ -274,3 +292,7 @@ def learned_statements(
         )
         .select(STATEMENT_COLUMNS)
     )
+    if mutual_floor is not None:
+        unlikely = scored.filter(pl.col("p_stance") < mutual_floor).select(PAIR, rule=pl.lit(MUTUAL_FACT))
+        statements = statements.join(unlikely, on=[*PAIR, "rule"], how="anti")
+    return pl.concat([statements, learned])

@@ -8,6 +8,8 @@ import polars as pl
 from monitor.stance_keys import KEY
 from monitor.stance_rows import statement_rows
 
+MUTUAL_FACT = "mutual_fact"
+
 
 def relation_parties(
     cues: pl.DataFrame,
@@ -140,7 +142,7 @@ def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[
             statement_rows,
             source="party",
             target="other",
-            rule="mutual_fact",
+            rule=MUTUAL_FACT,
             mutual=True,
             factor=1.0,
             speaker=None,

@@ -31,11 +31,11 @@ from devset_labels import load_labels, norm  # noqa: E402
 from monitor.stance import rule_stage  # noqa: E402
 from monitor.stance_learned import BIAS, PAIR, candidate_pairs, pair_features  # noqa: E402
 from monitor.stance_matching import load_cues, load_rules  # noqa: E402
+from monitor.stance_relations import MUTUAL_FACT  # noqa: E402
 
 DEVSET = ROOT / "devset"
 MIN_COUNT = 2
 MIN_WEIGHT = 0.01  # a feature this weak moves a probability by under 1%: left out of the seed
-STATED = pl.lit("r:self")
 
 
 def devsets(held_out: set[str]) -> list[str]:
@@ -94,15 +94,14 @@ def label_frames(name: str, db: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 def set_rows(name: str, db: Path, cues: pl.DataFrame, rules: dict) -> dict:
     """One set's pairs with features and labels, and the rules' statements, for training and scoring. The
-    pairs the rules stated train the model too (flagged by STATED, a feature never seen at run time): they
-    teach it what a stance sentence looks like; only the silent ones are scored."""
+    pairs the rules stated train the model too (they carry the feature rs:<rule>, as at run time): they teach
+    it what a stance sentence looks like, and which mutual facts are background."""
     sentences, mentions, published = _tables(db)
     sentences, smentions, hits, statements, sources = rule_stage(sentences, mentions, cues, published, rules)
     where = sentences.select("sid", "article_id", "sentence_no")
     pairs = candidate_pairs(smentions)
     stated = pairs.join(statements.select(PAIR).unique(), on=PAIR, how="semi").select("cid")
-    own = pair_features(pairs, sentences, hits, statements, sources)
-    features = pl.concat([own, stated.with_columns(feature=STATED)])
+    features = pair_features(pairs, sentences, hits, statements, sources)
     stances, forbidden = label_frames(name, db)
     signs = stances.join(where, on=["article_id", "sentence_no"]).group_by(PAIR).agg(pl.col("sign").first())
     pairs = pairs.join(signs, on=PAIR, how="left").with_columns(
@@ -111,7 +110,9 @@ def set_rows(name: str, db: Path, cues: pl.DataFrame, rules: dict) -> dict:
     return {
         "pairs": pairs.join(where, on="sid"),
         "features": features,
-        "rules": statements.join(where, on="sid").select("article_id", "sentence_no", *PAIR[1:], "polarity"),
+        "rules": statements.join(where, on="sid").select(
+            "article_id", "sentence_no", *PAIR[1:], "polarity", "rule"
+        ),
         "stances": stances,
         "forbidden": forbidden,
     }
@@ -154,10 +155,8 @@ def predict(model: LogisticRegression, vocabulary: dict, row: dict) -> pl.DataFr
 
 def score(row: dict, learned: pl.DataFrame) -> dict:
     """accuracy.py's stance figures for one set: rules' statements plus the learned ones given."""
-    said = pl.concat(
-        [row["rules"], learned.select("article_id", "sentence_no", *PAIR[1:], "polarity")],
-        how="vertical_relaxed",
-    )
+    columns = ["article_id", "sentence_no", *PAIR[1:], "polarity"]
+    said = pl.concat([row["rules"].select(columns), learned.select(columns)], how="vertical_relaxed")
     key = ["article_id", "sentence_no", "source_actor", "target_actor"]
     per_label = (
         row["stances"]
@@ -178,18 +177,38 @@ def score(row: dict, learned: pl.DataFrame) -> dict:
     }
 
 
-def cross_validate(rows: list[dict], c: float, thresholds: list[float]) -> None:
-    """Each set scored by a model trained on the others: what the learned pairs add at each threshold."""
-    held = [predict(*fit([o for o in rows if o is not r], c), r).filter(~pl.col("stated")) for r in rows]
-    print(f"leave-one-set-out, C={c}: set, then per threshold found/labels sign-right forbidden added")
+def without_unlikely_facts(row: dict, scored: pl.DataFrame, floor: float | None) -> dict:
+    """The set's rules' statements less the mutual facts the model holds a stance less likely than floor,
+    as monitor.stance_learned drops them at run time."""
+    if floor is None:
+        return row
+    key = ["article_id", "sentence_no", *PAIR[1:]]
+    unlikely = scored.filter(pl.col("p_negative") + pl.col("p_positive") < floor).select(
+        key, rule=pl.lit(MUTUAL_FACT)
+    )
+    return {**row, "rules": row["rules"].join(unlikely, on=[*key, "rule"], how="anti")}
+
+
+def cross_validate(rows: list[dict], c: float, thresholds: list[float], floor: float | None) -> None:
+    """Each set scored by a model trained on the others: what the learned pairs add at each threshold, with
+    the mutual facts below the floor dropped."""
+    scored = [predict(*fit([o for o in rows if o is not r], c), r) for r in rows]
+    vetted = [without_unlikely_facts(r, p.filter("stated"), floor) for r, p in zip(rows, scored, strict=True)]
+    held = [p.filter(~pl.col("stated")) for p in scored]
+    dropped = sum(r["rules"].height - v["rules"].height for r, v in zip(rows, vetted, strict=True))
+    print(f"leave-one-set-out, C={c}, mutual floor {floor}: set, then per threshold found/labels sign-right")
+    print(f"forbidden added; 'rules only' keeps every mutual fact, the others drop {dropped}")
     totals = {
         t: dict.fromkeys(("labels", "found", "right", "forbidden", "added"), 0) for t in [None, *thresholds]
     }
-    for r, p in zip(rows, held, strict=True):
+    for r, kept, p in zip(rows, vetted, held, strict=True):
         line = [f"{r['pairs']['set'][0] if r['pairs'].height else '?':9}"]
         for t in [None, *thresholds]:
             chosen = p.filter(pl.col("p_negative") + pl.col("p_positive") >= (t if t is not None else 2.0))
-            s = score(r, chosen.with_columns(polarity=pl.col("p_positive") - pl.col("p_negative")))
+            s = score(
+                kept if t is not None else r,
+                chosen.with_columns(polarity=pl.col("p_positive") - pl.col("p_negative")),
+            )
             for k, v in s.items():
                 totals[t][k] += v
             line.append(f"{s['found']}/{s['labels']} {s['right']} {s['forbidden']} +{s['added']}")
@@ -209,7 +228,6 @@ def weights(model: LogisticRegression, vocabulary: dict) -> pl.DataFrame:
     neg, pos = coef[col[-1]] - coef[col[0]], coef[col[1]] - coef[col[0]]
     table = pl.DataFrame({"feature": list(vocabulary), "negative": neg, "positive": pos})
     table = table.filter((pl.col("negative").abs() >= MIN_WEIGHT) | (pl.col("positive").abs() >= MIN_WEIGHT))
-    table = table.filter(pl.col("feature") != STATED)
     head = pl.DataFrame(
         {
             "feature": [BIAS],
@@ -229,6 +247,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of the logistic model")
     parser.add_argument("--cv", action="store_true", help="print leave-one-set-out figures, write nothing")
     parser.add_argument("--thresholds", default="0.4,0.5,0.6,0.7,0.8")
+    parser.add_argument(
+        "--mutual-floor",
+        type=float,
+        help="drop mutual facts the model scores below this (default: learned_mutual_floor in the rules)",
+    )
     args = parser.parse_args(argv)
     held_out = {s for s in args.hold_out.split(",") if s}
     names = args.sets.split(",") if args.sets else devsets(held_out)
@@ -243,7 +266,8 @@ def main(argv: list[str] | None = None) -> int:
         f"sets {','.join(names)}: {silent.height} pairs the rules left silent, {positives} labelled stances"
     )
     if args.cv:
-        cross_validate(rows, args.c, [float(t) for t in args.thresholds.split(",")])
+        floor = args.mutual_floor if args.mutual_floor is not None else rules.get("learned_mutual_floor")
+        cross_validate(rows, args.c, [float(t) for t in args.thresholds.split(",")], floor)
         return 0
     table = weights(*fit(rows, args.c))
     table.write_csv(args.out)

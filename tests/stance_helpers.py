@@ -40,8 +40,9 @@ def statements(*sentences: str, actors: list, published: pl.DataFrame | None = N
 
 
 def rules_alone() -> dict:
-    """seeds/stance_rules.yaml without the learned model's threshold: the model switched off."""
-    return {k: v for k, v in load_rules().items() if k != "learned_pair_threshold"}
+    """seeds/stance_rules.yaml without the learned model's keys: the model switched off."""
+    learned = {"learned_pair_threshold", "learned_mutual_floor"}
+    return {k: v for k, v in load_rules().items() if k not in learned}
 
 
 def _pairs(rows: pl.DataFrame) -> dict[tuple[str, str], float]:

@@ -20,6 +20,7 @@ from monitor.stance_learned import (
     pair_features,
 )
 from monitor.stance_matching import load_cues, load_rules
+from monitor.stance_relations import MUTUAL_FACT
 
 IRAQ = ["Baghdad", "IRQ", "IRQ", "state"]
 SWEDEN = ["Sweden", "SWE", "SWE", "state"]
@@ -28,6 +29,13 @@ WITHDREW = "Baghdad also withdrew its charge d'affaires from Sweden."
 WITHDRAWS = "Baghdad also withdraws its charge d'affaires from Sweden."
 WITHDRAWING = "Baghdad is also withdrawing its charge d'affaires from Sweden."
 PROTEST = "South Korea on Friday lodged a strong protest with Japan over its renewed claim to the islets."
+G20_VISIT = "Biden flew to Vietnam from New Delhi, where he attended the G20 summit."
+BIDEN_G20 = [
+    ["Biden", "joe_biden", "USA", "person"],
+    ["Vietnam", "VNM", "VNM", "state"],
+    ["New Delhi", "IND", "IND", "state"],
+    ["G20", "G20", "G20", "organisation"],
+]
 NO_STANCE = -20.0  # a bias this low leaves every pair without a stance unless a feature lifts it
 
 
@@ -36,10 +44,18 @@ def model(bias: tuple[float, float], **weights: tuple[float, float]) -> pl.DataF
     return pl.DataFrame(rows, schema=MODEL_SCHEMA, orient="row")
 
 
-def run(sentences: list[str], actors: list, weights: pl.DataFrame, threshold: float | None = 0.6):
+def run(
+    sentences: list[str],
+    actors: list,
+    weights: pl.DataFrame,
+    threshold: float | None = 0.6,
+    mutual_floor: float | None = None,
+):
     rules = rules_alone()
     if threshold is not None:
         rules["learned_pair_threshold"] = threshold
+    if mutual_floor is not None:
+        rules["learned_mutual_floor"] = mutual_floor
     frames = build_frames([{"id": "a1", "sentences": sentences, "actors": actors}])
     return extract_statements(*frames, load_cues(), rules=rules, model=weights)
 
@@ -103,6 +119,35 @@ def test_a_pair_the_rules_stated_keeps_the_rules_statement():
     statements = run([PROTEST], KOREA_JAPAN, every_pair).filter(~pl.col("mutual"))
     assert statements.filter(pl.col("source_actor") == "KOR")["rule"].to_list() == ["speech_verb_subject"]
     assert learned(statements) == {("JPN", "KOR"): pytest.approx(-1.0, abs=1e-6)}
+
+
+def mutual_facts(statements: pl.DataFrame) -> set[tuple[str, str]]:
+    rows = statements.filter(pl.col("rule") == MUTUAL_FACT)
+    return set(zip(rows["source_actor"], rows["target_actor"], strict=True))
+
+
+def test_a_mutual_fact_the_model_holds_unlikely_is_dropped():
+    """Background the rules read as cooperation (blind, a G20 summit Biden attended): no stance of the US
+    toward the G20."""
+    assert mutual_facts(run([G20_VISIT], BIDEN_G20, model((30.0, 0.0)), mutual_floor=0.05)) == {
+        ("USA", "G20"),
+        ("G20", "USA"),
+    }
+    assert (
+        mutual_facts(run([G20_VISIT], BIDEN_G20, model((NO_STANCE, NO_STANCE)), mutual_floor=0.05)) == set()
+    )
+
+
+def test_without_a_mutual_floor_every_mutual_fact_is_kept():
+    assert mutual_facts(run([G20_VISIT], BIDEN_G20, model((NO_STANCE, NO_STANCE)))) == {
+        ("USA", "G20"),
+        ("G20", "USA"),
+    }
+
+
+def test_the_mutual_floor_drops_no_statement_of_another_rule():
+    statements = run([PROTEST], KOREA_JAPAN, model((NO_STANCE, NO_STANCE)), mutual_floor=0.05)
+    assert statements.filter(pl.col("source_actor") == "KOR")["rule"].to_list() == ["speech_verb_subject"]
 
 
 def test_without_a_threshold_the_model_states_nothing():
