@@ -41,6 +41,13 @@ def only_where(condition: pl.Expr, text: pl.Expr) -> pl.Expr:
     return pl.when(condition).then(text).otherwise(pl.lit(""))
 
 
+def holds_non_latin(text: pl.Expr) -> pl.Expr:
+    """Whether the text holds a non-Latin letter; only texts with a non-ASCII character are scanned (most
+    lines are ASCII, and a character count below the byte count is a cheap test for that)."""
+    non_ascii = text.str.len_chars() < text.str.len_bytes()
+    return non_ascii & only_where(non_ascii, text).str.contains(NON_LATIN_LETTER)
+
+
 def _seed_lines(name: str) -> list[str]:
     text = (CLEANING_SEEDS / name).read_text(encoding="utf-8")
     return [w.strip() for w in text.splitlines() if w.strip() and not w.lstrip().startswith("#")]
@@ -213,7 +220,7 @@ def line_signals(lines: pl.DataFrame) -> pl.DataFrame:
             line.str.to_lowercase().alias("lower"),
             (line.str.count_matches(" ") + 1).cast(pl.Int32).alias("n_words"),
             line.str.len_chars().cast(pl.Int32).alias("n_chars"),
-            line.str.contains(NON_LATIN_LETTER).alias("has_non_latin"),
+            holds_non_latin(line).alias("has_non_latin"),
             line.str.contains(SENTENCE_END).alias("ends_sentence"),
         )
         .with_columns(head.alias("head"), short.alias("short"), *sieves)

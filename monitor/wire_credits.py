@@ -20,10 +20,12 @@ def _furniture(articles: pl.DataFrame) -> pl.DataFrame:
     byline, footer with credit lines), in page order. Lines are matched by row number, not by the article_id
     string (one row per article)."""
     numbered = articles.with_row_index("doc")
+    # blank copy lines (between paragraphs) can match no page line: page lines are not blank
     copy_lines = (
         numbered.select("doc", _lines("text").alias("line"))
         .explode("line")
         .select("doc", pl.col("line").str.strip_chars())
+        .filter(pl.col("line") != "")
     )
     furniture = (
         numbered.select("doc", _lines("page").alias("line"))
