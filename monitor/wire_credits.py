@@ -69,7 +69,9 @@ def detect_wire(
             *[pl.col(c).cast(pl.String).fill_null("") for c in ("byline", "page") if c in articles.columns],
             separator="\n",
         )
-        furniture = _furniture(articles.select("article_id", "text", page.alias("page")))
+        # the rest of the page is read only for articles whose copy credits no wire (the copy's credit wins)
+        uncredited = articles.join(found[0].select("article_id"), on="article_id", how="anti")
+        furniture = _furniture(uncredited.select("article_id", "text", page.alias("page")))
         found.append(_first_credit(signature_hits(furniture, outlets, page_patterns), "page"))
     credits = pl.concat(found).unique("article_id", keep="first", maintain_order=True)
     return articles.select("article_id").join(
