@@ -100,10 +100,14 @@ def _occurrences(texts: pl.DataFrame, needles: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def signature_hits(texts: pl.DataFrame, outlets: pl.DataFrame, patterns: pl.DataFrame) -> pl.DataFrame:
+def signature_hits(
+    texts: pl.DataFrame, outlets: pl.DataFrame, patterns: pl.DataFrame, *, wires_only: bool = False
+) -> pl.DataFrame:
     """texts[article_id, text] -> one row per outlet-name occurrence whose phrasing matches a pattern:
     article_id, outlet_id, is_wire, role ('credit'|'publisher'), pattern_id, position (byte offset),
-    evidence. The first pattern (file order) that holds decides each occurrence.
+    evidence. The first pattern (file order) that holds decides each occurrence. `wires_only` keeps the
+    wire agencies' rows alone (the same rows: each name is still given to the outlet it belongs to, and
+    an occurrence never displaces another outlet's), searching only for their names.
     """
     named = outlets.select("outlet_id", "is_wire", pl.col("signatures").alias("needle")).explode("needle")
     # credit lines print an agency's name in capitals ("KYODO" above the date line, "(REUTERS) -")
@@ -114,6 +118,8 @@ def signature_hits(texts: pl.DataFrame, outlets: pl.DataFrame, patterns: pl.Data
         .unique("needle", keep="first", maintain_order=True)
         .sort(pl.col("needle").str.len_chars(), descending=True)
     )
+    if wires_only:
+        needles = needles.filter(pl.col("is_wire"))
     raw = pl.col("text").cast(pl.Binary)
     end = pl.col("position") + pl.col("needle").str.len_bytes()
     hits = (

@@ -62,7 +62,8 @@ def detect_wire(
     is "page" (so a photo credit in a caption is not read as the copy's credit).
     """
     patterns = load_text_patterns() if text_patterns is None else text_patterns
-    found = [_first_credit(signature_hits(articles.select("article_id", "text"), outlets, patterns), "copy")]
+    copy = articles.select("article_id", "text")
+    found = [_first_credit(signature_hits(copy, outlets, patterns, wires_only=True), "copy")]
     if "page" in articles.columns or "byline" in articles.columns:
         page_patterns = patterns.filter(pl.col("scope") == "page")
         page = pl.concat_str(
@@ -72,7 +73,9 @@ def detect_wire(
         # the rest of the page is read only for articles whose copy credits no wire (the copy's credit wins)
         uncredited = articles.join(found[0].select("article_id"), on="article_id", how="anti")
         furniture = _furniture(uncredited.select("article_id", "text", page.alias("page")))
-        found.append(_first_credit(signature_hits(furniture, outlets, page_patterns), "page"))
+        found.append(
+            _first_credit(signature_hits(furniture, outlets, page_patterns, wires_only=True), "page")
+        )
     credits = pl.concat(found).unique("article_id", keep="first", maintain_order=True)
     return articles.select("article_id").join(
         credits.select("article_id", "wire", "wire_evidence"),
