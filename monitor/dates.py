@@ -130,16 +130,25 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
     """The page's own date line: labelled lines anywhere, wire datelines, short lines near the top and
     bare date stamps in the page header (above the body); stamps giving different days are not used."""
     line, line_no = pl.col("line"), pl.col("line_no")
-    labelled = line.str.extract_groups(vocab.label_re)
-    first = line.str.extract_groups(rf"^(?P<pre>.*?)(?P<date>{vocab.date_re})")
+    # columns (the "read" stages below), not expressions: an eager frame evaluates an expression again
+    # wherever it is repeated, and each of these is read by several rules
+    read = {
+        "labelled": line.str.extract_groups(vocab.label_re),
+        "first": line.str.extract_groups(rf"^(?P<pre>.*?)(?P<date>{vocab.date_re})"),
+        "extra_words": line.str.replace_all(vocab.noise_re, " ").str.count_matches(r"\p{L}+"),
+        "wire_line": line.str.extract(vocab.wire_re, 0),
+        "wire": line.str.extract_groups(vocab.wire_re),
+    }
+    labelled, first, extra_words = pl.col("labelled"), pl.col("first"), pl.col("extra_words")
     prev_word = first.struct.field("pre").str.extract(r"(\p{L}+)[^\p{L}]*$").str.to_lowercase()
     # "8:17 pm on 10 November 2023": an "on" after nothing but a time is the page's own stamp
-    not_event = ~prev_word.fill_null("").is_in(list(vocab.event_prepositions)) | first.struct.field(
-        "pre"
-    ).str.contains(vocab.time_on_re)
-    extra_words = line.str.replace_all(vocab.noise_re, " ").str.count_matches(r"\p{L}+")
-    byline_on = first.struct.field("pre").str.contains(vocab.byline_on_re)
-    byline = byline_on & (extra_words <= vocab.max_words_labelled)
+    read_again = {
+        "not_event": ~prev_word.fill_null("").is_in(list(vocab.event_prepositions))
+        | first.struct.field("pre").str.contains(vocab.time_on_re),
+        "byline": first.struct.field("pre").str.contains(vocab.byline_on_re)
+        & (extra_words <= vocab.max_words_labelled),
+    }
+    not_event, byline = pl.col("not_event"), pl.col("byline")
     is_published = labelled.struct.field("label").str.to_lowercase().is_in(list(vocab.published_labels))
     in_header = (line_no < vocab.stamp_lines) & (pl.col("prose_before") <= vocab.stamp_prose_before)
     short = (extra_words <= vocab.max_words_top) & not_event
@@ -156,11 +165,11 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
                 "label",
             )
         )
-        .when((line_no < vocab.wire_lines) & line.str.contains(vocab.wire_re))
+        .when((line_no < vocab.wire_lines) & pl.col("wire_line").is_not_null())
         .then(
             _hit(
-                line.str.extract(vocab.wire_re, 0),
-                pl.coalesce(line.str.extract(vocab.wire_re, 1), line.str.extract(vocab.wire_re, 2)),
+                pl.col("wire_line"),
+                pl.coalesce(pl.col("wire").struct.field("date"), pl.col("wire").struct.field("date2")),
                 1,
                 "wire",
             )
@@ -178,7 +187,9 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
         # every rule reads a date_re match: other lines would only be evaluated to be dropped (and this
         # cheaper test first, so that the label rule reads only lines holding a date)
         .filter(pl.col("dated"))
+        .with_columns(**read)
         .filter((line_no < vocab.wire_lines) | in_header | labelled.struct.field("date").is_not_null())
+        .with_columns(**read_again)
         .select("article_id", "ingested_at", "day_first", "line_no", hit.alias("hit"))
         .unnest("hit")
         .with_columns(day.alias("day"))
