@@ -76,6 +76,11 @@ def _occurrences(texts: pl.DataFrame, needles: pl.DataFrame) -> pl.DataFrame:
     and position (byte offset). One Aho-Corasick pass finds where needles start; which needles start there
     is read from the text at that offset: its prefix of each needle length joined to the needles
     (extract_many would be a second pass over the whole column, and cost as much as the first)."""
+    if needles.is_empty():  # find_many needs a needle (a registry without wire agencies, say)
+        empty = texts.head(0).with_columns(
+            pl.col("text").cast(pl.String), pl.lit(None, pl.UInt32).alias("position")
+        )
+        return empty.join(needles, how="cross")
     words = needles["needle"].to_list()
     starts = (
         texts.with_columns(pl.col("text").cast(pl.String))
