@@ -14,7 +14,13 @@ from functools import lru_cache
 import polars as pl
 import py3langid
 
-from monitor.line_signals import CLEANING_SEEDS, NON_LATIN_LETTER, only_where, stopword_pattern
+from monitor.line_signals import (
+    CLEANING_SEEDS,
+    NON_LATIN_LETTER,
+    holds_non_latin,
+    only_where,
+    stopword_pattern,
+)
 
 ENGLISH_MIN_SCORE = 0.25
 MIN_LATIN_SHARE = 0.8
@@ -51,7 +57,7 @@ def detect_language(articles: pl.DataFrame) -> pl.DataFrame:
         articles.select(pl.col("article_id").cast(pl.String), body.alias("body"))
         .with_columns(body.str.slice(0, SAMPLE_CHARS).alias("head"))
         # columns, not expressions: each script's count would recompute an expression; "" counts 0
-        .with_columns(only_where(head.str.contains(NON_LATIN_LETTER), head).alias("non_latin"))
+        .with_columns(only_where(holds_non_latin(head), head).alias("non_latin"))
         .with_columns(pl.max_horizontal(non_latin.str.count_matches(r"\p{L}"), 1).alias("letters"))
         .with_columns(
             (

@@ -41,6 +41,13 @@ def only_where(condition: pl.Expr, text: pl.Expr) -> pl.Expr:
     return pl.when(condition).then(text).otherwise(pl.lit(""))
 
 
+def holds_non_latin(text: pl.Expr) -> pl.Expr:
+    """Whether the text holds a non-Latin letter; only texts with a non-ASCII character are scanned (most
+    lines are ASCII, and a character count below the byte count is a cheap test for that)."""
+    non_ascii = text.str.len_chars() < text.str.len_bytes()
+    return non_ascii & only_where(non_ascii, text).str.contains(NON_LATIN_LETTER)
+
+
 def _seed_lines(name: str) -> list[str]:
     text = (CLEANING_SEEDS / name).read_text(encoding="utf-8")
     return [w.strip() for w in text.splitlines() if w.strip() and not w.lstrip().startswith("#")]
@@ -69,7 +76,8 @@ def cue_table() -> pl.DataFrame:
     """Cue patterns grouped into one alternation per (reason, ends_article, max_words, anchoring).
 
     Start- and end-anchored patterns are kept apart so that the regex engine can use its anchored
-    (and reverse-anchored) search instead of scanning every line.
+    (and reverse-anchored) search instead of scanning every line. `sieve` names the prefilter
+    (cue_sieves) a group's lines must pass first: "start" for start-anchored groups, else "other".
     """
     cues = pl.read_csv(CLEANING_SEEDS / "boilerplate_cues.csv", schema_overrides={"pattern": pl.String})
     anchoring = (
@@ -83,16 +91,31 @@ def cue_table() -> pl.DataFrame:
     groups = cues.group_by("reason", "ends_article", "max_words", "anchoring", maintain_order=True).agg(
         pl.concat_str(pl.lit("(?:"), "pattern", pl.lit(")")).str.join("|").alias("pattern")
     )
-    rows = groups.select("pattern", "anchoring").rows()
-    prefilters = [_unbounded(pattern) if anchoring == "end" else None for pattern, anchoring in rows]
-    return groups.with_columns(pl.Series("prefilter", prefilters, dtype=pl.String))
+    sieve = pl.when(pl.col("anchoring") == "start").then(pl.lit("start")).otherwise(pl.lit("other"))
+    return groups.with_columns(sieve.alias("sieve"))
+
+
+@lru_cache(maxsize=1)
+def cue_sieves() -> dict[str, tuple[str, int]]:
+    """sieve -> (one relaxed alternation of its cue groups, their largest max_words).
+
+    The alternation is a superset of every group in it (see _unbounded), so a line that fails it hits
+    none of them: one scan per line rules out nearly all lines instead of one scan per group (19 groups).
+    The start-anchored groups share one anchored alternation; mixed with the others, the start anchors
+    would make the engine try every position of every line.
+    """
+    sieves = {}
+    for (sieve,), groups in cue_table().group_by("sieve", maintain_order=True):
+        union = "|".join(f"(?:{_unbounded(p) or p})" for p in groups["pattern"])
+        sieves[sieve] = ("^(?:" + union + ")" if sieve == "start" else union, groups["max_words"].max())
+    return sieves
 
 
 def _unbounded(pattern: str) -> str | None:
-    """The pattern with every counted repetition {m,n} outside a class opened to {m,}: a superset that
-    is cheap to test. The engine's reverse search for an end-anchored pattern gives up on counters and
-    falls back to a slow scan of every line; the superset rules out nearly all lines first.
-    None when there is nothing to open."""
+    """The pattern with every counted repetition {m,n} outside a class opened to {m,} and every word
+    boundary \\b dropped: a superset that is cheap to test. Counters and Unicode word boundaries bloat
+    the engine's lazy DFA (and its reverse search for an end-anchored pattern gives up on counters, a slow
+    scan of every line). None when there is nothing to relax."""
     out, depth, i = [], 0, 0
     while i < len(pattern):
         step = 2 if pattern[i] == "\\" else 1
@@ -103,7 +126,10 @@ def _unbounded(pattern: str) -> str | None:
         elif step == 1 and pattern[i] == "]" and depth:
             depth -= 1
         bounded = re.match(r"\{(\d+),\d+\}", pattern[i:]) if depth == 0 else None
-        out.append(f"{{{bounded.group(1)},}}" if bounded else pattern[i : i + step])
+        # \b{start} and the like are kept whole; a plain \b only asserts, so leaving it out admits more
+        boundary = depth == 0 and pattern.startswith("\\b", i) and not pattern.startswith("{", i + 2)
+        if not boundary:
+            out.append(f"{{{bounded.group(1)},}}" if bounded else pattern[i : i + step])
         i += bounded.end() if bounded else step
     relaxed = "".join(out)
     return relaxed if relaxed != pattern else None
@@ -138,26 +164,27 @@ def split_lines(articles: pl.DataFrame) -> pl.DataFrame:
     return lines.with_columns(pl.int_range(pl.len(), dtype=pl.Int32).over("doc").alias("k"))
 
 
-def _cue_scans(lower: pl.Expr, n_words: pl.Expr) -> list[pl.Expr]:
-    """Per word bound of the cue groups, the lines short enough to scan (others ""), named scan_<n>."""
-    bounds = sorted(set(cue_table()["max_words"]))
-    return [only_where(n_words <= n, lower).alias(f"scan_{n}") for n in bounds]
-
-
-def _cue_hits(lower: pl.Expr, n_words: pl.Expr) -> tuple[list[pl.Expr], list[pl.Expr]]:
-    """Each cue group only scans lines short enough for it (the _cue_scans columns): prose paragraphs
-    cost nothing. A group with a prefilter scans only the lines that pass it. Two stages of columns
-    (prefilters, then hits named hit_<i>): an eager frame evaluates an expression again wherever it is
-    repeated, and each hit is read twice (reason and end marker)."""
-    prefilters, hits = [], []
+def _cue_hits(n_words: pl.Expr) -> tuple[list[pl.Expr], list[pl.Expr]]:
+    """First the cue_sieves columns (sieve_<name>: whether the line passes, and sieve_<name>_text: the
+    line where it does, "" elsewhere), then each group's hit (hit_<i>), scanned only in the lines that
+    pass its sieve and are short enough for it: prose paragraphs cost nothing. Columns, not expressions:
+    an eager frame evaluates an expression again wherever it is repeated, and each hit is read twice
+    (reason and end marker)."""
+    sieves = []
+    for name, (pattern, max_words) in cue_sieves().items():
+        short_enough = n_words <= max_words
+        sieves.append(
+            (short_enough & only_where(short_enough, pl.col("lower")).str.contains(pattern)).alias(
+                f"sieve_{name}"
+            )
+        )
+    hits = []
     for i, row in enumerate(cue_table().rows(named=True)):
-        scan, text = n_words <= row["max_words"], pl.col(f"scan_{row['max_words']}")
-        if row["prefilter"]:
-            prefilters.append((scan & text.str.contains(row["prefilter"])).alias(f"prefiltered_{i}"))
-            scan = pl.col(f"prefiltered_{i}")
-            text = only_where(scan, lower)
-        hits.append((scan & text.str.contains(row["pattern"])).alias(f"hit_{i}"))
-    return prefilters, hits
+        scan = (n_words <= row["max_words"]) & pl.col(f"sieve_{row['sieve']}")
+        hits.append(
+            (scan & pl.col(f"sieve_{row['sieve']}_text").str.contains(row["pattern"])).alias(f"hit_{i}")
+        )
+    return sieves, hits
 
 
 def _cue_verdicts() -> tuple[pl.Expr, pl.Expr]:
@@ -181,7 +208,7 @@ def line_signals(lines: pl.DataFrame) -> pl.DataFrame:
     """
     line = pl.col("line")
     n_words = pl.col("n_words")
-    cue_prefilters, cue_hits = _cue_hits(pl.col("lower"), n_words)
+    sieves, cue_hits = _cue_hits(n_words)
     cue_reason, ends_article = _cue_verdicts()
     non_latin = only_where(pl.col("has_non_latin"), line)
     may_be_prose = (n_words >= MIN_PROSE_WORDS) & (pl.col("ends_sentence") | (n_words >= LONG_LINE_WORDS))
@@ -193,11 +220,14 @@ def line_signals(lines: pl.DataFrame) -> pl.DataFrame:
             line.str.to_lowercase().alias("lower"),
             (line.str.count_matches(" ") + 1).cast(pl.Int32).alias("n_words"),
             line.str.len_chars().cast(pl.Int32).alias("n_chars"),
-            line.str.contains(NON_LATIN_LETTER).alias("has_non_latin"),
+            holds_non_latin(line).alias("has_non_latin"),
             line.str.contains(SENTENCE_END).alias("ends_sentence"),
         )
-        .with_columns(head.alias("head"), short.alias("short"), *_cue_scans(pl.col("lower"), n_words))
-        .with_columns(*cue_prefilters)
+        .with_columns(head.alias("head"), short.alias("short"), *sieves)
+        .with_columns(
+            only_where(pl.col(f"sieve_{name}"), pl.col("lower")).alias(f"sieve_{name}_text")
+            for name in cue_sieves()
+        )
         .with_columns(*cue_hits)
         .with_columns(
             non_latin.str.count_matches(r"\p{L}").fill_null(0).alias("letters"),
@@ -230,7 +260,7 @@ def line_signals(lines: pl.DataFrame) -> pl.DataFrame:
             .alias("foreign_stop"),
         )
         .drop("lower", "head", "short", "head_words", "has_non_latin")
-        .drop(cs.starts_with("scan_", "prefiltered_", "hit_"))
+        .drop(cs.starts_with("sieve_", "hit_"))
     )
 
 

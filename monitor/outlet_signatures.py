@@ -71,10 +71,48 @@ def _context_match(before: str, after: str) -> tuple[pl.Expr, pl.Expr]:
     return holds, evidence
 
 
-def signature_hits(texts: pl.DataFrame, outlets: pl.DataFrame, patterns: pl.DataFrame) -> pl.DataFrame:
+def _occurrences(texts: pl.DataFrame, needles: pl.DataFrame) -> pl.DataFrame:
+    """Every occurrence of every needle (overlapping ones too): texts' rows with needle, outlet_id, is_wire
+    and position (byte offset). One Aho-Corasick pass finds where needles start; which needles start there
+    is read from the text at that offset: its prefix of each needle length joined to the needles
+    (extract_many would be a second pass over the whole column, and cost as much as the first)."""
+    if needles.is_empty():  # find_many needs a needle (a registry without wire agencies, say)
+        empty = texts.head(0).with_columns(
+            pl.col("text").cast(pl.String), pl.lit(None, pl.UInt32).alias("position")
+        )
+        return empty.join(needles, how="cross")
+    words = needles["needle"].to_list()
+    starts = (
+        texts.with_columns(pl.col("text").cast(pl.String))
+        .filter(pl.col("text").is_not_null())
+        .with_row_index("text_row")
+        .with_columns(pl.col("text").str.find_many(words, overlapping=True).alias("position"))
+        .explode("position")
+        .drop_nulls("position")
+        .unique(["text_row", "position"], maintain_order=True)
+    )
+    keyed = needles.with_columns(pl.col("needle").cast(pl.Binary).alias("key"))
+    lengths = pl.DataFrame({"length": keyed["key"].bin.size().unique().sort()})
+    window = pl.col("text").cast(pl.Binary).bin.slice(pl.col("position"), lengths["length"].max())
+    return (
+        starts.with_columns(window.alias("window"))
+        .join(lengths, how="cross")
+        # a prefix cut short by the end of the text is left out: it could equal a shorter needle found already
+        .filter(pl.col("window").bin.size() >= pl.col("length"))
+        .with_columns(pl.col("window").bin.slice(0, pl.col("length")).alias("key"))
+        .join(keyed, on="key")
+        .drop("key", "window", "length", "text_row")
+    )
+
+
+def signature_hits(
+    texts: pl.DataFrame, outlets: pl.DataFrame, patterns: pl.DataFrame, *, wires_only: bool = False
+) -> pl.DataFrame:
     """texts[article_id, text] -> one row per outlet-name occurrence whose phrasing matches a pattern:
     article_id, outlet_id, is_wire, role ('credit'|'publisher'), pattern_id, position (byte offset),
-    evidence. The first pattern (file order) that holds decides each occurrence.
+    evidence. The first pattern (file order) that holds decides each occurrence. `wires_only` keeps the
+    wire agencies' rows alone (the same rows: each name is still given to the outlet it belongs to, and
+    an occurrence never displaces another outlet's), searching only for their names.
     """
     named = outlets.select("outlet_id", "is_wire", pl.col("signatures").alias("needle")).explode("needle")
     # credit lines print an agency's name in capitals ("KYODO" above the date line, "(REUTERS) -")
@@ -85,21 +123,12 @@ def signature_hits(texts: pl.DataFrame, outlets: pl.DataFrame, patterns: pl.Data
         .unique("needle", keep="first", maintain_order=True)
         .sort(pl.col("needle").str.len_chars(), descending=True)
     )
-    words = needles["needle"].to_list()
-    found = (
-        texts.with_columns(pl.col("text").cast(pl.String))
-        .filter(pl.col("text").is_not_null())
-        .with_columns(
-            pl.col("text").str.extract_many(words, overlapping=True).alias("needle"),
-            pl.col("text").str.find_many(words, overlapping=True).alias("position"),
-        )
-        .explode("needle", "position")
-        .drop_nulls("needle")
-    )
+    if wires_only:
+        needles = needles.filter(pl.col("is_wire"))
     raw = pl.col("text").cast(pl.Binary)
     end = pl.col("position") + pl.col("needle").str.len_bytes()
     hits = (
-        found.join(needles, on="needle")
+        _occurrences(texts, needles)
         .with_columns(
             raw.bin.slice(0, pl.col("position")).cast(pl.String).str.tail(_BEFORE_CHARS).alias("before"),
             raw.bin.slice(end).cast(pl.String).str.head(_AFTER_CHARS).alias("after"),

@@ -219,18 +219,26 @@ def resolve_outlets(
     by_name = articles.select("article_id", sidecar_key).join(
         _name_keys(outlets).rename({"outlet_id": "name_outlet"}), on="key", how="left"
     )
-    by_text = (
-        signature_hits(articles.select("article_id", "text"), outlets, patterns)
-        .filter(pl.col("role") == "publisher", ~pl.col("is_wire"))
-        .group_by("article_id")
-        .agg(pl.col("outlet_id").last().alias("text_outlet"))
-    )
     frame = (
         articles.select("article_id")
         .join(by_url, on="article_id", how="left", maintain_order="left")
         .join(by_name.select("article_id", "name_outlet"), on="article_id", how="left", maintain_order="left")
-        .join(by_text, on="article_id", how="left", maintain_order="left")
     )
+    # the text is read only where neither the URL nor the sidecar name decides (most pages have a URL)
+    unsigned = frame.filter(pl.col("url_domain").is_null(), pl.col("name_outlet").is_null())
+    by_text = (
+        signature_hits(
+            articles.join(unsigned.select("article_id"), on="article_id", how="semi").select(
+                "article_id", "text"
+            ),
+            outlets,
+            patterns,
+        )
+        .filter(pl.col("role") == "publisher", ~pl.col("is_wire"))
+        .group_by("article_id")
+        .agg(pl.col("outlet_id").last().alias("text_outlet"))
+    )
+    frame = frame.join(by_text, on="article_id", how="left", maintain_order="left")
     unknown_url = pl.col("url_domain").is_not_null() & pl.col("url_outlet").is_null()
     method = (
         pl.when(pl.col("url_outlet").is_not_null())

@@ -20,10 +20,12 @@ def _furniture(articles: pl.DataFrame) -> pl.DataFrame:
     byline, footer with credit lines), in page order. Lines are matched by row number, not by the article_id
     string (one row per article)."""
     numbered = articles.with_row_index("doc")
+    # blank copy lines (between paragraphs) can match no page line: page lines are not blank
     copy_lines = (
         numbered.select("doc", _lines("text").alias("line"))
         .explode("line")
         .select("doc", pl.col("line").str.strip_chars())
+        .filter(pl.col("line") != "")
     )
     furniture = (
         numbered.select("doc", _lines("page").alias("line"))
@@ -60,15 +62,20 @@ def detect_wire(
     is "page" (so a photo credit in a caption is not read as the copy's credit).
     """
     patterns = load_text_patterns() if text_patterns is None else text_patterns
-    found = [_first_credit(signature_hits(articles.select("article_id", "text"), outlets, patterns), "copy")]
+    copy = articles.select("article_id", "text")
+    found = [_first_credit(signature_hits(copy, outlets, patterns, wires_only=True), "copy")]
     if "page" in articles.columns or "byline" in articles.columns:
         page_patterns = patterns.filter(pl.col("scope") == "page")
         page = pl.concat_str(
             *[pl.col(c).cast(pl.String).fill_null("") for c in ("byline", "page") if c in articles.columns],
             separator="\n",
         )
-        furniture = _furniture(articles.select("article_id", "text", page.alias("page")))
-        found.append(_first_credit(signature_hits(furniture, outlets, page_patterns), "page"))
+        # the rest of the page is read only for articles whose copy credits no wire (the copy's credit wins)
+        uncredited = articles.join(found[0].select("article_id"), on="article_id", how="anti")
+        furniture = _furniture(uncredited.select("article_id", "text", page.alias("page")))
+        found.append(
+            _first_credit(signature_hits(furniture, outlets, page_patterns, wires_only=True), "page")
+        )
     credits = pl.concat(found).unique("article_id", keep="first", maintain_order=True)
     return articles.select("article_id").join(
         credits.select("article_id", "wire", "wire_evidence"),

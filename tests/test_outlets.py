@@ -266,3 +266,24 @@ def test_unknown_text_pattern_scope_is_rejected_naming_the_pattern(tmp_path):
     path.write_text("pattern_id,role,before,after,scope\nbyline,credit,\\|$,,header\n")
     with pytest.raises(ValueError, match=r"line 2 \(byline\): scope not in"):
         load_text_patterns(path)
+
+
+def test_outlet_names_starting_at_one_place_and_a_name_closing_the_text_are_all_found():
+    from monitor.outlet_signatures import _occurrences
+
+    needles = pl.DataFrame(
+        {
+            "outlet_id": ["yonhap", "yonhap", "yonhap"],
+            "is_wire": [True, True, True],
+            "needle": ["Yonhap News Agency", "Yonhap", "YONHAP"],
+        }
+    )
+    texts = pl.DataFrame(
+        {"article_id": ["a"], "text": ["SÉOUL (Yonhap News Agency) -- Talks resumed. YONHAP"]}
+    )
+    found = _occurrences(texts, needles).sort("position", "needle")
+    assert found.select("needle", "position").rows() == [
+        ("Yonhap", 8),
+        ("Yonhap News Agency", 8),
+        ("YONHAP", 46),
+    ]

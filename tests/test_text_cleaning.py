@@ -335,3 +335,31 @@ def test_paywall_teasers_follow_invitations_related_headlines_and_named_copyrigh
 def test_the_body_above_a_related_block_is_kept():
     decided = classify_lines(pages(("kenya", FOOTER_PAGE, None, None)))
     assert verdict(decided, FOOTER_PAGE.split("\n")[2])["keep"]
+
+
+def test_a_cue_sieve_relaxes_counters_and_word_boundaries_but_not_classes_or_named_boundaries():
+    from monitor.line_signals import _unbounded
+
+    assert _unbounded(r"^\bphoto[^.]{0,60}\b(afp){1,2}$") == r"^photo[^.]{0,}(afp){1,}$"
+    assert _unbounded(r"[\b{1,2}]x\b{start}y") is None
+
+
+def test_every_line_a_cue_group_drops_passes_that_groups_sieve():
+    from monitor.line_signals import cue_sieves, cue_table
+
+    lines = pl.Series(
+        [
+            "Read also: Seoul to host the summit",
+            "(Photo: Yonhap)",
+            "Reporting by Jane Doe; Editing by John Roe",
+            "© 2024 The Korea Herald. All rights reserved.",
+            "Your email address will not be published.",
+            "Home | World | Asia | Politics",
+        ]
+    ).str.to_lowercase()
+    dropped = set()
+    for row in cue_table().rows(named=True):
+        hits = lines.filter(lines.str.contains(row["pattern"]))
+        assert hits.str.contains(cue_sieves()[row["sieve"]][0]).all(), row["reason"]
+        dropped.update(hits)
+    assert dropped == set(lines)

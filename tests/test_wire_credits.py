@@ -170,3 +170,11 @@ def test_agency_name_in_capitals_on_its_own_line_above_the_date_names_the_agency
         + NDTV_BODY
     )
     assert _page_wire(outlets, NDTV_BODY, page) == ("kyodo", "KYODO")
+
+
+def test_a_registry_without_wire_agencies_credits_no_wire(outlets):
+    dateline = "SEOUL, Nov. 21 (Yonhap) -- North Korea said Tuesday its ties with Russia will remain strong."
+    copy = pl.DataFrame({"article_id": ["a"], "text": [dateline], "page": [f"KYODO\n{dateline}"]})
+    newspapers = outlets.filter(~pl.col("is_wire"))
+    assert detect_wire(copy, newspapers).select("wire", "wire_evidence").row(0) == (None, None)
+    assert detect_wire(copy, outlets)["wire"][0] == "yonhap"
