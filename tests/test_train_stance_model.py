@@ -3,6 +3,8 @@ scores each set by a model trained on the others, and never reads a held-out set
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 import pytest
 
@@ -31,7 +33,7 @@ def test_training_writes_a_model_the_pipeline_reads(kept, tmp_path):
     families = model.filter(pl.col("feature") != BIAS)["feature"].str.extract(r"^([a-z0-9]+:?)")
     assert model.height > 100
     assert set(families.unique()) <= set(FEATURE_PREFIXES)
-    assert "r:self" not in model["feature"].to_list()
+    assert model.filter(pl.col("feature").str.starts_with("rs:")).height > 0  # the rule that stated a pair
 
 
 def test_cross_validation_scores_each_set_by_a_model_of_the_others_and_writes_nothing(kept, tmp_path, capsys):
@@ -49,3 +51,13 @@ def test_cross_validation_scores_each_set_by_a_model_of_the_others_and_writes_no
 def test_a_held_out_set_named_for_training_is_refused():
     with pytest.raises(SystemExit, match="held-out sets named for training"):
         main(["--sets", "blind", "--hold-out", "blind"])
+
+
+def test_cross_validation_drops_the_mutual_facts_below_the_floor(kept, capsys):
+    dropped = {}
+    for floor in ("0", "1"):
+        assert main(["--sets", ",".join(SETS), "--kept", str(kept), "--cv", "--mutual-floor", floor]) == 0
+        dropped[floor] = int(re.search(r"the others drop (\d+)", capsys.readouterr().out).group(1))
+
+    assert dropped["0"] == 0
+    assert dropped["1"] > 0
