@@ -25,7 +25,7 @@ from monitor.stance_definite_targets import definite_targets
 from monitor.stance_denials import denied_clauses, denied_cues, denied_mentions
 from monitor.stance_event_targets import event_agent_statements
 from monitor.stance_keys import KEY
-from monitor.stance_learned import learned_statements, load_model
+from monitor.stance_learned import load_model, with_model_opinion
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
 from monitor.stance_mediation import mediated_mentions
 from monitor.stance_norm_owners import norm_owners
@@ -240,7 +240,7 @@ def extract_statements(
     if threshold is not None:
         model = model if model is not None else load_model()
         floor = rules.get("learned_mutual_floor")
-        statements = learned_statements(
+        statements = with_model_opinion(
             sentences,
             smentions,
             hits,

@@ -250,12 +250,7 @@ def pair_scores(features: pl.DataFrame, pairs: pl.DataFrame, model: pl.DataFrame
     return z.select("cid", p_negative=e_neg / total, p_positive=e_pos / total)
 
 
-def _scored(pairs, sentences, cue_hits, statements, sources, model) -> pl.DataFrame:
-    scores = pair_scores(pair_features(pairs, sentences, cue_hits, statements, sources), pairs, model)
-    return pairs.join(scores, on="cid").with_columns(p_stance=pl.col("p_negative") + pl.col("p_positive"))
-
-
-def learned_statements(
+def with_model_opinion(
     sentences: pl.DataFrame,
     smentions: pl.DataFrame,
     cue_hits: pl.DataFrame,
@@ -269,12 +264,16 @@ def learned_statements(
     stance with probability >= threshold is stated (polarity P(positive) - P(negative)), and a cooperation
     the rules read as mutual fact (rule `mutual_fact`) that it holds a stance with probability < mutual_floor
     is dropped. Most such facts are background ("where he attended the G20 summit", "Britain, France and
-    Germany do not [recognise a state]"): on the labelled sets one in twenty of them was a labelled stance."""
+    Germany do not [recognise a state]"): on the labelled sets, dropping 601 of them cost 27 labelled stances
+    and removed 14 labelled traps."""
     candidates = candidate_pairs(smentions)
     mutual_facts = statements.filter(pl.col("rule") == MUTUAL_FACT).select(PAIR).unique()
     silent = candidates.join(statements.select(PAIR).unique(), on=PAIR, how="anti")
     judged = silent if mutual_floor is None else pl.concat([silent, candidates.join(mutual_facts, on=PAIR)])
-    scored = _scored(judged, sentences, cue_hits, statements, sources, model)
+    features = pair_features(judged, sentences, cue_hits, statements, sources)
+    scored = judged.join(pair_scores(features, judged, model), on="cid").with_columns(
+        p_stance=pl.col("p_negative") + pl.col("p_positive")
+    )
     learned = (
         scored.join(silent.select("cid"), on="cid")
         .filter(pl.col("p_stance") >= threshold)
