@@ -95,7 +95,7 @@ def test_damaging_relations_with_a_state_is_hostile_to_it():
 
 def test_support_for_extremism_is_a_charge_not_support():
     out = statements(
-        'India "reserves the right to take further steps in response to the Trudeau government\'s support for'
+        "India \"reserves the right to take further steps in response to the Trudeau government's support for"
         ' extremism, violence and separatism against India," India said.',
         actors=[INDIA, ["Trudeau", "justin_trudeau", "CAN", "person"]],
     )
