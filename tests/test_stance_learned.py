@@ -138,6 +138,16 @@ def test_a_mutual_fact_the_model_holds_unlikely_is_dropped():
     )
 
 
+def test_the_rule_that_stated_a_pair_weighs_in_its_score():
+    """The same pairs, judged by one weight on rs:mutual_fact: what keeps a fact at run time is what the
+    model learned of the rule's statements in training."""
+    trusted = model((NO_STANCE, NO_STANCE), **{"rs:mutual_fact": (0.0, 25.0)})
+    assert mutual_facts(run([G20_VISIT], BIDEN_G20, trusted, mutual_floor=0.05)) == {
+        ("USA", "G20"),
+        ("G20", "USA"),
+    }
+
+
 def test_without_a_mutual_floor_every_mutual_fact_is_kept():
     assert mutual_facts(run([G20_VISIT], BIDEN_G20, model((NO_STANCE, NO_STANCE)))) == {
         ("USA", "G20"),
