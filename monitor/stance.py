@@ -80,7 +80,7 @@ def rule_stage(
     cues: pl.DataFrame,
     published: pl.DataFrame | None,
     rules: dict,
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """What the rules state, with what the learned model reads beside it: (sentences with their integer id
     `sid`, the sentences' actor mentions, the phrase hits, the rules' statements keyed by sid, and the
     speakers and subjects they resolved [sid, source_actor, rule], toward a target or not)."""
