@@ -33,7 +33,7 @@ class DateVocabulary:
     wire_re: str
     noise_re: str
     time_on_re: str
-    byline_on_re: str
+    byline_re: str
     day_first_host_re: str
     day_first_countries: tuple[str, ...]
     event_prepositions: tuple[str, ...]
@@ -89,6 +89,9 @@ class DateVocabulary:
         noise_re = rf"{date_re}|{time_re}|\d+|(?i:\b(?:{_alt(noise)})\b)"
         tlds = _alt(str(t).lower() for t in spec["day_first_dotted_tlds"])
         limits = spec["max_extra_words"]
+        # authors' names and a bar before the date, no "By": "Zehra Nur Duz, Burak Bir |23.01.2024"
+        name = r"\p{Lu}[\p{L}'’.-]*"
+        names = rf"{name}(?:(?:\s+|,\s*|\s+and\s+){name})*"
         return cls(
             month_numbers=months,
             era_re=era,
@@ -97,7 +100,7 @@ class DateVocabulary:
             wire_re=wire_re,
             noise_re=noise_re,
             time_on_re=rf"^[\W_]*{time_re}[\s,|–—-]*(?i:on)\s*$",
-            byline_on_re=rf"^[\W_]*(?i:{_alt(spec['byline_leads'])})\s+\p{{Lu}}[^.!?]*\s(?i:on)\s*$",
+            byline_re=rf"^[\W_]*(?:(?i:{_alt(spec['byline_leads'])})\s+\p{{Lu}}[^.!?]*\s(?i:on)|{names}\s*\|)\s*$",
             day_first_host_re=rf"(?i)^[a-z][a-z0-9+.-]*://[^/?#:]+\.(?:{tlds})\.?(?:[:/?#]|$)",
             day_first_countries=tuple(str(c).upper() for c in spec["day_first_dotted_countries"]),
             event_prepositions=tuple(w.lower() for w in spec["event_prepositions"]),

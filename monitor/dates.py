@@ -145,7 +145,7 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
     read_again = {
         "not_event": ~prev_word.fill_null("").is_in(list(vocab.event_prepositions))
         | first.struct.field("pre").str.contains(vocab.time_on_re),
-        "byline": first.struct.field("pre").str.contains(vocab.byline_on_re)
+        "byline": first.struct.field("pre").str.contains(vocab.byline_re)
         & (extra_words <= vocab.max_words_labelled),
     }
     not_event, byline = pl.col("not_event"), pl.col("byline")

@@ -116,6 +116,18 @@ def test_byline_with_a_dotted_date_below_menu_title_and_standfirst_is_the_pages_
     assert row["published_on"] == date(2024, 2, 14)
 
 
+def test_a_byline_of_several_authors_and_a_bar_before_the_date_is_the_pages_date():
+    """Anadolu's byline: more names than a short date line may carry, no "By", the bar glued to the date."""
+    text = (
+        "Anadolu Ajansı\nTürkiye\nWorld\nPolitics\nEconomy\nEnergy\nSports\nAnalysis\n"
+        "Türkiye, Egypt sign deals on defense, energy\n"
+        "Leaders agree to lift bilateral trade to $15 billion\n"
+        "Hamdi Yildiz, Mehmet Burak Karacaoğlu  |14.02.2024 - Update : 15.02.2024\nCAIRO\n" + BODY
+    )
+    row = resolve(text, "https://www.aa.com.tr/en/politics/turkiye-egypt-deals/3137690", ingested_at=LATE)
+    assert (row["published_on"], row["date_source"]) == (date(2024, 2, 14), "dateline")
+
+
 def test_short_lines_below_a_menu_giving_different_days_are_teasers_and_abstain():
     text = (
         MENU
