@@ -134,6 +134,13 @@ def test_agency_copyright_footer_with_a_year_names_the_agency(outlets):
     assert _page_wire(outlets, NDTV_BODY, page)[0] == "kyodo"
 
 
+def test_a_wire_dateline_on_a_line_of_its_own_above_the_copy_names_the_agency(outlets):
+    """Antara sets "Jakarta (ANTARA) -" apart from the first paragraph; cleaning keeps only the copy."""
+    body = "Indonesia and Malaysia on Monday agreed to speed up talks on their maritime boundary."
+    page = "ANTARA News\nIndonesia, Malaysia to speed up border talks\nMonday, 8 July 2024 16:20 WIB\n"
+    assert _page_wire(outlets, body, page + "Jakarta (ANTARA) -\n" + body) == ("antara", "Jakarta (ANTARA)")
+
+
 def test_photo_credit_in_the_page_header_is_not_the_copys_wire(outlets):
     page = "DW\nBaerbock warns China\nImage: Soeren Stache/dpa/picture alliance\nSoldiers at a port (AFP)\n"
     assert _page_wire(outlets, NDTV_BODY, page + NDTV_BODY) == (None, None)
