@@ -134,6 +134,13 @@ def test_agency_copyright_footer_with_a_year_names_the_agency(outlets):
     assert _page_wire(outlets, NDTV_BODY, page)[0] == "kyodo"
 
 
+def test_an_agency_named_in_its_own_language_on_a_line_of_its_own_names_the_agency(outlets):
+    """Anadolu heads its English pages with its Turkish name (seeds/outlets.csv lists both)."""
+    body = "Turkish Foreign Minister Hakan Fidan met Qatari Prime Minister in Doha on Sunday."
+    page = "Anadolu Ajansı\nTürkiye\nWorld\n" + body + "\nPhoto: Aytac Unal - Anadolu Agency\n"
+    assert _page_wire(outlets, body, page) == ("anadolu", "Anadolu Ajansı")
+
+
 def test_a_wire_dateline_on_a_line_of_its_own_above_the_copy_names_the_agency(outlets):
     """Antara sets "Jakarta (ANTARA) -" apart from the first paragraph; cleaning keeps only the copy."""
     body = "Indonesia and Malaysia on Monday agreed to speed up talks on their maritime boundary."
