@@ -273,7 +273,6 @@ def cleaned_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) ->
             registry = conn.execute("SELECT * FROM outlets").pl()
             if pending.height:
                 ge_session.warm_up()
-                language.warm_up()
             batches = [
                 pending.slice(s, ARTICLES_PER_BATCH) for s in range(0, pending.height, ARTICLES_PER_BATCH)
             ]

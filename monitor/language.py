@@ -9,11 +9,10 @@ SAMPLE_CHARS characters, which is plenty to tell a language.
 
 from __future__ import annotations
 
-import threading
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import polars as pl
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+import py3langid
 
 from monitor.line_signals import (
     CLEANING_SEEDS,
@@ -44,32 +43,8 @@ def _script_language(text: pl.Expr, letters: pl.Expr) -> pl.Expr:
     return language
 
 
-# one load of the model, whichever thread asks first (the warm-up or a batch with undecided bodies)
-_MODEL_LOCK = threading.Lock()
-
-
-def _identifier() -> LanguageIdentifier:
-    with _MODEL_LOCK:
-        return _loaded_identifier()
-
-
-@cache
-def _loaded_identifier() -> LanguageIdentifier:
-    """py3langid's own model, as its classify() loads it on first use (about 0.5 CPU s, mostly
-    decompressing it, which releases the GIL)."""
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
-
-
-def warm_up() -> None:
-    """Load the model in a background thread, for a step that has articles to clean: a batch of a few
-    hundred holds some bodies only py3langid can name, and a +1% run otherwise waits for the load.
-    Idempotent; a step with nothing to clean does not call it."""
-    if _loaded_identifier.cache_info().currsize == 0:
-        threading.Thread(target=_identifier, name="language-model-warm-up", daemon=True).start()
-
-
 def _langid(text: str) -> str:
-    return _identifier().classify(text)[0]
+    return py3langid.classify(text)[0]
 
 
 def detect_language(articles: pl.DataFrame) -> pl.DataFrame:
