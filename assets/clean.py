@@ -94,12 +94,9 @@ MATCHED_BANDS = """
     FROM story_bands b SEMI JOIN new_keys n ON b.band = n.band AND b.key = n.key
     WHERE b.article_id NOT IN (SELECT article_id FROM new_keys)"""
 
-
 # The band keys of the batch shared by more than MAX_KEY_CROWD stored articles (dedup.crowded_keys):
-# boilerplate, not stories, and left out of the shared-key join below, which they would make grow with the
-# archive.
-CROWDED_KEYS = """
-    SELECT band, key FROM matched_bands GROUP BY band, key HAVING count(*) > $max_crowd"""
+# boilerplate, not stories, left out of the shared-key join below (they would make it grow with the archive).
+CROWDED_KEYS = "SELECT band, key FROM matched_bands GROUP BY band, key HAVING count(*) > $max_crowd"
 
 
 # The stored articles dedup.assign_story_ids can pair with the batch, by its rule (dedup._existing_pairs):
