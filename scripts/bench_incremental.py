@@ -5,7 +5,9 @@ this copies the database and the instance to data/bench/n<N>-incremental/, write
 benchmark's +1%: the last days of the period plus late arrivals) into the benchmark's landing folder under
 b1p (which the benchmark's --reuse-corpus removes, like its own b1), runs `monitor run` on the copy, then
 once more with nothing new, and prints each run's steps. With --py-spy OUT the +1% run is sampled by py-spy
-(raw folded stacks in OUT, OUT.nothing_new for the second run), to see where its fixed costs go.
+(raw folded stacks in OUT, OUT.nothing_new for the second run), to see where its fixed costs go; with --idle
+the samples include threads that wait (for GE's import, worker processes, a lock), which is where a step's
+wall time goes that its busy threads do not show.
 
     python scripts/bench_incremental.py data/bench/n100000 --py-spy data/bench/incremental.folded
 """
@@ -61,6 +63,7 @@ def main() -> None:
     parser.add_argument("--share", type=float, default=0.01, help="new articles as a share of the corpus")
     parser.add_argument("--seed", type=int, default=101)
     parser.add_argument("--py-spy", type=Path, help="sample the runs with py-spy into this folded-stack file")
+    parser.add_argument("--idle", action="store_true", help="with --py-spy, sample waiting threads too")
     args = parser.parse_args()
     root = args.root.resolve()
     corpus = json.loads((root / "corpus.json").read_text(encoding="utf-8"))
@@ -78,7 +81,9 @@ def main() -> None:
             wrapper = ()
             if args.py_spy:
                 out = args.py_spy if name == "incremental" else args.py_spy.with_suffix(".nothing_new.folded")
-                wrapper = (str(PY_SPY), "record", "--format", "raw", "--rate", "50", "-o", str(out), "--")
+                idle = ("--idle",) if args.idle else ()
+                wrapper = (str(PY_SPY), "record", "--format", "raw", "--rate", "50", *idle, "-o", str(out))
+                wrapper += ("--",)
             run = measured_run(env, home, seen, articles, extra["text_bytes"] / 2**20, wrapper)
             print_run(f"{name} ({articles:,} new articles)", run)
     finally:
