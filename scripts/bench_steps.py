@@ -90,7 +90,7 @@ def bench_mentions(conn, articles: int) -> dict:
     conn.execute("DELETE FROM sentences; DELETE FROM entity_mentions")
     print(f"entity_mentions, {batch.height:,} cleaned articles")
     with part("read cleaned_articles", figures):
-        bodies = mentions._batch_articles(conn, batch)
+        bodies = mentions.batch_articles(conn, batch)
     with part("mention_candidates", figures):
         sentences, candidates = mentions.mention_candidates(bodies, dictionary)
     with part("GE row gate", figures):
