@@ -14,14 +14,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import duckdb
-import polars as pl
 
 from monitor import extensions
-from monitor.warehouse import insert_frame
 
 LOGIC_VERSION = "bm25-tables-1"
 TOKEN_SEPARATOR = "[^a-z0-9]+"
-TOKEN_CHARACTERS = "[a-z0-9]+"
 K1, B = 1.2, 0.75
 
 _TOKENS = f"unnest(regexp_split_to_array(lower(strip_accents({{text}})), '{TOKEN_SEPARATOR}'))"
@@ -155,53 +152,39 @@ def add_documents(conn: duckdb.DuckDBPyConnection, batch_table: str) -> int:
     space: 178 MB instead of 55 MB at 100k articles).
     """
     extensions.load(conn, "fts")
-    documents = conn.execute(
-        f"SELECT row_number() OVER () AS doc, article_id FROM {batch_table}"  # noqa: S608 - our names
-    ).pl()
-    conn.register("batch_documents", documents.to_arrow())
-    try:
-        postings = _batch_postings(conn)
-    finally:
-        conn.unregister("batch_documents")
-    lengths = postings.group_by("doc").agg(length=pl.col("tf").sum().cast(pl.Int32))
-    rows = postings.sort("doc").join(documents, on="doc", maintain_order="left")
-    insert_frame(conn, "search_postings", rows.select("term", "article_id", "tf"))
-    return insert_frame(
-        conn,
-        "search_documents",
-        documents.join(lengths, on="doc", how="left", maintain_order="left").select(
-            "article_id", pl.col("length").fill_null(0)
-        ),
+    tokens = _TOKENS.format(text="coalesce(a.title, '') || ' ' || a.body")
+    conn.execute(
+        f"CREATE OR REPLACE TEMP TABLE batch_documents AS "  # noqa: S608 - our names
+        f"SELECT row_number() OVER () AS doc, article_id FROM {batch_table}"
     )
-
-
-def _batch_postings(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """[term, doc, tf] of the articles of batch_documents. The text is folded by DuckDB (the fts extension's
-    strip_accents and lower, as queries are), cut into tokens by polars, and the tokens stemmed and counted
-    by DuckDB: its regexp split and unnest of every token took 1.5 of the 2.6 CPU seconds of a batch of
-    10,000 articles, polars' extract_all a sixth of that, and DuckDB counts (doc, term) pairs in about half
-    the time polars takes. Runs of TOKEN_CHARACTERS are what splitting on TOKEN_SEPARATOR leaves, less the
-    empty tokens."""
-    texts = conn.execute(
-        """SELECT d.doc, lower(strip_accents(coalesce(a.title, '') || ' ' || a.body)) AS text
-           FROM cleaned_articles a JOIN batch_documents d USING (article_id)"""
-    ).pl()
-    tokens = (
-        texts.select("doc", pl.col("text").str.extract_all(TOKEN_CHARACTERS).alias("token"))
-        .explode("token")
-        .drop_nulls("token")
+    conn.execute(
+        f"""CREATE OR REPLACE TEMP TABLE batch_postings AS
+            WITH tokens AS MATERIALIZED (
+                SELECT doc, token
+                FROM (SELECT d.doc, {tokens} AS token
+                      FROM cleaned_articles a JOIN batch_documents d USING (article_id))
+                WHERE token <> ''),
+            vocabulary AS (
+                SELECT token, stem(token, 'porter') AS term FROM (SELECT DISTINCT token FROM tokens)
+                WHERE token NOT IN (SELECT word FROM search_stopwords))
+            SELECT v.term, t.doc, count(*)::INTEGER AS tf
+            FROM tokens t JOIN vocabulary v USING (token) GROUP BY ALL"""  # noqa: S608 - our names
     )
-    conn.register("batch_tokens", tokens.to_arrow())
     try:
+        conn.execute(
+            """INSERT INTO search_postings
+               SELECT p.term, d.article_id, p.tf FROM batch_postings p JOIN batch_documents d USING (doc)
+               ORDER BY p.doc"""
+        )
         return conn.execute(
-            """WITH vocabulary AS (
-                   SELECT token, stem(token, 'porter') AS term FROM (SELECT DISTINCT token FROM batch_tokens)
-                   WHERE token NOT IN (SELECT word FROM search_stopwords))
-               SELECT v.term, t.doc, count(*)::INTEGER AS tf
-               FROM batch_tokens t JOIN vocabulary v USING (token) GROUP BY ALL"""
-        ).pl()
+            """INSERT INTO search_documents
+               SELECT d.article_id, coalesce(sum(p.tf), 0)::INTEGER AS length
+               FROM batch_documents d LEFT JOIN batch_postings p USING (doc)
+               GROUP BY d.doc, d.article_id"""
+        ).fetchone()[0]
     finally:
-        conn.unregister("batch_tokens")
+        conn.execute("DROP TABLE IF EXISTS temp.batch_postings")
+        conn.execute("DROP TABLE IF EXISTS temp.batch_documents")
 
 
 class Coverage(NamedTuple):
