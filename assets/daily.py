@@ -3,6 +3,7 @@ stance_statements, with the picture of the busiest dyads."""
 
 import base64
 import warnings
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -46,18 +47,20 @@ warnings.filterwarnings("ignore", category=dg.BetaWarning, message="Parameter `b
 daily_partitions = dg.DailyPartitionsDefinition(start_date=settings.start_date(), end_offset=1)
 
 
-def _plot_metadata(conn, warehouse: Warehouse, days_marked: int) -> dict:
+def _plot_metadata(conn, warehouse: Warehouse, days_marked: int, drawing: Executor) -> tuple[dict, Future]:
     """The picture, inline when the run records few days: it is repeated on every day's materialization,
-    and a 180 KB image on each of a thousand events made the event log the slowest part of the run."""
+    and a 180 KB image on each of a thousand events made the event log the slowest part of the run. Shown
+    by its path, it is drawn in `drawing` while Dagster stores the days' events (the returned future: the
+    run waits for it before its checks)."""
     names = dict(conn.execute("SELECT actor_id, name FROM actors").fetchall())
     path = settings.project_path(warehouse.db_path).parent / "plots" / "actor_stance_daily.png"
-    png = plots.stance_over_time_file(path, plots.plotted_rows(conn), names)
+    png = drawing.submit(plots.stance_over_time_file, path, plots.plotted_rows(conn), names)
     if days_marked <= PLOT_INLINE_MAX_DAYS:
-        image = base64.b64encode(png).decode()
+        image = base64.b64encode(png.result()).decode()
         shown = f"![stance over time](data:image/png;base64,{image})"
     else:
         shown = f"Stance over time: `{path}` (shown here by runs of up to {PLOT_INLINE_MAX_DAYS} days)."
-    return {"plot": dg.MetadataValue.md(shown), "plot_path": dg.MetadataValue.path(str(path))}
+    return {"plot": dg.MetadataValue.md(shown), "plot_path": dg.MetadataValue.path(str(path))}, png
 
 
 def _rows_of_days(conn, days: pl.DataFrame) -> pl.DataFrame:
@@ -110,11 +113,13 @@ def _day_materializations(marked: pl.DataFrame, day_counts: pl.DataFrame, plot: 
 )
 def actor_stance_daily(context: dg.AssetExecutionContext, warehouse: Warehouse):
     first, last = (date.fromisoformat(k) for k in context.partition_key_range)
-    with gate_rows.GateRows(DAILY, DAILY_COLUMNS) as kept:
-        yield from _daily_run(context, warehouse, first, last, kept)
+    with gate_rows.GateRows(DAILY, DAILY_COLUMNS) as kept, ThreadPoolExecutor(max_workers=1) as drawing:
+        yield from _daily_run(context, warehouse, first, last, kept, drawing)
 
 
-def _daily_run(context, warehouse: Warehouse, first: date, last: date, kept: gate_rows.GateRows):
+def _daily_run(
+    context, warehouse: Warehouse, first: date, last: date, kept: gate_rows.GateRows, drawing: Executor
+):
     """The days' rows rebuilt chunk by chunk, each chunk's rows kept for the gate on disk (`kept`)."""
 
     def rebuild_days(conn) -> tuple[pl.DataFrame, int, pl.DataFrame]:
@@ -154,7 +159,7 @@ def _daily_run(context, warehouse: Warehouse, first: date, last: date, kept: gat
         day_counts = conn.execute(DAY_COUNTS, [first, last]).pl()
         # rows a dead run committed but never gated: this run's gate reads them too
         kept.add(_rows_of_days(conn, unrecorded.join(rebuilt, on="day", how="anti")))
-        plot = _plot_metadata(conn, warehouse, marked.height)
+        plot, drawn = _plot_metadata(conn, warehouse, marked.height, drawing)
     # the days are recorded as soon as their rows are committed, before the gate runs
     if marked.height == (last - first).days + 1:
         # every day (first run, backfill, new rules): Dagster's own events, batched on PostgreSQL
@@ -162,6 +167,7 @@ def _daily_run(context, warehouse: Warehouse, first: date, last: date, kept: gat
     else:
         yield from _day_materializations(marked, day_counts, plot)
     warehouse.transaction_with_retries(DAILY, lambda conn: daily_refresh.forget_recorded(conn, unrecorded))
+    drawn.result()
     gate = gates.GateResult(
         DAILY, pl.DataFrame(), pl.DataFrame(schema=gates.QUARANTINE_SCHEMA), [], kept=kept
     )

@@ -16,7 +16,6 @@ from monitor import (
     settings,
 )
 from monitor.actor_dictionary import ACTORS_DIR, ActorDictionary, load_actor_dictionary
-from monitor.candidates import CANDIDATE_SCHEMA, merge_candidates, unresolved_candidates
 from monitor.mentions import find_mentions
 from monitor.progress import BatchProgress
 from monitor.sentences import split_sentences
@@ -27,8 +26,6 @@ UPSTREAM = ["cleaned_articles"]
 ARTICLES_PER_BATCH = 20_000
 LOGIC_VERSION = code_version.logic_version("actor_dictionary", "candidates", "mentions", "sentences")
 ACTOR_SEEDS = sorted(ACTORS_DIR.glob("*.csv"))
-CANDIDATES = "unresolved_candidates"
-CANDIDATES_VERSION = "2"
 SEEDS = [
     *ACTOR_SEEDS,
     *sorted((settings.SEEDS_DIR / "sentences").glob("*")),
@@ -38,7 +35,6 @@ TABLE_COLUMNS = [
     "mention_id", "article_id", "sentence_no", "start", "end", "surface", "actor_id", "country",
     "actor_kind", "role", "rule",
 ]  # fmt: skip
-SELECT_MENTIONS = ", ".join(f'"{c}"' for c in TABLE_COLUMNS)
 
 
 @dg.asset(
@@ -116,7 +112,7 @@ def mention_candidates(
     )
 
 
-def _batch_articles(conn, batch: pl.DataFrame) -> pl.DataFrame:
+def batch_articles(conn, batch: pl.DataFrame) -> pl.DataFrame:
     """A batch is a run of cleaned_articles' rows, read within its row range: an id filter alone reads the
     body of every stored article for each batch (a cost and a buffer that grew with the archive). Should
     the rows have moved since they were numbered, the batch is read by its ids alone."""
@@ -160,7 +156,7 @@ def _process_batch(conn, computed: tuple, dictionary: ActorDictionary, run_id: s
 
 
 def _pending(conn, rebuild: bool) -> pl.DataFrame:
-    """[row, article_id] of the cleaned articles still to scan, in table order (see _batch_articles)."""
+    """[row, article_id] of the cleaned articles still to scan, in table order (see batch_articles)."""
     if rebuild:
         incremental.reset(conn, STEP, (STEP, "sentences"))
     return conn.execute(
@@ -201,14 +197,14 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
                 pending.slice(s, ARTICLES_PER_BATCH) for s in range(0, pending.height, ARTICLES_PER_BATCH)
             ]
             upcoming = (
-                ahead.submit(_computed, _batch_articles(conn, batches[0]), dictionary) if batches else None
+                ahead.submit(_computed, batch_articles(conn, batches[0]), dictionary) if batches else None
             )
         progress = BatchProgress(context.log.info, STEP, pending.height)
         for number in range(len(batches)):
             with warehouse.transaction() as conn:
                 current = upcoming
                 if number + 1 < len(batches):
-                    upcoming = ahead.submit(_computed, _batch_articles(conn, batches[number + 1]), dictionary)
+                    upcoming = ahead.submit(_computed, batch_articles(conn, batches[number + 1]), dictionary)
                 computed = current.result()
                 gate = _process_batch(conn, computed, dictionary, context.run_id)
             results.append(kept.keep(gate))
@@ -237,69 +233,4 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
             asset_checks.GE_NOTE: verdict.note,
         },
         check_results=asset_checks.check_results(verdict),
-    )
-
-
-def _candidate_inputs(conn, ids: pl.Series) -> tuple[pl.DataFrame, pl.DataFrame]:
-    conn.register("candidate_ids", ids.to_frame().to_arrow())
-    try:
-        articles = conn.execute(
-            "SELECT article_id, body FROM cleaned_articles WHERE article_id IN (SELECT * FROM candidate_ids)"
-        ).pl()
-        mentions = conn.execute(
-            f"""SELECT {SELECT_MENTIONS} FROM entity_mentions
-                WHERE article_id IN (SELECT * FROM candidate_ids)"""  # noqa: S608 - our columns
-        ).pl()
-    finally:
-        conn.unregister("candidate_ids")
-    return articles, mentions
-
-
-@dg.asset(
-    pool=WRITER_POOL,
-    name="unresolved_candidates",
-    deps=[STEP],
-    group_name="actors",
-    owners=data_docs.OWNERS,
-    tags={"for": "curators"},
-    metadata=data_docs.table_metadata("unresolved_candidates"),
-    kinds={"duckdb", "polars"},
-    description="Names the dictionary does not know that stand where actors stand (after a title such as "
-    "'Foreign Minister', before 'said'), with counts and example articles: what curators add next to "
-    "seeds/actors/.",
-)
-def unresolved_candidates_table(warehouse: Warehouse) -> dg.MaterializeResult:
-    dictionary = load_actor_dictionary()
-    fingerprint = incremental.fingerprint(*ACTOR_SEEDS, CANDIDATES_VERSION)
-    with warehouse.connect() as conn:
-        # counts of new articles add to the stored ones; a new dictionary or new mentions mean a full scan
-        rebuild = incremental.needs_rebuild(conn, CANDIDATES, fingerprint, [STEP])
-        pending = conn.execute(
-            """SELECT article_id FROM cleaned_articles WHERE ? OR article_id NOT IN
-                   (SELECT article_id FROM step_articles WHERE step = ?) ORDER BY article_id""",
-            [rebuild, CANDIDATES],
-        ).pl()["article_id"]
-        candidates = pl.DataFrame(schema=CANDIDATE_SCHEMA)
-        if not rebuild:
-            candidates = conn.execute("SELECT * FROM unresolved_candidates").pl()
-        for start in range(0, pending.len(), ARTICLES_PER_BATCH):
-            articles, mentions = _candidate_inputs(conn, pending.slice(start, ARTICLES_PER_BATCH))
-            candidates = merge_candidates(candidates, unresolved_candidates(articles, mentions, dictionary))
-    if pending.is_empty() and not rebuild:
-        return dg.MaterializeResult(metadata={"candidates": candidates.height, "articles_scanned": 0})
-    with warehouse.transaction() as conn:
-        if rebuild:
-            conn.execute("DELETE FROM step_articles WHERE step = ?", [CANDIDATES])
-        replace_table(conn, CANDIDATES, candidates)
-        insert_frame(conn, "step_articles", pending.to_frame().with_columns(step=pl.lit(CANDIDATES)))
-        incremental.record(conn, CANDIDATES, fingerprint, [STEP], rebuilt=rebuild)
-    return dg.MaterializeResult(
-        metadata={
-            "candidates": candidates.height,
-            "articles_scanned": pending.len(),
-            "full_scan": rebuild,
-            "top": dg.MetadataValue.md(candidates.head(15).to_pandas().to_markdown(index=False))
-            if candidates.height
-            else "none",
-        },
     )

@@ -54,13 +54,12 @@ def plotted_rows(conn: duckdb.DuckDBPyConnection, count: int = 6) -> pl.DataFram
 
 
 def stance_over_time_png(daily: pl.DataFrame, names: dict[str, str], count: int = 6) -> bytes:
-    """Story-weighted stance per day with its uncertainty band, one line per dyad."""
-    import matplotlib
+    """Story-weighted stance per day with its uncertainty band, one line per dyad. Drawn on a Figure of its
+    own, not through pyplot's global state, so that a worker thread can draw it (assets/daily.py)."""
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    figure, axis = plt.subplots(figsize=(9, 4.5), dpi=100)
+    figure = Figure(figsize=(9, 4.5), dpi=100)
+    axis = figure.subplots()
     for source, target in busiest_dyads(daily, count):
         rows = daily.filter((pl.col("source_actor") == source) & (pl.col("target_actor") == target)).sort(
             "day"
@@ -86,7 +85,6 @@ def stance_over_time_png(daily: pl.DataFrame, names: dict[str, str], count: int 
     figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
-    plt.close(figure)
     return buffer.getvalue()
 
 

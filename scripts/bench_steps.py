@@ -1,11 +1,12 @@
-"""CPU seconds of each part of the cleaned_articles and stance_statements steps, one batch each, on the
-database of a benchmark run (`scripts/benchmark.py --sizes 20000` leaves data/bench/n20000/monitor.duckdb).
+"""CPU seconds of each part of the cleaned_articles, stance_statements, entity_mentions and
+article_search_index steps, one batch each, on the database of a benchmark run (`scripts/benchmark.py
+--sizes 20000` leaves data/bench/n20000/monitor.duckdb).
 
 The database is copied to a temporary file first; the parts run in the order of the step, with the same
 functions (read, compute, gate, stories, write), in one transaction that is rolled back. On a shared machine
 CPU seconds (process time, all threads) are the figure to compare; wall time shows the load.
 
-    python scripts/bench_steps.py data/bench/n20000/monitor.duckdb [--articles 20000]
+    python scripts/bench_steps.py data/bench/n20000/monitor.duckdb [--articles N] [--steps mentions search]
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ import polars as pl
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assets import clean, stance  # noqa: E402
-from monitor import gates, ge_session  # noqa: E402
+from assets import clean, mentions, stance  # noqa: E402
+from monitor import gates, ge_session, search_index  # noqa: E402
 from monitor.actor_dictionary import load_actor_dictionary  # noqa: E402
 from monitor.stance_matching import load_cues  # noqa: E402
 from monitor.warehouse import insert_frame  # noqa: E402
@@ -80,17 +81,57 @@ def bench_stance(conn, articles: int) -> dict:
     return figures
 
 
+def bench_mentions(conn, articles: int) -> dict:
+    figures: dict = {}
+    batch = conn.execute(
+        "SELECT rowid AS row, article_id FROM cleaned_articles ORDER BY rowid LIMIT ?", [articles]
+    ).pl()
+    dictionary = load_actor_dictionary()
+    conn.execute("DELETE FROM sentences; DELETE FROM entity_mentions")
+    print(f"entity_mentions, {batch.height:,} cleaned articles")
+    with part("read cleaned_articles", figures):
+        bodies = mentions.batch_articles(conn, batch)
+    with part("mention_candidates", figures):
+        sentences, candidates = mentions.mention_candidates(bodies, dictionary)
+    with part("GE row gate", figures):
+        known = {"known_actor_ids": dictionary.actors["actor_id"].to_list()}
+        gate = gates.validate_rows(mentions.STEP, candidates, "mention_id", known)
+    with part("insert sentences", figures):
+        insert_frame(conn, "sentences", sentences)
+    with part("insert entity_mentions", figures):
+        passed = gate.passed.select(mentions.TABLE_COLUMNS).with_columns(run_id=pl.lit("bench"))
+        insert_frame(conn, mentions.STEP, passed)
+    return figures
+
+
+def bench_search(conn, articles: int) -> dict:
+    figures: dict = {}
+    print(f"article_search_index, {articles:,} cleaned articles")
+    with part("reset", figures):
+        search_index.reset(conn)
+    with part("queue", figures):
+        queued = search_index.queue_unindexed(conn, search_index.totals(conn))
+    with part("add_queued", figures):
+        for start in range(0, min(queued, articles), 10_000):
+            search_index.add_queued(conn, start, min(10_000, articles - start))
+    return figures
+
+
+BENCHES = {"clean": bench_clean, "stance": bench_stance, "mentions": bench_mentions, "search": bench_search}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("database", type=Path)
     parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--steps", nargs="*", choices=sorted(BENCHES), default=["clean", "stance"])
     args = parser.parse_args()
     ge_session.warm_up()
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "bench.duckdb"
         shutil.copyfile(args.database, copy)
         conn = duckdb.connect(str(copy))
-        for bench in (bench_clean, bench_stance):
+        for bench in (BENCHES[name] for name in args.steps):
             conn.execute("BEGIN")
             figures = bench(conn, args.articles)
             conn.execute("ROLLBACK")
