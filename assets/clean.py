@@ -86,30 +86,29 @@ def clean_batch(raw: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-# The stored rows (batch articles left out) holding one of the batch's band keys: the one scan of
-# story_bands (25 rows per stored article) a batch makes; the two queries below read only these rows.
-MATCHED_BANDS = """
-    CREATE OR REPLACE TEMP TABLE matched_bands AS
-    SELECT b.article_id, b.band, b.key
-    FROM story_bands b SEMI JOIN new_keys n ON b.band = n.band AND b.key = n.key
-    WHERE b.article_id NOT IN (SELECT article_id FROM new_keys)"""
-
 # The band keys of the batch shared by more than MAX_KEY_CROWD stored articles (dedup.crowded_keys):
-# boilerplate, not stories, left out of the shared-key join below (they would make it grow with the archive).
-CROWDED_KEYS = "SELECT band, key FROM matched_bands GROUP BY band, key HAVING count(*) > $max_crowd"
+# boilerplate, not stories, and left out of the shared-key join below, which they would make grow with the
+# archive.
+CROWDED_KEYS = """
+    SELECT b.band, b.key
+    FROM story_bands b SEMI JOIN new_keys n ON b.band = n.band AND b.key = n.key
+    WHERE b.article_id NOT IN (SELECT article_id FROM new_keys)
+    GROUP BY b.band, b.key
+    HAVING count(*) > $max_crowd"""
 
 
 # The stored articles dedup.assign_story_ids can pair with the batch, by its rule (dedup._existing_pairs):
 # per new article, stored articles sharing at least MIN_SHARED_BANDS band keys with it (crowded keys left
 # out: cool_keys is new_keys without them), one per story (most shared keys, then smallest id), the
-# MAX_STORED_STORIES stories sharing the most keys. Chosen in SQL so that only those signatures are fetched:
-# at most MAX_STORED_STORIES per new article whatever the archive size (DuckDB counts the shared keys within
-# its memory limit). Every article in story_bands has a non-empty signature, so the signatures themselves
-# (1 GB at 1M articles) are read only for the chosen.
+# MAX_STORED_STORIES stories sharing the most keys. Chosen in SQL so
+# that only those signatures are fetched: at most MAX_STORED_STORIES per new article whatever the archive
+# size (DuckDB counts the shared keys within its memory limit). Every article in story_bands has a
+# non-empty signature, so the signatures themselves (1 GB at 1M articles) are read only for the chosen.
 STORED_CANDIDATES = """
     WITH shared AS (
         SELECT n.article_id AS new_id, b.article_id, count(*) AS shared
-        FROM cool_keys n JOIN matched_bands b USING (band, key)
+        FROM cool_keys n JOIN story_bands b USING (band, key)
+        WHERE b.article_id NOT IN (SELECT article_id FROM new_keys)
         GROUP BY n.article_id, b.article_id
         HAVING count(*) >= $min_shared),
     per_story AS (
@@ -133,11 +132,9 @@ def stored_candidates(conn, keys: pl.DataFrame, max_crowd: int = dedup.MAX_KEY_C
     band keys [article_id, band, key]."""
     conn.register("new_keys", keys.to_arrow())
     try:
-        conn.execute(MATCHED_BANDS)
         crowded = conn.execute(CROWDED_KEYS, {"max_crowd": max_crowd}).pl()
         conn.register("cool_keys", keys.join(_keyed(crowded), on=["band", "key"], how="anti").to_arrow())
         stored = conn.execute(STORED_CANDIDATES, STORED_CANDIDATE_LIMITS).pl()
-        conn.execute("DROP TABLE matched_bands")
     finally:
         conn.unregister("new_keys")
         conn.unregister("cool_keys")
