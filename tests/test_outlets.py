@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 from outlet_helpers import articles, sample_articles
 
-from monitor.outlet_signatures import load_text_patterns
+from monitor.outlet_signatures import _occurrences, load_text_patterns
 from monitor.outlets import load_outlets, registered_domain, resolve_outlets, unknown_outlet_domains
 from monitor.wire_credits import detect_wire
 
@@ -269,8 +269,6 @@ def test_unknown_text_pattern_scope_is_rejected_naming_the_pattern(tmp_path):
 
 
 def test_outlet_names_starting_at_one_place_and_a_name_closing_the_text_are_all_found():
-    from monitor.outlet_signatures import _occurrences
-
     needles = pl.DataFrame(
         {
             "outlet_id": ["yonhap", "yonhap", "yonhap"],
