@@ -31,6 +31,7 @@ class DateVocabulary:
     date_re: str
     label_re: str
     wire_re: str
+    wire_month_day_re: str
     noise_re: str
     time_on_re: str
     byline_re: str
@@ -85,6 +86,11 @@ class DateVocabulary:
             r"|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?,\s*"
             rf"(?P<date2>{date_re})(?:\s*\([^)]{{1,40}}\)|,\s*\p{{Lu}}[\p{{Lu}}\p{{L}}.&]{{1,24}})\s*(?:--|[-–—]))"
         )
+        # "KUWAIT, Sept 10 (KUNA) --": a wire dateline without its year, in capitals before an agency's credit
+        wire_month_day_re = (
+            r"^\s*\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,\s*\p{Lu}[\p{L}.'’ -]*?)?,\s*"
+            rf"(?P<month>(?i:{_alt(months)}))\.?\s+(?P<day>\d{{1,2}})\s*\([^)]{{1,40}}\)\s*(?:--|[-–—:])"
+        )
         noise = [w for key in ("filler", "weekdays", "time_zones") for w in spec[key]] + all_label_words
         noise_re = rf"{date_re}|{time_re}|\d+|(?i:\b(?:{_alt(noise)})\b)"
         tlds = _alt(str(t).lower() for t in spec["day_first_dotted_tlds"])
@@ -98,6 +104,7 @@ class DateVocabulary:
             date_re=date_re,
             label_re=label_re,
             wire_re=wire_re,
+            wire_month_day_re=wire_month_day_re,
             noise_re=noise_re,
             time_on_re=rf"^[\W_]*{time_re}[\s,|–—-]*(?i:on)\s*$",
             byline_re=rf"^[\W_]*(?:(?i:{_alt(spec['byline_leads'])})\s+\p{{Lu}}[^.!?]*\s(?i:on)|{names}\s*\|)\s*$",

@@ -207,3 +207,30 @@ def test_a_juche_era_date_line_gives_the_common_era_year_and_month_day():
     )
     row = resolve(text + BODY + BODY, ingested_at=LATE)
     assert (row["published_on"], row["date_evidence"]) == (date(2024, 6, 30), "Juche 113 (2024) 6.30.")
+
+
+KUNA_HEADER = "KUNA\nKuwait News Agency\nHome\nKuwait\nGulf\nArab\nInternational\nEconomic\nSports\n"
+
+
+@pytest.mark.parametrize("stamp", ["10/09/2023 15:21", "09/10/2023 15:21"])
+def test_a_year_less_wire_dateline_tells_which_way_a_numeric_stamp_reads(stamp):
+    """KUNA prints a numeric stamp either order could read and a dateline without its year: together they
+    give one day."""
+    text = (
+        KUNA_HEADER
+        + "Kuwait hands Iraqi ambassador protest note over Khor Abdullah court ruling\n"
+        + f"{stamp}\nKUWAIT, Sept 10 (KUNA) --\n"
+        + BODY
+    )
+    row = resolve(text, "https://www.kuna.net.kw/ArticleDetails.aspx?id=3109214", ingested_at=LATE)
+    assert (row["published_on"], row["date_source"]) == (date(2023, 9, 10), "dateline")
+
+
+def test_a_numeric_stamp_agreeing_with_neither_reading_of_the_dateline_stays_ambiguous():
+    text = KUNA_HEADER + "Kuwait hands protest note\n10/09/2023 15:21\nKUWAIT, Sept 11 (KUNA) --\n" + BODY
+    assert (
+        resolve(text, "https://www.kuna.net.kw/ArticleDetails.aspx?id=3109214", ingested_at=LATE)[
+            "published_on"
+        ]
+        is None
+    )
