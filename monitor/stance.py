@@ -31,6 +31,7 @@ from monitor.stance_mediation import mediated_mentions
 from monitor.stance_norm_owners import norm_owners
 from monitor.stance_pair_acts import pair_acts
 from monitor.stance_pair_reference import as_mentions, pair_references
+from monitor.stance_passives import passive_judgements, without_reversals
 from monitor.stance_predicates import act_agents, contrast_starts, deal_terms, hypothetical_acts
 from monitor.stance_reach import alleged, governed, reach_limits
 from monitor.stance_relations import (
@@ -44,6 +45,7 @@ from monitor.stance_relations import (
 from monitor.stance_relative_objects import relative_judgements, relative_object_statements
 from monitor.stance_speaker_pairs import speaker_statements
 from monitor.stance_valence import valence_statements
+from monitor.stance_voices import non_state_voices
 
 STATEMENT_SCHEMA = {
     "statement_id": pl.String,
@@ -141,17 +143,27 @@ def rule_stage(
     objects = relation_objects(cue_hits, smentions, sentences).join(
         joint.select("cue_id"), on="cue_id", how="semi"
     )
-    joint = pl.concat([joint, objects.join(joint, on=["cue_id", "party"], how="anti")])
+    joint = pl.concat([joint, objects.join(joint, on=["cue_id", "party"], how="anti")], how="diagonal")
     lone = subject_parties(cue_hits, claims.filter(~pl.col("several")).drop("several"), hits)
     claimed = pl.concat([joint["cue_id"], lone["cue_id"]]).implode()
     by_agents = passive_agents(sentences, smentions)
     cue_hits = cue_hits.with_columns(claimed=pl.col("cue_id").is_in(claimed))
     parties = pl.concat(
-        [with_joint(relation_parties(cue_hits, smentions, non_targets, speakers, by_agents), joint), lone]
+        [
+            with_joint(
+                relation_parties(cue_hits, smentions, sentences, non_targets, speakers, by_agents), joint
+            ),
+            lone,
+        ],
+        how="diagonal",
     )
     parties = outside_asides(parties, subject_ids, smentions, cue_hits)
-    facts = with_joint(relation_parties(cue_hits, smentions, not_parties, speakers, by_agents), joint)
-    facts = pl.concat([facts, lone, act_parties(cue_hits, smentions, hits, sentences, not_parties, rules)])
+    facts = with_joint(
+        relation_parties(cue_hits, smentions, sentences, not_parties, speakers, by_agents), joint
+    )
+    facts = pl.concat(
+        [facts, lone, act_parties(cue_hits, smentions, hits, sentences, not_parties, rules)], how="diagonal"
+    )
     facts = outside_asides(facts, subject_ids, smentions, cue_hits)
     reach = reach_limits(cue_hits, smentions, hits, sentences, rules).join(
         contrast_starts(cue_hits, hits, smentions, rules), on="cue_id", how="full", coalesce=True
@@ -180,14 +192,17 @@ def rule_stage(
     )
     unreported = pl.concat([alleged(cue_hits, hits.filter(pl.col("is_clause_break")), rules), unspoken])
     reported = cue_hits.filter(~pl.col("cue_id").is_in(unreported.implode()))
+    spoken = cue_hits.filter(~pl.col("cue_id").is_in(unspoken.implode()))
+    passives = passive_judgements(sentences, smentions, spoken, rules)
     statements = _ranked(
         [
+            passives,
             relatives.drop("cue_id"),
             speaker_statements(
                 sources,
                 excluded,
                 targets,
-                cue_hits.filter(~pl.col("cue_id").is_in(unspoken.implode())),
+                spoken,
                 parties,
                 reach,
                 agents,
@@ -201,7 +216,11 @@ def rule_stage(
             clause_acts(sentences, smentions, reported, non_targets, rules),
         ]
     )
-    statements = spare_clause_agents(statements)
+    statements = without_reversals(spare_clause_agents(statements), passives)
+    # asking a court to rule is a petition to it, no demand against it ("asked the court to halt the vote")
+    petitions = pl.col("cue_class").is_in([str(c) for c in rules.get("court_petition_classes", [])])
+    court = pl.col("target_actor").is_in([str(c) for c in rules.get("court_actors", [])])
+    statements = statements.filter(~(petitions & court))
     rebuttals = context_statements(sentences, smentions, cue_hits, sources, statements, rules)
     statements = pl.concat([statements, rebuttals.with_columns(rule_rank=pl.lit(RANK_LAST))])
     valence = valence_statements(sentences, smentions, sources, excluded, statements, rules)
@@ -250,6 +269,7 @@ def extract_statements(
             float(threshold),
             None if floor is None else float(floor),
         )
+    statements = statements.join(non_state_voices(sentences, rules), on=KEY, how="anti")
     if published is None:
         published = pl.DataFrame(schema={"article_id": pl.String, "published_on": pl.Date})
     return (

@@ -16,7 +16,7 @@ from monitor.stance_matching import rule_alternatives
 from monitor.stance_named_officials import named_officials
 from monitor.stance_quotes import quote_run_speakers
 from monitor.stance_runs import carried_in, cum_sum_in, shift_in
-from monitor.stance_subjects import sentence_subjects
+from monitor.stance_subjects import acting_claims, sentence_subjects
 
 # "they agreed" after a meeting, like "both leaders": the two persons named last
 PAIR_PRONOUN = r"^(both|the two|they)\b"
@@ -301,4 +301,7 @@ def resolve_sources(
             ),
         ]
     ).unique()
+    claims = pl.concat([claims, acting_claims(chunk, hits)], how="vertical_relaxed").unique(
+        [*KEY, "country", "a_start"]
+    )
     return sources, subject_ids, joint, claims

@@ -8,6 +8,7 @@ import polars as pl
 
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY
 from monitor.stance_predicates import opened_relations
+from monitor.stance_relations import joint_objects
 
 
 def annotate_cues(
@@ -121,38 +122,6 @@ def annotate_cues(
             ),
         )
     )
-
-
-def joint_objects(cues: pl.DataFrame, smentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
-    """Cues with `joint_after`: two actors joined by "and" follow the cue, not as its objects after
-    "with"/"to" ("... and that Japan and the Philippines would soon sign"): the pair may be the relation's
-    parties though named after it, unlike "close ties with New Delhi and Islamabad" or "the visit comes a
-    week before Peters travels to Washington" (monitor.stance_relations.mutual_statements)."""
-    text = sentences.select(*KEY, "text")
-    first = smentions.select(*KEY, a_start="r_start", a_end="r_end")
-    second = smentions.select(*KEY, b_start="r_start")
-    pairs = (
-        first.join(second, on=KEY)
-        .filter(pl.col("b_start") > pl.col("a_end"))
-        .join(text, on=KEY)
-        .filter(
-            pl.col("text")
-            .str.slice(pl.col("a_end"), pl.col("b_start") - pl.col("a_end"))
-            .str.contains(r"^\s+and\s+(the\s+)?$")
-        )
-        .select(*KEY, "a_start")
-    )
-    lead = pl.col("text").str.slice(pl.col("m_end"), pl.col("a_start") - pl.col("m_end"))
-    joint = (
-        cues.select(*KEY, "cue_id", "m_end")
-        .join(pairs, on=KEY)
-        .filter(pl.col("a_start") >= pl.col("m_end"))
-        .join(text, on=KEY)
-        .filter(~lead.str.contains(r"^\s+(\w+\s+)?(with|to)\s+(the\s+)?$"))
-        .select("cue_id")
-        .unique()
-    )
-    return cues.with_columns(joint_after=pl.col("cue_id").is_in(joint["cue_id"].implode()))
 
 
 def ended_relations(

@@ -1,7 +1,8 @@
 """A denial of a claim takes no stance toward the actors of the claim: "denied that the agreement was aimed at
 China", "He denied that Albania had received any promise on its EU accession talks". The clause from the
 denial to the next clause break says what the speaker says did not happen: its cues judge nobody and the
-actors it names are no targets."""
+actors it names are no targets. A refusal to comment ("Cairo did not immediately comment on the Ankara talks")
+opens such a clause too: what it names is left unjudged."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from monitor.stance_matching import rule_alternatives
 
 
 def denied_clauses(hits: pl.DataFrame, sentences: pl.DataFrame, rules: dict) -> pl.DataFrame:
-    """[sid, d_start, d_end]: from a denial verb followed by "that" to the next clause break, comma or
-    semicolon (d_end null: the end of the sentence)."""
+    """[sid, d_start, d_end]: from a denial verb followed by "that", or a refusal to comment ("did not
+    comment on the Ankara talks"), to the next clause break, comma or semicolon (d_end null: the end of the
+    sentence)."""
     verbs = rule_alternatives(rules, "denial_verbs")
+    silences = rule_alternatives(rules, "silence_phrases")
+    opening = rf"\b(?:(?:{verbs})\s+that|{silences})\s"
     denials = (
-        sentences.select(*KEY, "text", d_start=pl.col("text").str.find(rf"\b(?:{verbs})\s+that\s"))
+        sentences.select(*KEY, "text", d_start=pl.col("text").str.find(opening))
         .filter(pl.col("d_start").is_not_null())
         .with_columns(stop=pl.col("d_start") + pl.col("text").str.slice(pl.col("d_start")).str.find(r"[,;]"))
         .drop("text")

@@ -7,6 +7,7 @@ import polars as pl
 
 from monitor.stance_keys import KEY
 from monitor.stance_rows import statement_rows
+from monitor.stance_subjects import LIST_SEPARATOR
 
 MUTUAL_FACT = "mutual_fact"
 
@@ -14,31 +15,56 @@ MUTUAL_FACT = "mutual_fact"
 def relation_parties(
     cues: pl.DataFrame,
     smentions: pl.DataFrame,
+    sentences: pl.DataFrame,
     excluded: pl.DataFrame,
     late_subjects: pl.DataFrame,
     agents: pl.DataFrame,
 ) -> pl.DataFrame:
-    """States/organisations mentioned inside each relation cue's window, less `excluded` mentions
+    """States/organisations mentioned inside each relation cue's window, or listed on past its end with one
+    that is ("with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan"), less `excluded` mentions
     and the speaking subject when it comes after the cue ('... cooperation with Russia, Miller said').
     `before` marks who acts: named before the cue, or one of the `agents` [sid, mid] named after "by"."""
     candidates = (
-        smentions.join(excluded, on=[*KEY, "mid"], how="anti")
+        listed_runs(smentions, sentences)
+        .join(excluded, on=[*KEY, "mid"], how="anti")
         .join(late_subjects.select(*KEY, "mid", late=pl.lit(True)), on=[*KEY, "mid"], how="left")
         .join(agents.select(*KEY, "mid", agent=pl.lit(True)), on=[*KEY, "mid"], how="left")
     )
     return (
         cues.filter(pl.col("scope") == "relation")
-        .select(*KEY, "cue_id", "m_start", "w_lo", "w_hi")
-        .join(candidates.select(*KEY, "country", "r_start", "r_end", "late", "agent"), on=KEY, how="inner")
-        .filter((pl.col("r_start") >= pl.col("w_lo")) & (pl.col("r_end") <= pl.col("w_hi")))
+        .select(*KEY, "cue_id", "m_start", "m_end", "w_lo", "w_hi")
+        .join(
+            candidates.select(*KEY, "country", "r_start", "r_end", "run_start", "late", "agent"),
+            on=KEY,
+            how="inner",
+        )
+        .filter(pl.col("r_start") >= pl.col("w_lo"))
+        .filter((pl.col("r_end") <= pl.col("w_hi")) | (pl.col("run_start") <= pl.col("w_hi")))
         .filter(pl.col("late").is_null() | (pl.col("r_end") <= pl.col("m_start")))
         .select(
             *KEY,
             "cue_id",
             party="country",
             before=(pl.col("r_end") <= pl.col("m_start")) | pl.col("agent").fill_null(False),
+            inside=(pl.col("r_start") >= pl.col("m_start")) & (pl.col("r_end") <= pl.col("m_end")),
         )
         .unique()
+    )
+
+
+def listed_runs(smentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """`smentions` with `run_start`: where the list a mention ends stands begins, for a mention joined to the
+    one before by a comma or "and" (null for the first of a list or a mention on its own)."""
+    prev_end = pl.col("r_end").shift(1).over(KEY)
+    gap = pl.col("text").str.slice(prev_end, (pl.col("r_start") - prev_end).clip(0))
+    linked = prev_end.is_not_null() & gap.str.contains(LIST_SEPARATOR)
+    return (
+        smentions.join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        .sort(*KEY, "r_start")
+        .with_columns(linked=linked)
+        .with_columns(run=(~pl.col("linked")).cast(pl.Int32).cum_sum().over(KEY))
+        .with_columns(run_start=pl.when(pl.col("linked")).then(pl.col("r_start").min().over(*KEY, "run")))
+        .drop("text", "linked", "run")
     )
 
 
@@ -101,7 +127,9 @@ def _clause_ends(subjects: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
 
 
 def with_joint(parties: pl.DataFrame, joint: pl.DataFrame) -> pl.DataFrame:
-    return pl.concat([parties.join(joint.select("cue_id").unique(), on="cue_id", how="anti"), joint])
+    return pl.concat(
+        [parties.join(joint.select("cue_id").unique(), on="cue_id", how="anti"), joint], how="diagonal"
+    )
 
 
 def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[str]) -> pl.DataFrame:
@@ -109,15 +137,17 @@ def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[
     `directed` class (an attack) only from the parties before the cue to those after it, and it outweighs
     other relations of the pair ("fired water cannons at a Philippine supply boat"). Strained relations
     say neither who is hostile nor that the pair cooperates: no fact. Two parties both named after the cue
-    are no pair unless joined as its subjects (monitor.stance_cue_hits.joint_objects) or one is named inside
+    are no pair unless joined as its subjects (joint_objects) or one is named inside
     a gapped cue ("recognized a Palestinian state together with Spain"): "both of which have close ties with
     New Delhi and Islamabad" is no India-Pakistan tie."""
     facts = cues.filter((pl.col("scope") == "relation") & ~pl.col("negated") & ~pl.col("strained")).join(
-        parties.drop(KEY), on="cue_id"
+        parties.drop(KEY).with_columns(pl.col("inside").fill_null(False)), on="cue_id"
     )
     one_way = pl.col("cue_class").is_in(directed) | pl.col("intent")
     return (
-        facts.join(facts.select("cue_id", other="party", other_before="before"), on="cue_id")
+        facts.join(
+            facts.select("cue_id", other="party", other_before="before", other_inside="inside"), on="cue_id"
+        )
         .filter(pl.col("party") != pl.col("other"))
         .filter(~one_way | (pl.col("before") & ~pl.col("other_before")))
         .filter(
@@ -125,7 +155,8 @@ def mutual_statements(cues: pl.DataFrame, parties: pl.DataFrame, directed: list[
             | pl.col("before")
             | pl.col("other_before")
             | pl.col("joint_after")
-            | pl.col("phrase").str.contains("...", literal=True)
+            | pl.col("inside")
+            | pl.col("other_inside")
         )
         .with_columns(attack=pl.col("cue_class").is_in(directed))
         .sort(
@@ -164,6 +195,46 @@ def relation_objects(cues: pl.DataFrame, smentions: pl.DataFrame, sentences: pl.
         .filter(inside | after)
         .join(sentences.select(*KEY, "text"), on=KEY, how="inner")
         .filter(inside | gap.str.contains(r"^\s+(with|to)\s+(the\s+)?$"))
-        .select(*KEY, "cue_id", party="country", before=pl.lit(False))
+        .select(*KEY, "cue_id", party="country", before=pl.lit(False), inside=inside)
         .unique()
     )
+
+
+# what stands between a relation cue and objects it takes: "with", "to the", "with the presidents of", and
+# the listed names before the last two ("with Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan")
+OBJECT_LEAD = (
+    r"^\s+(\w+\s+)?(with|to)\s+(the\s+)?((\w+\s+){1,2}of\s+(the\s+)?)?"
+    r"(\p{Lu}[\w'’.-]*(\s+\p{Lu}[\w'’.-]*)*,\s+(the\s+)?)*$"
+)
+
+
+def joint_objects(cues: pl.DataFrame, smentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """Cues with `joint_after`: two actors joined by "and" follow the cue, not as its objects after
+    "with"/"to" ("... and that Japan and the Philippines would soon sign"): the pair may be the relation's
+    parties though named after it, unlike "close ties with New Delhi and Islamabad" or "the visit comes a
+    week before Peters travels to Washington" (mutual_statements)."""
+    text = sentences.select(*KEY, "text")
+    first = smentions.select(*KEY, a_start="r_start", a_end="r_end")
+    second = smentions.select(*KEY, b_start="r_start")
+    pairs = (
+        first.join(second, on=KEY)
+        .filter(pl.col("b_start") > pl.col("a_end"))
+        .join(text, on=KEY)
+        .filter(
+            pl.col("text")
+            .str.slice(pl.col("a_end"), pl.col("b_start") - pl.col("a_end"))
+            .str.contains(r"^\s+and\s+(the\s+)?$")
+        )
+        .select(*KEY, "a_start")
+    )
+    lead = pl.col("text").str.slice(pl.col("m_end"), pl.col("a_start") - pl.col("m_end"))
+    joint = (
+        cues.select(*KEY, "cue_id", "m_end")
+        .join(pairs, on=KEY)
+        .filter(pl.col("a_start") >= pl.col("m_end"))
+        .join(text, on=KEY)
+        .filter(~lead.str.contains(OBJECT_LEAD))
+        .select("cue_id")
+        .unique()
+    )
+    return cues.with_columns(joint_after=pl.col("cue_id").is_in(joint["cue_id"].implode()))

@@ -148,3 +148,15 @@ def clause_subjects(mentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
         .join(mentions.select(*KEY, "mid", "country"), on=[*KEY, "mid"], how="inner")
         .select(*KEY, "country", "a_start", several=pl.lit(False))
     )
+
+
+def acting_claims(chunk: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
+    """Claims [sid, country, a_start, several] of a person or institution whose verb is a relation: like a
+    state subject, a party of it ("Xi signed the treaty with Kazakhstan": a fact between China and
+    Kazakhstan; not "Blinken said that Russia is providing ...")."""
+    relation_verbs = hits.filter(pl.col("scope") == "relation").select(*KEY, a_start="m_start")
+    return (
+        chunk.filter(pl.col("is_source") & pl.col("actor_kind").is_in(SPEAKER_KINDS) & ~pl.col("joint"))
+        .join(relation_verbs, on=[*KEY, "a_start"], how="semi")
+        .select(*KEY, "country", "a_start", several=pl.lit(False))
+    )

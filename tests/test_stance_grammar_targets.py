@@ -49,3 +49,24 @@ def test_an_accusation_after_a_denied_claim_still_judges_its_object():
         actors=[AUSTRALIA, CHINA, BEIJING],
     )
     assert stance(out)[("AUS", "CHN")] < 0
+
+
+def test_a_refusal_to_comment_on_talks_is_no_stance_toward_their_party():
+    out = statements(
+        "Cairo did not immediately comment on the Ankara talks.",
+        actors=[["Cairo", "EGY", "EGY", "state"], ["Ankara", "TUR", "TUR", "state"]],
+    )
+    assert out.is_empty()
+
+
+def test_a_stance_after_a_refusal_to_comment_and_a_clause_break_still_counts():
+    out = statements(
+        "New Zealand Foreign Minister Winston Peters did not comment on the treaty but said Wellington was "
+        "working closely with Australia on Pacific security.",
+        actors=[
+            ["Winston Peters", "winston_peters", "NZL", "person"],
+            ["Wellington", "NZL", "NZL", "state"],
+            AUSTRALIA,
+        ],
+    )
+    assert stance(out)[("NZL", "AUS")] > 0

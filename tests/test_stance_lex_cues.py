@@ -1,6 +1,6 @@
-"""Cue words added to seeds/stance_cues.csv, each read in the sentence it was missing from: demands,
-refusals to tolerate, invitations to visit, the matter raised with a state, shared concern, and a call to lift
-measures read against whoever imposed them."""
+"""Cue words added to seeds/stance_cues.csv, each read in the sentence it was missing from: demands and
+requests (not of a court), refusals to tolerate, invitations to visit, the matter raised with a state, shared
+concern, formal complaints, and a call to lift measures read against whoever imposed them."""
 
 from __future__ import annotations
 
@@ -162,3 +162,38 @@ def test_will_not_remain_silent_warns_the_states_addressed():
     )
     got = stance(out)
     assert got[("ISR", "IRL")] < 0 and got[("ISR", "NOR")] < 0
+
+
+def test_asking_a_state_to_act_is_a_demand_of_it():
+    out = statements(
+        'Tokyo had asked Beijing to explain the purpose of the flight "as soon as possible."',
+        actors=[["Tokyo", "JPN", "JPN", "state"], ["Beijing", "CHN", "CHN", "state"]],
+    )
+    assert stance(out)[("JPN", "CHN")] < 0
+
+
+def test_asking_a_court_to_rule_is_no_demand_against_the_court():
+    out = statements(
+        "Guyana had asked the International Court of Justice to halt the vote.",
+        actors=[
+            ["Guyana", "GUY", "GUY", "state"],
+            ["International Court of Justice", "ICJ", "ICJ", "organisation"],
+        ],
+    )
+    assert ("GUY", "ICJ") not in stance(out)
+
+
+def test_filing_complaints_against_states_protests_against_each():
+    out = statements(
+        "Ukraine on Monday filed complaints at the World Trade Organization against Poland, Hungary and "
+        "Slovakia over their bans on Ukrainian grain.",
+        actors=[
+            ["Ukraine", "UKR", "UKR", "state"],
+            ["World Trade Organization", "WTO", "WTO", "organisation"],
+            ["Poland", "POL", "POL", "state"],
+            ["Hungary", "HUN", "HUN", "state"],
+            ["Slovakia", "SVK", "SVK", "state"],
+        ],
+    )
+    judged = stance(out)
+    assert all(judged[("UKR", other)] < 0 for other in ("POL", "HUN", "SVK"))

@@ -246,3 +246,29 @@ def test_a_lack_of_commitment_is_no_commitment():
         actors=[["Scott Bessent", "scott_bessent", "USA", "person"], ["Moscow", "RUS", "RUS", "state"]],
     )
     assert stance(out)[("USA", "RUS")] < 0
+
+
+def test_an_opposition_party_criticising_a_deal_is_no_stance_of_its_state():
+    out = statements(
+        "The opposition in Tuvalu has criticised the agreement, saying it was negotiated in secret and "
+        "handed too much say over security matters to Australia.",
+        actors=[["Tuvalu", "TUV", "TUV", "state"], ["Australia", "AUS", "AUS", "state"]],
+    )
+    assert out.is_empty()
+
+
+def test_experts_of_a_state_speak_for_no_state():
+    out = statements(
+        "Chinese experts said the expulsion showed that some Lithuanian politicians were still hostage to "
+        "anti-China forces.",
+        actors=[["Chinese", "CHN", "CHN", "state"], ["Lithuanian", "LTU", "LTU", "state"]],
+    )
+    assert out.is_empty()
+
+
+def test_a_state_voicing_opposition_to_a_step_keeps_its_stance():
+    out = statements(
+        "Beijing repeated its opposition to South Korea's deployment of the missile system.",
+        actors=[CHINA_CAPITAL, ["South Korea", "KOR", "KOR", "state"]],
+    )
+    assert stance(out)[("CHN", "KOR")] < 0

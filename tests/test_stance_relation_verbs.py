@@ -196,3 +196,34 @@ def test_a_state_ready_to_work_with_another_is_friendly_one_way():
     )
     assert mutual(out)[("SOM", "ETH")] > 0
     assert ("ETH", "SOM") not in every_pair(out)
+
+
+CENTRAL_ASIA = [
+    ["Kazakhstan", "KAZ", "KAZ", "state"],
+    ["Kyrgyzstan", "KGZ", "KGZ", "state"],
+    ["Uzbekistan", "UZB", "UZB", "state"],
+]
+XI = ["Xi", "xi_jinping", "CHN", "person"]
+
+
+def test_a_leader_signing_a_treaty_makes_it_a_fact_between_the_leaders_state_and_the_other():
+    out = statements("Xi signed the treaty with Kazakhstan on Tuesday.", actors=[XI, CENTRAL_ASIA[0]])
+    assert mutual(out) == {("CHN", "KAZ"): 0.5, ("KAZ", "CHN"): 0.5}
+
+
+def test_states_listed_after_a_leaders_treaty_are_its_parties_but_no_pair_of_their_own():
+    out = statements(
+        "Xi signed the treaty with the presidents of Kazakhstan, Kyrgyzstan and Uzbekistan on Tuesday.",
+        actors=[XI, *CENTRAL_ASIA],
+    )
+    assert set(mutual(out)) == {
+        pair for state in ("KAZ", "KGZ", "UZB") for pair in (("CHN", state), (state, "CHN"))
+    }
+
+
+def test_a_leader_reporting_a_relation_between_others_is_no_party_of_it():
+    out = statements(
+        "Xi said that Kazakhstan and Uzbekistan had signed the treaty on Tuesday.",
+        actors=[XI, CENTRAL_ASIA[0], CENTRAL_ASIA[2]],
+    )
+    assert set(mutual(out)) == {("KAZ", "UZB"), ("UZB", "KAZ")}

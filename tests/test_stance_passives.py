@@ -1,0 +1,56 @@
+"""Judgements in the passive voice: the actor after "by" (or "from", after a noun) is the judge, the actor
+named before the cue the judged. Sentences from the unseen sets where the pair came out reversed."""
+
+from __future__ import annotations
+
+from stance_helpers import stance, statements
+
+KENYA = ["Nairobi", "KEN", "KEN", "state"]
+CONGO = ["Kinshasa", "COD", "COD", "state"]
+
+
+def test_the_actor_after_by_criticises_the_actor_before_the_passive_verb():
+    out = statements(
+        "Nairobi was criticised by Kinshasa for hosting the rebels' leaders.", actors=[KENYA, CONGO]
+    )
+    assert stance(out)[("COD", "KEN")] < 0
+
+
+def test_the_passive_subject_is_no_judge_of_its_agent():
+    out = statements(
+        "Nairobi was criticised by Kinshasa for hosting the rebels' leaders.", actors=[KENYA, CONGO]
+    )
+    assert ("KEN", "COD") not in stance(out)
+
+
+def test_an_accusation_with_words_between_auxiliary_and_verb_still_names_its_accuser():
+    out = statements(
+        "Benin has also been accused by Niamey of allowing French troops to be stationed on its territory.",
+        actors=[
+            ["Benin", "BEN", "BEN", "state"],
+            ["Niamey", "NER", "NER", "state"],
+            ["French", "FRA", "FRA", "state"],
+        ],
+    )
+    assert stance(out)[("NER", "BEN")] < 0
+
+
+def test_a_move_condemned_by_a_capital_is_that_capitals_judgement_of_the_mover():
+    out = statements(
+        "Yerevan froze its participation in the bloc, a move condemned by Moscow.",
+        actors=[["Yerevan", "ARM", "ARM", "state"], ["Moscow", "RUS", "RUS", "state"]],
+    )
+    assert stance(out)[("RUS", "ARM")] < 0
+
+
+def test_criticism_from_a_capital_judges_the_state_whose_decision_drew_it():
+    out = statements(
+        "Hungary's decision drew sharp criticism from Kyiv.",
+        actors=[["Hungary", "HUN", "HUN", "state"], ["Kyiv", "UKR", "UKR", "state"]],
+    )
+    assert stance(out) == {("UKR", "HUN"): -0.6}
+
+
+def test_an_active_judgement_keeps_its_subject_as_the_judge():
+    out = statements("Kinshasa criticised Nairobi for hosting the rebels' leaders.", actors=[CONGO, KENYA])
+    assert stance(out) == {("COD", "KEN"): -0.7}
