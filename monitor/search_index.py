@@ -193,30 +193,44 @@ class Coverage(NamedTuple):
     missing: int
     stale: int
     inconsistent: int
+    orphan_postings: int
 
     @property
     def complete(self) -> bool:
-        return self.indexed == self.cleaned_articles and not (self.missing or self.stale or self.inconsistent)
+        return self.indexed == self.cleaned_articles and not (
+            self.missing or self.stale or self.inconsistent or self.orphan_postings
+        )
+
+
+# documents whose length is not the sum of their postings' frequencies: compared document by document,
+# since damage can cancel out in the totals (one length raised and another lowered by as much, postings
+# moved from one document to another)
+INCONSISTENT = """
+    SELECT count(*) FROM search_documents d
+    LEFT JOIN (SELECT article_id, sum(tf) AS total FROM search_postings GROUP BY ALL) p USING (article_id)
+    WHERE d.length <> coalesce(p.total, 0)"""
 
 
 def coverage(conn: duckdb.DuckDBPyConnection) -> Coverage:
-    """How the index compares with cleaned_articles, and documents whose postings do not add up. When the
-    totals agree (same count and id hash, lengths summing to the frequencies) nothing is missing, stale or
-    inconsistent but for damage that cancels out in the sums; otherwise every document is compared."""
+    """How the index compares with cleaned_articles, and what of it does not add up. Missing and stale
+    documents are looked for only when the totals (count and id hash) differ; every document's length is
+    compared with its postings (35 ms at 100k articles and 12M postings, 0.4 s on a tenfold copy of them,
+    against 11 ms and 0.13 s for the totals). Postings without their document are looked for when the
+    lengths do not add up to the frequencies, or a document does not: with every document consistent, an
+    orphan posting makes the frequencies outweigh the lengths."""
     found = totals(conn)
-    if found.same_articles and found.lengths == found.frequencies:
-        return Coverage(found.documents, found.articles, 0, 0, 0)
-    return Coverage(
-        *conn.execute(
-            """SELECT (SELECT count(*) FROM search_documents),
-                      (SELECT count(*) FROM cleaned_articles),
-                      (SELECT count(*) FROM cleaned_articles
+    [(inconsistent,)] = conn.execute(INCONSISTENT).fetchall()
+    missing = stale = orphans = 0
+    if not found.same_articles:
+        missing, stale = conn.execute(
+            """SELECT (SELECT count(*) FROM cleaned_articles
                        WHERE article_id NOT IN (SELECT article_id FROM search_documents)),
                       (SELECT count(*) FROM search_documents
-                       WHERE article_id NOT IN (SELECT article_id FROM cleaned_articles)),
-                      (SELECT count(*) FROM search_documents d
-                       LEFT JOIN (SELECT article_id, sum(tf) AS total FROM search_postings GROUP BY ALL) p
-                       USING (article_id)
-                       WHERE d.length <> coalesce(p.total, 0))"""
+                       WHERE article_id NOT IN (SELECT article_id FROM cleaned_articles))"""
         ).fetchone()
-    )
+    if inconsistent or found.lengths != found.frequencies:
+        [(orphans,)] = conn.execute(
+            "SELECT count(*) FROM search_postings "
+            "WHERE article_id NOT IN (SELECT article_id FROM search_documents)"
+        ).fetchall()
+    return Coverage(found.documents, found.articles, missing, stale, inconsistent, orphans)
