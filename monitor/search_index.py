@@ -202,25 +202,37 @@ class Coverage(NamedTuple):
         )
 
 
-# documents whose length is not the sum of their postings' frequencies: compared document by document,
-# since damage can cancel out in the totals (one length raised and another lowered by as much, postings
-# moved from one document to another)
+# An order-free hash of (document, length) pairs, taken from the documents and from their postings' sums.
+# The two differ when a document's length is not the sum of its postings' frequencies or a posting has no
+# document, also when the damage cancels out in the totals (one length raised and another lowered by as
+# much, postings moved from one document to another). A document of length 0 has no postings.
+PAIR_HASHES = """
+    SELECT (SELECT coalesce(sum(hash(article_id, length)::HUGEINT), 0)
+            FROM search_documents WHERE length <> 0),
+           (SELECT coalesce(sum(hash(article_id, total)::HUGEINT), 0)
+            FROM (SELECT article_id, sum(tf)::INTEGER AS total FROM search_postings GROUP BY ALL))"""
+
 INCONSISTENT = """
     SELECT count(*) FROM search_documents d
     LEFT JOIN (SELECT article_id, sum(tf) AS total FROM search_postings GROUP BY ALL) p USING (article_id)
     WHERE d.length <> coalesce(p.total, 0)"""
 
+ORPHANS = (
+    "SELECT count(*) FROM search_postings WHERE article_id NOT IN (SELECT article_id FROM search_documents)"
+)
+
 
 def coverage(conn: duckdb.DuckDBPyConnection) -> Coverage:
-    """How the index compares with cleaned_articles, and what of it does not add up. Missing and stale
-    documents are looked for only when the totals (count and id hash) differ; every document's length is
-    compared with its postings (35 ms at 100k articles and 12M postings, 0.4 s on a tenfold copy of them,
-    against 11 ms and 0.13 s for the totals). Postings without their document are looked for when the
-    lengths do not add up to the frequencies, or a document does not: with every document consistent, an
-    orphan posting makes the frequencies outweigh the lengths."""
+    """How the index compares with cleaned_articles, and what of it does not add up. The totals and the pair
+    hashes decide what is counted exactly: missing and stale documents when the count or id hash differ,
+    inconsistent documents and orphan postings when the pair hashes or the sums do. The pair hashes cost
+    one grouping of the postings by document: on an intact index the check took 18 ms of CPU at 100k
+    articles (12M postings) with the totals alone and 74 ms with the pair hashes, 0.14 s and 0.70 s on a
+    tenfold copy (1M articles, 117M postings); counting inconsistent documents instead took 87 ms and
+    0.82 s."""
     found = totals(conn)
-    [(inconsistent,)] = conn.execute(INCONSISTENT).fetchall()
-    missing = stale = orphans = 0
+    from_documents, from_postings = conn.execute(PAIR_HASHES).fetchone()
+    missing = stale = inconsistent = orphans = 0
     if not found.same_articles:
         missing, stale = conn.execute(
             """SELECT (SELECT count(*) FROM cleaned_articles
@@ -228,9 +240,7 @@ def coverage(conn: duckdb.DuckDBPyConnection) -> Coverage:
                       (SELECT count(*) FROM search_documents
                        WHERE article_id NOT IN (SELECT article_id FROM cleaned_articles))"""
         ).fetchone()
-    if inconsistent or found.lengths != found.frequencies:
-        [(orphans,)] = conn.execute(
-            "SELECT count(*) FROM search_postings "
-            "WHERE article_id NOT IN (SELECT article_id FROM search_documents)"
-        ).fetchall()
+    if from_documents != from_postings or found.lengths != found.frequencies:
+        [(inconsistent,)] = conn.execute(INCONSISTENT).fetchall()
+        [(orphans,)] = conn.execute(ORPHANS).fetchall()
     return Coverage(found.documents, found.articles, missing, stale, inconsistent, orphans)

@@ -92,3 +92,13 @@ def test_a_posting_moved_off_to_no_document_fails_the_coverage_check(sample_pipe
     coverage = coverage_of(result)
     assert not coverage.passed
     assert (coverage.metadata["inconsistent"].value, coverage.metadata["orphan_postings"].value) == (1, 1)
+
+
+def test_a_document_without_terms_passes_the_coverage_check(sample_pipeline):
+    result = indexed_then(
+        sample_pipeline,
+        f"""DELETE FROM search_postings WHERE rowid IN ({FIRST_POSTINGS});
+            UPDATE search_documents SET length = 0
+            WHERE article_id = (SELECT min(article_id) FROM search_documents)""",  # noqa: S608 - constants
+    )
+    assert coverage_of(result).passed
