@@ -123,3 +123,10 @@ def test_a_failed_write_rolls_back_its_own_batch_and_keeps_the_ones_before(wareh
     with pytest.raises(RuntimeError, match="disk full"):
         list(overlapped(warehouse.transaction, _batches(2), _read, _shout, write))
     assert _stored(warehouse) == [(0, HEADLINES[0].upper()), (1, HEADLINES[1].upper())]
+
+
+def test_a_failure_in_the_callers_hands_writes_no_later_batch(warehouse):
+    with pytest.raises(RuntimeError, match="gate rejected"):
+        for _batch, _written in overlapped(warehouse.transaction, _batches(2), _read, _shout, _write):
+            raise RuntimeError("gate rejected")
+    assert _stored(warehouse) == [(0, HEADLINES[0].upper()), (1, HEADLINES[1].upper())]
