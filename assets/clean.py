@@ -1,7 +1,6 @@
 """cleaned_articles: title and body without page furniture, a trustworthy date, the publisher, the wire it
 credits, and a story id shared by syndicated copies."""
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import dagster as dg
@@ -9,6 +8,7 @@ import polars as pl
 
 from monitor import (
     asset_checks,
+    batch_overlap,
     code_version,
     data_docs,
     date_patterns,
@@ -258,26 +258,21 @@ def _batch_metadata(conn, run_id: str) -> dict:
 def cleaned_articles(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     fingerprint = incremental.fingerprint(*SEEDS, LOGIC_VERSION)
     results, kept = [], gate_rows.GateRows(STEP, TABLE_COLUMNS)
-    # a batch is cleaned (polars, which releases the GIL) in a thread while the batch before it is gated,
-    # given its stories and written (GE in Python, DuckDB): the two overlap on two cores
-    with kept, ThreadPoolExecutor(max_workers=1) as ahead:
+    with kept:
         with warehouse.transaction() as conn:
             rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
             pending = _pending(conn, rebuild)
             registry = conn.execute("SELECT * FROM outlets").pl()
             if pending.height:
                 ge_session.warm_up()
-            batches = [
-                pending.slice(s, ARTICLES_PER_BATCH) for s in range(0, pending.height, ARTICLES_PER_BATCH)
-            ]
-            upcoming = ahead.submit(_cleaned, _batch_raw(conn, batches[0]), registry) if batches else None
         progress = BatchProgress(context.log.info, STEP, pending.height)
-        for number, batch in enumerate(batches):
-            with warehouse.transaction() as conn:
-                current = upcoming
-                if number + 1 < len(batches):
-                    upcoming = ahead.submit(_cleaned, _batch_raw(conn, batches[number + 1]), registry)
-                gate = _process_batch(conn, current.result(), context.run_id)
+        for batch, gate in batch_overlap.overlapped(
+            warehouse.transaction,
+            pending.iter_slices(ARTICLES_PER_BATCH),
+            read=_batch_raw,
+            compute=lambda raw: _cleaned(raw, registry),
+            write=lambda conn, cleaned: _process_batch(conn, cleaned, context.run_id),
+        ):
             results.append(_detached(kept.keep(gate)))
             progress.advance(batch.height)
         with warehouse.transaction() as conn:

@@ -1,12 +1,11 @@
 """entity_mentions: who is named where, resolved against the curated actor dictionary."""
 
-from concurrent.futures import ThreadPoolExecutor
-
 import dagster as dg
 import polars as pl
 
 from monitor import (
     asset_checks,
+    batch_overlap,
     code_version,
     data_docs,
     gate_rows,
@@ -185,30 +184,22 @@ def entity_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
     dictionary = load_actor_dictionary()
     fingerprint = incremental.fingerprint(*SEEDS, LOGIC_VERSION)
     results, kept = [], gate_rows.GateRows(STEP, TABLE_COLUMNS)
-    # a batch's sentences and mentions (polars, which releases the GIL) are computed in a thread while the
-    # batch before it is gated and written (GE in Python, DuckDB): the two overlap on two cores
-    with kept, ThreadPoolExecutor(max_workers=1) as ahead:
+    with kept:
         with warehouse.transaction() as conn:
             rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
             pending = _pending(conn, rebuild)
             if pending.height:
                 ge_session.warm_up()
-            batches = [
-                pending.slice(s, ARTICLES_PER_BATCH) for s in range(0, pending.height, ARTICLES_PER_BATCH)
-            ]
-            upcoming = (
-                ahead.submit(_computed, batch_articles(conn, batches[0]), dictionary) if batches else None
-            )
         progress = BatchProgress(context.log.info, STEP, pending.height)
-        for number in range(len(batches)):
-            with warehouse.transaction() as conn:
-                current = upcoming
-                if number + 1 < len(batches):
-                    upcoming = ahead.submit(_computed, batch_articles(conn, batches[number + 1]), dictionary)
-                computed = current.result()
-                gate = _process_batch(conn, computed, dictionary, context.run_id)
+        for batch, gate in batch_overlap.overlapped(
+            warehouse.transaction,
+            pending.iter_slices(ARTICLES_PER_BATCH),
+            read=batch_articles,
+            compute=lambda articles: _computed(articles, dictionary),
+            write=lambda conn, computed: _process_batch(conn, computed, dictionary, context.run_id),
+        ):
             results.append(kept.keep(gate))
-            progress.advance(computed[0].height)
+            progress.advance(batch.height)
         with warehouse.transaction() as conn:
             incremental.record(conn, STEP, fingerprint, UPSTREAM, rebuilt=rebuild)
             summary = gates.step_totals(conn, STEP, "entity_mentions")

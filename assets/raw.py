@@ -5,7 +5,17 @@ from datetime import UTC, datetime
 import dagster as dg
 import polars as pl
 
-from monitor import asset_checks, data_docs, gate_rows, gates, ge_session, landing, readers, settings
+from monitor import (
+    asset_checks,
+    data_docs,
+    gate_rows,
+    gates,
+    ge_session,
+    landing,
+    parallel_reading,
+    readers,
+    settings,
+)
 from monitor.page_workers import PageWorkers
 from monitor.progress import BatchProgress
 from monitor.warehouse import WRITER_POOL, Warehouse, insert_frame
@@ -145,7 +155,7 @@ def raw_articles(context: dg.AssetExecutionContext, warehouse: Warehouse, landin
         return (units.filter(pl.col("batch") == number).drop("batch") for number in range(count))
 
     with PageWorkers() as pages, gate_rows.GateRows(STEP, TABLE_COLUMNS) as kept:
-        read = readers.read_batches(batches(), landing_folder.byte_cap(), pages)
+        read = parallel_reading.read_batches(batches(), landing_folder.byte_cap(), pages)
         for batch_units, candidates in zip(batches(), read, strict=True):
             merged = merge_copies(candidates)
             gate = gates.validate_rows(STEP, merged)

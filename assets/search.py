@@ -54,8 +54,9 @@ def article_search_index(context: dg.AssetExecutionContext, warehouse: Warehouse
 @dg.asset_check(
     asset=STEP,
     name=COVERAGE_CHECK,
-    description="The index holds exactly the cleaned articles (none missing, none stale) and every "
-    "document's length is the sum of its postings (no half-written article).",
+    description="The index holds exactly the cleaned articles (none missing, none stale), every "
+    "document's length is the sum of its postings (no half-written article), and every posting has its "
+    "document.",
 )
 def every_cleaned_article_is_searchable(warehouse: Warehouse) -> dg.AssetCheckResult:
     with warehouse.connect(read_only=True) as conn:

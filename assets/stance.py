@@ -1,13 +1,12 @@
 """stance_cues and stance_statements: who expressed what stance toward whom, in which sentence, and why
 (the daily table is assets/daily.py)."""
 
-from concurrent.futures import ThreadPoolExecutor
-
 import dagster as dg
 import polars as pl
 
 from monitor import (
     asset_checks,
+    batch_overlap,
     code_version,
     data_docs,
     gate_rows,
@@ -169,25 +168,20 @@ def stance_statements(context: dg.AssetExecutionContext, warehouse: Warehouse) -
     known = load_actor_dictionary().actors["actor_id"].to_list()
     fingerprint = incremental.fingerprint(*SEEDS, LOGIC_VERSION)
     results, kept = [], gate_rows.GateRows(STEP, STATEMENT_COLUMNS)
-    # a batch's statements (polars, which releases the GIL) are extracted in a thread while the batch
-    # before it is gated and written (GE in Python, DuckDB): the two overlap on two cores
-    with kept, ThreadPoolExecutor(max_workers=1) as ahead:
+    with kept:
         with warehouse.transaction() as conn:
             rebuild = incremental.needs_rebuild(conn, STEP, fingerprint, UPSTREAM)
             pending = _pending(conn, rebuild)
             if pending.height:
                 ge_session.warm_up()
-            batches = [
-                pending.slice(s, ARTICLES_PER_BATCH) for s in range(0, pending.height, ARTICLES_PER_BATCH)
-            ]
-            upcoming = ahead.submit(_computed, _batch_inputs(conn, batches[0]), cues) if batches else None
         progress = BatchProgress(context.log.info, STEP, pending.height)
-        for number, batch in enumerate(batches):
-            with warehouse.transaction() as conn:
-                current = upcoming
-                if number + 1 < len(batches):
-                    upcoming = ahead.submit(_computed, _batch_inputs(conn, batches[number + 1]), cues)
-                gate = _process_batch(conn, current.result(), known, context.run_id)
+        for batch, gate in batch_overlap.overlapped(
+            warehouse.transaction,
+            pending.iter_slices(ARTICLES_PER_BATCH),
+            read=_batch_inputs,
+            compute=lambda inputs: _computed(inputs, cues),
+            write=lambda conn, computed: _process_batch(conn, computed, known, context.run_id),
+        ):
             results.append(kept.keep(gate))
             progress.advance(batch.height)
         with warehouse.transaction() as conn:

@@ -12,8 +12,6 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,11 +21,7 @@ from monitor import html_pages
 from monitor.decoding import decode_document
 from monitor.json_guard import nesting_error, parse_sidecar
 from monitor.landing import MISNAMED_REASON
-from monitor.page_workers import PageWorkers
 
-THREADS = 8
-# text pages per thread task: one future per page cost more than reading a small page
-ROWS_PER_THREAD_TASK = 64
 NO_MAIN_TEXT = "no main text found in the HTML page"
 METADATA_FIELDS = ("url", "outlet", "published", "title", "byline")
 TEXT_FIELDS = ("text", "body", "content")
@@ -75,7 +69,7 @@ def _candidate(**values: object) -> dict:
     return {name: values.get(name) for name in CANDIDATE_SCHEMA}
 
 
-def _frame(candidates: list[dict]) -> pl.DataFrame:
+def candidate_frame(candidates: list[dict]) -> pl.DataFrame:
     """Candidates as columns: building the frame from row dicts took longer than reading the text files."""
     columns = {name: [c[name] for c in candidates] for name in CANDIDATE_SCHEMA}
     return pl.DataFrame(columns, schema=CANDIDATE_SCHEMA)
@@ -221,6 +215,18 @@ def failed_read(path: str, sidecar_path: str | None, input_kind: str, reason: st
     )
 
 
+def stray_file(path: str, input_kind: str, size_bytes: int, misnamed: bool) -> dict:
+    """The candidate for a file that is no page, export or sidecar: the raw_articles gate quarantines it as
+    unsupported, or as misnamed when its name hides what it holds."""
+    return _candidate(
+        article_id=_digest(path.encode()),
+        input_kind=input_kind,
+        path=path,
+        size_bytes=size_bytes,
+        read_error=MISNAMED_REASON if misnamed else None,
+    )
+
+
 def read_unit(path: str, sidecar_path: str | None, input_kind: str, max_bytes: int) -> dict:
     """read_document, where an exception from any library becomes the page's read_error: quarantined, and
     the run goes on."""
@@ -229,82 +235,3 @@ def read_unit(path: str, sidecar_path: str | None, input_kind: str, max_bytes: i
     except Exception as error:
         reason = f"reader failed: {type(error).__name__}: {error}"
         return failed_read(path, sidecar_path, input_kind, reason[:300])
-
-
-def read_units(units: pl.DataFrame, max_bytes: int, pages: PageWorkers | None = None) -> pl.DataFrame:
-    """Read every changed unit (see start_reading)."""
-    if pages is None:
-        with PageWorkers() as own:
-            return start_reading(units, max_bytes, own)()
-    return start_reading(units, max_bytes, pages)()
-
-
-def read_batches(
-    batches: Iterable[pl.DataFrame], max_bytes: int, pages: PageWorkers
-) -> Iterator[pl.DataFrame]:
-    """The candidates of each batch of units in turn. The next batch's HTML pages go to the workers before
-    this batch is handed over, so they are parsed while the caller gates and writes it. `batches` is taken
-    one at a time: a generator holds no more than the two batches in flight."""
-    upcoming = iter(batches)
-    first = next(upcoming, None)
-    if first is None:
-        return
-    pending = start_reading(first, max_bytes, pages)
-    while True:
-        following = next(upcoming, None)
-        candidates = pending()
-        if following is not None:
-            pending = start_reading(following, max_bytes, pages)
-        yield candidates
-        if following is None:
-            return
-
-
-def start_reading(units: pl.DataFrame, max_bytes: int, pages: PageWorkers) -> Callable[[], pl.DataFrame]:
-    """Hand the HTML pages to worker processes when there are enough of them (extraction is Python code, one
-    core under threads) and return a function that reads the rest in threads (I/O overlaps) and gathers every
-    candidate. A caller can start the next batch before gating this one. HTML pages too few for the workers
-    are parsed one after another: threads fighting over the GIL parsed them at half the speed.
-
-    Candidates come out in the same order whichever way a page was read, so merging copies picks the same
-    first row.
-    """
-    documents = units.filter(pl.col("role") == "document").join(
-        units.filter(pl.col("role") == "sidecar").select("unit_key", sidecar_path="path"),
-        on="unit_key",
-        how="left",
-    )
-    rows = list(documents.select("path", "sidecar_path", "input_kind").iter_rows())
-    html = [i for i, row in enumerate(rows) if row[2] == "html"]
-    waiting = pages.start(read_unit, [rows[i] for i in html], max_bytes, failed=failed_read)
-    exports = units.filter(pl.col("role") == "export")["path"].to_list()
-    strays = units.filter(pl.col("role").is_in(["unsupported", "misnamed"])).select(
-        "path", pl.coalesce("input_kind", "suffix", pl.lit("(none)")), "size_bytes", "role"
-    )
-
-    def finish() -> pl.DataFrame:
-        text = [i for i, row in enumerate(rows) if row[2] != "html"]
-        chunks = [text[i : i + ROWS_PER_THREAD_TASK] for i in range(0, len(text), ROWS_PER_THREAD_TASK)]
-        read: list[dict | None] = [None] * len(rows)
-        with ThreadPoolExecutor(max_workers=THREADS) as threads:
-            text_read = threads.map(lambda chunk: [read_unit(*rows[i], max_bytes) for i in chunk], chunks)
-            for i, candidate in zip(text, (c for part in text_read for c in part), strict=True):
-                read[i] = candidate
-            exported = list(threads.map(lambda path: read_export(path, max_bytes), exports))
-        html_read = waiting() if waiting is not None else (read_unit(*rows[i], max_bytes) for i in html)
-        for i, candidate in zip(html, html_read, strict=True):
-            read[i] = candidate
-        read += [candidate for part in exported for candidate in part]
-        read += [
-            _candidate(
-                article_id=_digest(path.encode()),
-                input_kind=input_kind,
-                path=path,
-                size_bytes=size_bytes,
-                read_error=MISNAMED_REASON if role == "misnamed" else None,
-            )
-            for path, input_kind, size_bytes, role in strays.iter_rows()
-        ]
-        return _frame(read)
-
-    return finish

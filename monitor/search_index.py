@@ -82,7 +82,7 @@ class Totals(NamedTuple):
 def totals(conn: duckdb.DuckDBPyConnection) -> Totals:
     """One pass over two id columns and the postings' frequencies, with no join: a run with nothing new
     compares these instead of joining every posting to its document (2.4-3.8 s for the step and its check
-    at 1M articles and 117M postings)."""
+    at 1M articles and 117M postings). Damage that cancels out in the sums is the coverage check's to find."""
     return Totals(
         *conn.execute(
             """SELECT (SELECT count(*) FROM search_documents), (SELECT count(*) FROM cleaned_articles),
@@ -193,30 +193,54 @@ class Coverage(NamedTuple):
     missing: int
     stale: int
     inconsistent: int
+    orphan_postings: int
 
     @property
     def complete(self) -> bool:
-        return self.indexed == self.cleaned_articles and not (self.missing or self.stale or self.inconsistent)
+        return self.indexed == self.cleaned_articles and not (
+            self.missing or self.stale or self.inconsistent or self.orphan_postings
+        )
+
+
+# An order-free hash of (document, length) pairs, taken from the documents and from their postings' sums.
+# The two differ when a document's length is not the sum of its postings' frequencies or a posting has no
+# document, also when the damage cancels out in the totals (one length raised and another lowered by as
+# much, postings moved from one document to another). A document of length 0 has no postings.
+PAIR_HASHES = """
+    SELECT (SELECT coalesce(sum(hash(article_id, length)::HUGEINT), 0)
+            FROM search_documents WHERE length <> 0),
+           (SELECT coalesce(sum(hash(article_id, total)::HUGEINT), 0)
+            FROM (SELECT article_id, sum(tf)::INTEGER AS total FROM search_postings GROUP BY ALL))"""
+
+INCONSISTENT = """
+    SELECT count(*) FROM search_documents d
+    LEFT JOIN (SELECT article_id, sum(tf) AS total FROM search_postings GROUP BY ALL) p USING (article_id)
+    WHERE d.length <> coalesce(p.total, 0)"""
+
+ORPHANS = (
+    "SELECT count(*) FROM search_postings WHERE article_id NOT IN (SELECT article_id FROM search_documents)"
+)
 
 
 def coverage(conn: duckdb.DuckDBPyConnection) -> Coverage:
-    """How the index compares with cleaned_articles, and documents whose postings do not add up. When the
-    totals agree (same count and id hash, lengths summing to the frequencies) nothing is missing, stale or
-    inconsistent but for damage that cancels out in the sums; otherwise every document is compared."""
+    """How the index compares with cleaned_articles, and what of it does not add up. The totals and the pair
+    hashes decide what is counted exactly: missing and stale documents when the count or id hash differ,
+    inconsistent documents and orphan postings when the pair hashes or the sums do. The pair hashes cost
+    one grouping of the postings by document: on an intact index the check took 18 ms of CPU at 100k
+    articles (12M postings) with the totals alone and 74 ms with the pair hashes, 0.14 s and 0.70 s on a
+    tenfold copy (1M articles, 117M postings); counting inconsistent documents instead took 87 ms and
+    0.82 s."""
     found = totals(conn)
-    if found.same_articles and found.lengths == found.frequencies:
-        return Coverage(found.documents, found.articles, 0, 0, 0)
-    return Coverage(
-        *conn.execute(
-            """SELECT (SELECT count(*) FROM search_documents),
-                      (SELECT count(*) FROM cleaned_articles),
-                      (SELECT count(*) FROM cleaned_articles
+    from_documents, from_postings = conn.execute(PAIR_HASHES).fetchone()
+    missing = stale = inconsistent = orphans = 0
+    if not found.same_articles:
+        missing, stale = conn.execute(
+            """SELECT (SELECT count(*) FROM cleaned_articles
                        WHERE article_id NOT IN (SELECT article_id FROM search_documents)),
                       (SELECT count(*) FROM search_documents
-                       WHERE article_id NOT IN (SELECT article_id FROM cleaned_articles)),
-                      (SELECT count(*) FROM search_documents d
-                       LEFT JOIN (SELECT article_id, sum(tf) AS total FROM search_postings GROUP BY ALL) p
-                       USING (article_id)
-                       WHERE d.length <> coalesce(p.total, 0))"""
+                       WHERE article_id NOT IN (SELECT article_id FROM cleaned_articles))"""
         ).fetchone()
-    )
+    if from_documents != from_postings or found.lengths != found.frequencies:
+        [(inconsistent,)] = conn.execute(INCONSISTENT).fetchall()
+        [(orphans,)] = conn.execute(ORPHANS).fetchall()
+    return Coverage(found.documents, found.articles, missing, stale, inconsistent, orphans)

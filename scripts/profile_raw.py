@@ -21,7 +21,7 @@ from pathlib import Path
 import polars as pl
 import psutil
 
-from monitor import landing, readers
+from monitor import landing, parallel_reading
 from monitor.synthetic_corpus import generate_corpus
 
 MAX_FILE_BYTES = 262_144
@@ -92,7 +92,7 @@ def time_reads(folder: Path, repeat: int) -> None:
         for _ in range(repeat):
             with TreeCpu() as cpu:
                 start = time.perf_counter()
-                frame = readers.read_units(subset, MAX_FILE_BYTES)
+                frame = parallel_reading.read_units(subset, MAX_FILE_BYTES)
                 wall = time.perf_counter() - start
             report(label, frame.height, wall, cpu)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polars as pl
 
-from monitor import landing, readers
+from monitor import landing, parallel_reading, readers
 from monitor.page_workers import PageWorkers
 
 MAX_BYTES = 64 * 1024
@@ -63,9 +63,9 @@ def test_pages_read_in_worker_processes_give_the_candidates_read_in_the_thread(t
     (tmp_path / "export.jsonl").write_text(json.dumps({"text": "Talks resumed."}) + "\n{bad\n")
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
     units = landing_units(tmp_path)
-    in_thread = readers.read_units(units, MAX_BYTES, PageWorkers(processes=2, min_pages=10**9))
+    in_thread = parallel_reading.read_units(units, MAX_BYTES, PageWorkers(processes=2, min_pages=10**9))
     with PageWorkers(processes=2, min_pages=1) as workers:
-        in_workers = readers.read_units(units, MAX_BYTES, workers)
+        in_workers = parallel_reading.read_units(units, MAX_BYTES, workers)
     assert in_workers.equals(in_thread)
     assert in_workers.height == 40 + 3 + 1 + 2 + 1
 
@@ -107,15 +107,17 @@ def test_batches_read_ahead_each_give_their_own_candidates_in_order(tmp_path):
     units = landing_units(tmp_path)
     batches = [units.filter(pl.col("path").str.contains(f"/batch{n}/")) for n in range(3)]
     with PageWorkers(processes=2, min_pages=1) as workers:
-        read = list(readers.read_batches(batches, MAX_BYTES, workers))
-    expected = [readers.read_units(batch, MAX_BYTES, PageWorkers(min_pages=10**9)) for batch in batches]
+        read = list(parallel_reading.read_batches(batches, MAX_BYTES, workers))
+    expected = [
+        parallel_reading.read_units(batch, MAX_BYTES, PageWorkers(min_pages=10**9)) for batch in batches
+    ]
     assert len(read) == 3
     assert all(got.equals(want) for got, want in zip(read, expected, strict=True))
 
 
 def test_no_batches_give_no_candidates():
     with PageWorkers(processes=2, min_pages=1) as workers:
-        assert list(readers.read_batches([], MAX_BYTES, workers)) == []
+        assert list(parallel_reading.read_batches([], MAX_BYTES, workers)) == []
 
 
 def test_batches_are_taken_from_a_generator_one_ahead_of_the_batch_handed_over(tmp_path):
@@ -132,6 +134,6 @@ def test_batches_are_taken_from_a_generator_one_ahead_of_the_batch_handed_over(t
     with PageWorkers(min_pages=10**9) as workers:
         taken = [
             (len(cut), candidates.height)
-            for candidates in readers.read_batches(batches(), MAX_BYTES, workers)
+            for candidates in parallel_reading.read_batches(batches(), MAX_BYTES, workers)
         ]
     assert taken == [(2, 3), (3, 3), (4, 3), (4, 3)]

@@ -1,5 +1,6 @@
 """The search index heals and reports damage although a run with nothing new only compares totals: a
-document of no cleaned article is removed, and a posting whose frequency changed fails the coverage check."""
+document of no cleaned article is removed, and a posting whose frequency changed fails the coverage check,
+as does damage that cancels out in the totals (the check compares every document with its postings)."""
 
 from __future__ import annotations
 
@@ -51,3 +52,53 @@ def test_a_posting_whose_frequency_changed_fails_the_coverage_check(sample_pipel
     coverage = coverage_of(result)
     assert not coverage.passed
     assert (coverage.metadata["inconsistent"].value, coverage.metadata["missing"].value) == (1, 0)
+
+
+# the postings of the first document, in the order they were written
+FIRST_POSTINGS = """SELECT rowid FROM search_postings
+    WHERE article_id = (SELECT min(article_id) FROM search_documents)"""
+
+
+def test_lengths_raised_and_lowered_by_as_much_fail_the_coverage_check(sample_pipeline):
+    result = indexed_then(
+        sample_pipeline,
+        """UPDATE search_documents SET length = length + 4
+           WHERE article_id = (SELECT min(article_id) FROM search_documents);
+           UPDATE search_documents SET length = length - 4
+           WHERE article_id = (SELECT max(article_id) FROM search_documents)""",
+    )
+    coverage = coverage_of(result)
+    assert not coverage.passed
+    assert (coverage.metadata["inconsistent"].value, coverage.metadata["orphan_postings"].value) == (2, 0)
+
+
+def test_a_posting_moved_to_another_document_fails_the_coverage_check(sample_pipeline):
+    result = indexed_then(
+        sample_pipeline,
+        f"""UPDATE search_postings SET article_id = (SELECT max(article_id) FROM search_documents)
+            WHERE rowid = (SELECT min(rowid) FROM ({FIRST_POSTINGS}))""",  # noqa: S608 - constants
+    )
+    coverage = coverage_of(result)
+    assert not coverage.passed
+    assert coverage.metadata["inconsistent"].value == 2
+
+
+def test_a_posting_moved_off_to_no_document_fails_the_coverage_check(sample_pipeline):
+    result = indexed_then(
+        sample_pipeline,
+        f"""UPDATE search_postings SET article_id = 'no-such-article'
+            WHERE rowid = (SELECT min(rowid) FROM ({FIRST_POSTINGS}))""",  # noqa: S608 - constants
+    )
+    coverage = coverage_of(result)
+    assert not coverage.passed
+    assert (coverage.metadata["inconsistent"].value, coverage.metadata["orphan_postings"].value) == (1, 1)
+
+
+def test_a_document_without_terms_passes_the_coverage_check(sample_pipeline):
+    result = indexed_then(
+        sample_pipeline,
+        f"""DELETE FROM search_postings WHERE rowid IN ({FIRST_POSTINGS});
+            UPDATE search_documents SET length = 0
+            WHERE article_id = (SELECT min(article_id) FROM search_documents)""",  # noqa: S608 - constants
+    )
+    assert coverage_of(result).passed
