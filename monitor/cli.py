@@ -23,13 +23,9 @@ EVENT_SWITCHES = {
 # run's materializations written in one transaction per file (monitor.event_storage), in the same files.
 INSTANCE_CONFIG = """telemetry:
   enabled: false
-storage:
-  custom:
-    module: monitor.event_storage
-    class: MonitorSqliteStorage
-    config:
-      base_dir:
-        env: DAGSTER_HOME
+instance_class:
+  module: monitor.event_storage
+  class: MonitorInstance
 """
 EARLIER_INSTANCE_CONFIG = "telemetry:\n  enabled: false\n"  # what monitor wrote before; upgraded in place
 RANGE_START_TAG = "dagster/asset_partition_range_start"

@@ -6,25 +6,27 @@ at a time, each opening the run's file and the index file, committing and closin
 7 s of the 100k full run for the 1,096 days of actor_stance_daily. This storage writes the same rows into
 the same files (a home's history stays readable both ways), a batch in two transactions.
 
-`dagster.yaml` selects it (monitor.cli writes it there):
+`dagster.yaml` selects it by its instance class (monitor.cli writes it there), which gives the storage the
+home's folder wherever the home is opened from (DAGSTER_HOME, `InstanceRef.from_dir`):
 
-    storage:
-      custom:
-        module: monitor.event_storage
-        class: MonitorSqliteStorage
-        config:
-          base_dir: {env: DAGSTER_HOME}
+    instance_class:
+      module: monitor.event_storage
+      class: MonitorInstance
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+import yaml
+from dagster import DagsterInstance
 from dagster._core.events import DagsterEventType
 from dagster._core.events.log import EventLogEntry
+from dagster._core.instance.ref import InstanceRef
 from dagster._core.storage.event_log.schema import SqlEventLogStorageTable
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
 from dagster._core.storage.sqlite_storage import DagsterSqliteStorage, _event_logs_directory
+from dagster._serdes import ConfigurableClassData
 
 BATCHED_TYPES = {DagsterEventType.ASSET_MATERIALIZATION, DagsterEventType.ASSET_OBSERVATION}
 
@@ -81,3 +83,20 @@ class MonitorSqliteStorage(DagsterSqliteStorage):
     @classmethod
     def from_config_value(cls, inst_data, config_value) -> MonitorSqliteStorage:
         return cls.from_local(inst_data=inst_data, **config_value)
+
+
+class MonitorInstance(DagsterInstance):
+    """Dagster's default instance of a home (runs, events, schedules, logs under it), whose storage is
+    MonitorSqliteStorage unless dagster.yaml names another."""
+
+    @classmethod
+    def config_schema(cls) -> dict:
+        return {}
+
+    @staticmethod
+    def config_defaults(base_dir: str) -> Mapping[str, ConfigurableClassData | None]:
+        storage = yaml.dump({"base_dir": base_dir}, default_flow_style=False)
+        return {
+            **InstanceRef.config_defaults(base_dir),
+            "storage": ConfigurableClassData(__name__, MonitorSqliteStorage.__name__, storage),
+        }

@@ -84,6 +84,14 @@ def test_monitor_opens_a_new_home_with_the_batched_event_storage(tmp_path, monke
     assert (tmp_path / "home" / "dagster.yaml").read_text() == cli.INSTANCE_CONFIG
 
 
+def test_a_home_monitor_wrote_opens_with_the_batched_storage_from_its_folder_alone(tmp_path, monkeypatch):
+    instance_in(tmp_path / "home", monkeypatch).dispose()
+    monkeypatch.delenv("DAGSTER_HOME")
+    with dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(tmp_path / "home"))) as instance:
+        assert isinstance(instance.event_log_storage, BatchedSqliteEventLogStorage)
+        assert instance.root_directory == str(tmp_path / "home")
+
+
 def test_a_dagster_yaml_of_the_users_own_is_left_as_it_is(tmp_path, monkeypatch):
     own = "telemetry:\n  enabled: true\n"
     instance = instance_in(tmp_path / "home", monkeypatch, own)
