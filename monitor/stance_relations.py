@@ -24,15 +24,17 @@ def relation_parties(
     that is ("with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan"), less `excluded` mentions
     and the speaking subject when it comes after the cue ('... cooperation with Russia, Miller said').
     `before` marks who acts: named before the cue, or one of the `agents` [sid, mid] named after "by"."""
+    relations = cues.filter(pl.col("scope") == "relation")
+    # lists are looked for only in the sentences with a relation cue, a small share of them
+    cued = relations.select(KEY).unique()
     candidates = (
-        listed_runs(smentions, sentences)
+        listed_runs(smentions.join(cued, on=KEY, how="semi"), sentences.join(cued, on=KEY, how="semi"))
         .join(excluded, on=[*KEY, "mid"], how="anti")
         .join(late_subjects.select(*KEY, "mid", late=pl.lit(True)), on=[*KEY, "mid"], how="left")
         .join(agents.select(*KEY, "mid", agent=pl.lit(True)), on=[*KEY, "mid"], how="left")
     )
     return (
-        cues.filter(pl.col("scope") == "relation")
-        .select(*KEY, "cue_id", "m_start", "m_end", "w_lo", "w_hi")
+        relations.select(*KEY, "cue_id", "m_start", "m_end", "w_lo", "w_hi")
         .join(
             candidates.select(*KEY, "country", "r_start", "r_end", "run_start", "late", "agent"),
             on=KEY,
