@@ -9,6 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_keys import KEY, SPEAKER_KINDS
+from monitor.stance_matching import rule_alternatives
 from monitor.stance_rows import negation_factor, statement_rows
 
 PASSIVE_AGENT = "passive_agent"
@@ -18,14 +19,19 @@ def passive_judgements(
     sentences: pl.DataFrame, smentions: pl.DataFrame, cues: pl.DataFrame, rules: dict
 ) -> pl.DataFrame:
     """Statement rows of stance cues of the rules' passive_judgement_classes whose agent follows them: a verb
-    and "by" ("criticised by Kinshasa"), a noun and "from" or "by" ("criticism from Kyiv"), an article
-    allowed between. The target is the last actor named before the cue; none when it is the agent's own
-    state."""
+    and "by" ("criticised by Kinshasa"), a noun after one of the rules' passive_noun_leads and "from" or "by"
+    ("drew sharp criticism from Kyiv"), an article allowed between. The target is the last actor named before
+    the cue; none when it is the agent's own state."""
     classes = [str(c) for c in rules.get("passive_judgement_classes", [])]
     judged = cues.filter((pl.col("scope") == "stance") & pl.col("cue_class").is_in(classes)).select(
         *KEY, "m_start", "m_end", "cue", "cue_class", "polarity", "negated", "is_verb"
     )
     text = sentences.join(judged.select(KEY).unique(), on=KEY, how="semi").select(*KEY, "text")
+    # a noun only after a verb of meeting with it ("drew sharp criticism from Kyiv"), not in "to counter
+    # threats from North Korea", where the threatened are not named before it
+    receipt = rf"\b(?:{rule_alternatives(rules, 'passive_noun_leads')})\s+(?:[\w-]+\s+){{0,2}}$"
+    received = pl.col("text").str.slice(0, pl.col("m_start")).str.contains(receipt)
+    judged = judged.join(text, on=KEY, how="inner").filter(pl.col("is_verb") | received).drop("text")
     actors = smentions.join(text, on=KEY, how="inner")
     gap = pl.col("text").str.slice(pl.col("m_end"), (pl.col("r_start") - pl.col("m_end")).clip(0))
     marker = pl.when(pl.col("is_verb")).then(pl.lit("by")).otherwise(pl.lit("(?:from|by)"))

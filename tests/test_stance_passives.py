@@ -54,3 +54,18 @@ def test_criticism_from_a_capital_judges_the_state_whose_decision_drew_it():
 def test_an_active_judgement_keeps_its_subject_as_the_judge():
     out = statements("Kinshasa criticised Nairobi for hosting the rebels' leaders.", actors=[CONGO, KENYA])
     assert stance(out) == {("COD", "KEN"): -0.7}
+
+
+def test_a_threat_from_a_state_named_without_a_verb_of_meeting_it_names_no_judge():
+    out = statements(
+        "Blinken and Park also said they discussed working together to implement what they called an "
+        "expanded deterrence strategy to counter threats from North Korea and continue strategic cooperation "
+        "with Japan.",
+        actors=[
+            ["Blinken", "antony_blinken", "USA", "person"],
+            ["Park", "park_jin", "KOR", "person"],
+            ["North Korea", "PRK", "PRK", "state"],
+            ["Japan", "JPN", "JPN", "state"],
+        ],
+    )
+    assert ("PRK", "KOR") not in stance(out)
