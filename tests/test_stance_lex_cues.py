@@ -174,11 +174,8 @@ def test_asking_a_state_to_act_is_a_demand_of_it():
 
 def test_asking_a_court_to_rule_is_no_demand_against_the_court():
     out = statements(
-        "Guyana had asked the International Court of Justice to halt the vote.",
-        actors=[
-            ["Guyana", "GUY", "GUY", "state"],
-            ["International Court of Justice", "ICJ", "ICJ", "organisation"],
-        ],
+        "Guyana asked the ICJ to halt the vote.",
+        actors=[["Guyana", "GUY", "GUY", "state"], ["ICJ", "ICJ", "ICJ", "organisation"]],
     )
     assert ("GUY", "ICJ") not in stance(out)
 
