@@ -43,6 +43,7 @@ from monitor.stance_relations import (
     with_joint,
 )
 from monitor.stance_relative_objects import relative_judgements, relative_object_statements
+from monitor.stance_requests import asked_only
 from monitor.stance_speaker_pairs import speaker_statements
 from monitor.stance_valence import valence_statements
 from monitor.stance_voices import non_state_voices
@@ -217,10 +218,7 @@ def rule_stage(
         ]
     )
     statements = without_reversals(spare_clause_agents(statements), passives)
-    # asking a court to rule is a petition to it, no demand against it ("asked the court to halt the vote")
-    petitions = pl.col("cue_class").is_in([str(c) for c in rules.get("court_petition_classes", [])])
-    court = pl.col("target_actor").is_in([str(c) for c in rules.get("court_actors", [])])
-    statements = statements.filter(~(petitions & court))
+    statements = asked_only(statements, cue_hits, smentions, rules)
     rebuttals = context_statements(sentences, smentions, cue_hits, sources, statements, rules)
     statements = pl.concat([statements, rebuttals.with_columns(rule_rank=pl.lit(RANK_LAST))])
     valence = valence_statements(sentences, smentions, sources, excluded, statements, rules)

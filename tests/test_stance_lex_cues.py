@@ -194,3 +194,12 @@ def test_filing_complaints_against_states_protests_against_each():
     )
     judged = stance(out)
     assert all(judged[("UKR", other)] < 0 for other in ("POL", "HUN", "SVK"))
+
+
+def test_a_request_asks_the_actor_named_in_it_not_one_of_what_it_asks_for():
+    out = statements(
+        "The United States said it had asked India to cooperate with Canada's investigation.",
+        actors=[["United States", "USA", "USA", "state"], INDIA, CANADA],
+    )
+    judged = stance(out)
+    assert judged[("USA", "IND")] < 0 and ("USA", "CAN") not in judged
