@@ -36,6 +36,7 @@ from monitor.stance_predicates import act_agents, contrast_starts, deal_terms, h
 from monitor.stance_reach import alleged, governed, reach_limits
 from monitor.stance_relations import (
     joint_parties,
+    listed_runs,
     mutual_statements,
     relation_objects,
     relation_parties,
@@ -148,20 +149,17 @@ def rule_stage(
     lone = subject_parties(cue_hits, claims.filter(~pl.col("several")).drop("several"), hits)
     claimed = pl.concat([joint["cue_id"], lone["cue_id"]]).implode()
     by_agents = passive_agents(sentences, smentions)
+    listed = listed_runs(cue_hits, smentions, sentences)
     cue_hits = cue_hits.with_columns(claimed=pl.col("cue_id").is_in(claimed))
     parties = pl.concat(
         [
-            with_joint(
-                relation_parties(cue_hits, smentions, sentences, non_targets, speakers, by_agents), joint
-            ),
+            with_joint(relation_parties(cue_hits, listed, non_targets, speakers, by_agents), joint),
             lone,
         ],
         how="diagonal",
     )
     parties = outside_asides(parties, subject_ids, smentions, cue_hits)
-    facts = with_joint(
-        relation_parties(cue_hits, smentions, sentences, not_parties, speakers, by_agents), joint
-    )
+    facts = with_joint(relation_parties(cue_hits, listed, not_parties, speakers, by_agents), joint)
     facts = pl.concat(
         [facts, lone, act_parties(cue_hits, smentions, hits, sentences, not_parties, rules)], how="diagonal"
     )

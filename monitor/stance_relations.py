@@ -14,22 +14,19 @@ MUTUAL_FACT = "mutual_fact"
 
 def relation_parties(
     cues: pl.DataFrame,
-    smentions: pl.DataFrame,
-    sentences: pl.DataFrame,
+    listed: pl.DataFrame,
     excluded: pl.DataFrame,
     late_subjects: pl.DataFrame,
     agents: pl.DataFrame,
 ) -> pl.DataFrame:
     """States/organisations mentioned inside each relation cue's window, or listed on past its end with one
-    that is ("with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan"), less `excluded` mentions
-    and the speaking subject when it comes after the cue ('... cooperation with Russia, Miller said').
-    `before` marks who acts: named before the cue, or one of the `agents` [sid, mid] named after "by"."""
+    that is ("with Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan"; `listed` is
+    listed_runs' frame), less `excluded` mentions and the speaking subject when it comes after the cue
+    ('... cooperation with Russia, Miller said'). `before` marks who acts: named before the cue, or one of the
+    `agents` [sid, mid] named after "by"."""
     relations = cues.filter(pl.col("scope") == "relation")
-    # lists are looked for only in the sentences with a relation cue, a small share of them
-    cued = relations.select(KEY).unique()
     candidates = (
-        listed_runs(smentions.join(cued, on=KEY, how="semi"), sentences.join(cued, on=KEY, how="semi"))
-        .join(excluded, on=[*KEY, "mid"], how="anti")
+        listed.join(excluded, on=[*KEY, "mid"], how="anti")
         .join(late_subjects.select(*KEY, "mid", late=pl.lit(True)), on=[*KEY, "mid"], how="left")
         .join(agents.select(*KEY, "mid", agent=pl.lit(True)), on=[*KEY, "mid"], how="left")
     )
@@ -54,14 +51,17 @@ def relation_parties(
     )
 
 
-def listed_runs(smentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
-    """`smentions` with `run_start`: where the list a mention ends stands begins, for a mention joined to the
-    one before by a comma or "and" (null for the first of a list or a mention on its own)."""
+def listed_runs(cues: pl.DataFrame, smentions: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """The mentions of the sentences with a relation cue (a small share of them: lists are looked for only
+    there), with `run_start`: where the list a mention stands in begins, for a mention joined to the one
+    before by a comma or "and" (null for the first of a list or a mention on its own)."""
+    cued = cues.filter(pl.col("scope") == "relation").select(KEY).unique()
     prev_end = pl.col("r_end").shift(1).over(KEY)
     gap = pl.col("text").str.slice(prev_end, (pl.col("r_start") - prev_end).clip(0))
     linked = prev_end.is_not_null() & gap.str.contains(LIST_SEPARATOR)
     return (
-        smentions.join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+        smentions.join(cued, on=KEY, how="semi")
+        .join(sentences.select(*KEY, "text"), on=KEY, how="inner")
         .sort(*KEY, "r_start")
         .with_columns(linked=linked)
         .with_columns(run=(~pl.col("linked")).cast(pl.Int32).cum_sum().over(KEY))
