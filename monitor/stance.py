@@ -24,6 +24,7 @@ from monitor.stance_cue_hits import (
 from monitor.stance_definite_targets import definite_targets
 from monitor.stance_denials import denied_clauses, denied_cues, denied_mentions
 from monitor.stance_event_targets import event_agent_statements
+from monitor.stance_group_targets import group_targets
 from monitor.stance_keys import KEY
 from monitor.stance_learned import load_model, with_model_opinion
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
@@ -99,6 +100,7 @@ def rule_stage(
     smentions = sentence_mentions(sentences, mentions)
     hits = outside_mentions(hits, smentions)
     pairs = pair_references(sentences, smentions, hits, rules)
+    pair_mentions, pair_subjects = as_mentions(pairs, smentions.height)
     sources, subject_ids, joint_subjects, claims = resolve_sources(sentences, smentions, hits, rules)
     # An opening subject owns no cue of a later clause with its own subject (monitor.stance_clauses).
     limits = second_subject_limits(sentences, smentions, rules).rename({"country": "source_actor"})
@@ -123,6 +125,7 @@ def rule_stage(
             non_targets,
             co_speakers(sentences, smentions, hits, rules),
             clause_mids,
+            pair_subjects,
         ]
     )
     # actors an aside names about the subject are no targets, but parties of the facts in it
@@ -132,8 +135,9 @@ def rule_stage(
     targets = pl.concat(
         [
             smentions.with_columns(pair_ref=pl.lit(False)),
-            as_mentions(pairs, smentions.height),
-            definite_targets(sentences, smentions, rules, smentions.height + pairs.height),
+            pair_mentions,
+            definites := definite_targets(sentences, smentions, rules, smentions.height + pairs.height),
+            group_targets(sentences, smentions, rules, smentions.height + pairs.height + definites.height),
         ],
         how="vertical_relaxed",
     )

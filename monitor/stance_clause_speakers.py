@@ -8,6 +8,7 @@ import polars as pl
 
 from monitor.stance_gaps import verb_gap
 from monitor.stance_keys import KEY, SPEAKER_KINDS
+from monitor.stance_matching import rule_alternatives
 
 # The clause opening before the speaker's noun phrase: capitalised words, "the", a possessive
 # ("European Commission President Ursula von der Leyen", "Egypt's foreign ministry").
@@ -37,10 +38,13 @@ def clause_speakers(
         .join(earlier.select(KEY).unique(), on=KEY, how="semi")
         .filter(pl.col("text").str.contains(OPENING))
     )
+    # "the U.S. Embassy in Bishkek congratulated": a place is no speaker
+    places = rule_alternatives(rules, "location_prepositions")
     found = (
         smentions.join(candidates, on=KEY, how="inner")
         .with_columns(from_start=pl.col("r_start") - tail.str.len_chars())
         .filter(pl.col("from_start").is_not_null() & (pl.col("from_start") > 0))
+        .filter(~lead.str.contains(rf"\b({places})\s+$"))
         .join(verbs, on=KEY, how="inner")
         .filter(pl.col("v_start") >= pl.col("r_end"))
         .filter(pl.col("v_start") == pl.col("v_start").min().over(KEY, "mid"))
@@ -71,5 +75,14 @@ def clause_speakers(
         .with_columns(until=pl.min_horizontal("until", "clause_start"), from_start=pl.lit(None, pl.Int64))
         .drop("clause_start")
     )
-    mids = found.join(new.select(*KEY, "from_start"), on=[*KEY, "from_start"]).select(*KEY, "mid")
+    # the speaker's own names up to its verb ("the U.S. Embassy in Bishkek") are no targets of anyone
+    subject = chosen.select(*KEY, "country", "from_start", "v_start")
+    mids = pl.concat(
+        [
+            found.join(new.select(*KEY, "from_start"), on=[*KEY, "from_start"]).select(*KEY, "mid"),
+            smentions.join(subject, on=[*KEY, "country"])
+            .filter((pl.col("r_start") >= pl.col("from_start")) & (pl.col("r_end") <= pl.col("v_start")))
+            .select(*KEY, "mid"),
+        ]
+    ).unique()
     return pl.concat([limited, new], how="diagonal_relaxed"), mids

@@ -44,10 +44,11 @@ def verb_gap(rules: dict) -> str:
 def institution_name(rules: dict) -> str:
     """The capitalised name of one of a state's institutions, between the state and its verb: "Taiwan's
     Mainland Affairs Council accused", "Cambodia's Defense Ministry said", "The Thai Army said", "The
-    Philippine Department of Migrant Workers said": its head noun is one of institution_heads."""
+    Philippine Department of Migrant Workers said", "the U.S. Embassy in Bishkek congratulated": its head
+    noun is one of institution_heads."""
     heads = rule_alternatives(rules, "institution_heads")
     word = r"\s+\p{Lu}[\p{L}-]*"
-    return rf"(['’]s)?({word}){{0,3}}\s+(?:{heads})(\s+(of|for|on)(\s+the)?({word}|\s+and){{1,5}})?"
+    return rf"(['’]s)?({word}){{0,3}}\s+(?:{heads})(\s+(of|for|on|in)(\s+the)?({word}|\s+and){{1,5}})?"
 
 
 def through_asides(

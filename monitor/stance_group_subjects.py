@@ -13,7 +13,7 @@ from monitor.stance_runs import cum_sum_in, shift_in
 from monitor.stance_subjects import LIST_SEPARATOR
 
 
-def _lists(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
+def listed_states(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
     """[sid, l_no, members (list of states), size] of the runs of states listed together ("Mali, Burkina
     Faso and Niger"), one row per run."""
     states = smentions.filter(pl.col("actor_kind") == "state").join(
@@ -45,8 +45,11 @@ def group_subjects(
     sizes = {str(word): int(n) for word, n in rules.get("group_subject_numbers", {}).items()}
     numbers = "|".join(sizes) or "$^"
     bare = rule_alternatives(rules, "group_subject_bare_nouns")
+    # "In a joint statement read on national television, the three juntas said": an opening phrase first
+    openings = rule_alternatives(rules, "it_subject_openings")
     pattern = (
-        rf"^(?P<head>(?:(?:The|the)\s+(?P<n>{numbers})\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{nouns})|(?:All|all)\s+"
+        rf"^(?P<head>(?:(?:{openings})\b[^,;:\"“”]{{0,80}},\s+)?"
+        rf"(?:(?:The|the)\s+(?P<n>{numbers})\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{nouns})|(?:All|all)\s+"
         rf"(?P<m>{numbers})|(?P<bare>(?:The|the)\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{bare})))"
         rf"(?:,[^,;:\"“”]{{1,120}},)?\s+(?:also\s+|then\s+|later\s+)?)[a-z]+\b"
     )
@@ -67,7 +70,7 @@ def group_subjects(
             a_start=pl.col("found").struct.field("head").str.len_chars().cast(pl.Int64),
         )
     )
-    lists = _lists(sentences, smentions).join(sentences.select(*KEY, "article_id"), on=KEY).drop(KEY)
+    lists = listed_states(sentences, smentions).join(sentences.select(*KEY, "article_id"), on=KEY).drop(KEY)
     counted = pl.col("size").is_not_null()
     return (
         heads.join(lists, on="article_id", suffix="_list")

@@ -73,8 +73,19 @@ def rule_alternatives(rules: dict, key: str) -> str:
 
 
 def load_rules(path: Path | str = RULES_PATH) -> dict:
-    """Phrase classes and windows (speech verbs, negators, scopes) a curator edits."""
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    """Phrase classes and windows (speech verbs, negators, scopes) a curator edits. YAML reads a bare On, Off,
+    Yes or No in a list as a boolean, so a word list holding one is refused rather than never matched."""
+    rules = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    booleans = [
+        key
+        for key, value in rules.items()
+        if isinstance(value, list) and any(v is True or v is False for v in value)
+    ]
+    if booleans:
+        raise ValueError(
+            f"{path}: quote the words On/Off/Yes/No in {', '.join(booleans)} (YAML reads them as booleans)"
+        )
+    return rules
 
 
 # A letter outside ASCII stays part of its word ("Noël" is no "no", "Erdoğan" no "an").

@@ -1,62 +1,138 @@
 """ "The two countries", "both sides": the pair an article is talking about, so that "Xi said the two
-countries should be partners" reaches the other country of the talks. The pair is the last "A and B"
-named before the phrase in its sentence ("Ireland and Norway ..., after the two countries"), else
-the two actors named most (then last) in the few sentences before."""
+countries should be partners" reaches the other country of the talks and "The EU praised both governments"
+both of them. The pair is the last "A and B" named before the phrase in its sentence ("Ireland and Norway
+..., after the two countries"); else the two actors named most (then last) in the few sentences before;
+when those name fewer than two, the last "A and B" of the article before, else the two it has named most:
+the pair it is about. "The two countries" are states; "both sides" may be a bloc too."""
 
 from __future__ import annotations
 
 import polars as pl
 
 from monitor.stance_keys import KEY
+from monitor.stance_matching import rule_alternatives
 from monitor.stance_runs import shift_in
+
+PAIR_LINK = r"^\s+(and|&)\s+(the\s+)?$"
 
 
 def pair_references(
     sentences: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, rules: dict
 ) -> pl.DataFrame:
-    """Two rows per pair phrase [sid, country, r_start, r_end, named]: the phrase's span and each
-    actor of the pair; `named` when the sentence also names that actor itself."""
+    """Two rows per pair phrase [sid, country, r_start, r_end, named, subject]: the phrase's span and each
+    actor of the pair; `named` when the sentence also names that actor itself; `subject` when the phrase
+    opens the sentence."""
     lookback = int(rules.get("pair_reference_sentences", 2))
     where = sentences.select(*KEY, "article_id", "sentence_no")
+    phrase = pl.col("text").str.slice(pl.col("r_start"), pl.col("r_end") - pl.col("r_start"))
     refs = (
         hits.filter(pl.col("is_pair_ref"))
         .select(*KEY, r_start="m_start", r_end="m_end")
-        .join(where, on=KEY, how="inner")
+        .join(sentences.select(*KEY, "article_id", "sentence_no", "text"), on=KEY, how="inner")
+        .with_columns(
+            states_only=~phrase.str.contains("side"),
+            # "Both leaders condemned ...": the pair speaks (monitor.stance_carryover), it is no target
+            subject=pl.col("text").str.slice(0, pl.col("r_start")).str.contains(r"^([^,]{0,60},\s+)?$"),
+        )
+        .drop("text")
     )
     # only articles with a pair phrase: the mentions of the others never meet one
     with_refs = where.join(refs.select("article_id").unique(), on="article_id", how="semi")
     earlier = smentions.join(with_refs, on=KEY, how="inner").select(
-        "article_id", c_sid="sid", c_no="sentence_no", c_start="r_start", c_end="r_end", country="country"
+        "article_id",
+        c_no="sentence_no",
+        c_start="r_start",
+        country="country",
+        state=pl.col("actor_kind") != "organisation",
     )
-    in_window = (
-        (pl.col("c_no") < pl.col("sentence_no")) & (pl.col("sentence_no") - pl.col("c_no") <= lookback)
-    ) | ((pl.col("c_sid") == pl.col("sid")) & (pl.col("c_end") <= pl.col("r_start")))
-    ranked = (
+    candidates = (
         refs.join(earlier, on="article_id", how="inner")
-        .filter(in_window)
+        .filter((pl.col("c_no") < pl.col("sentence_no")) & (pl.col("state") | ~pl.col("states_only")))
         .group_by(*KEY, "r_start", "r_end", "country")
-        .agg(times=pl.len(), last_no=pl.col("c_no").max(), last_start=pl.col("c_start").max())
-        .sort(*KEY, "r_start", "times", "last_no", "last_start", descending=[False, False, True, True, True])
+        .agg(
+            times=(pl.col("sentence_no") - pl.col("c_no") <= lookback).sum(),
+            article_times=pl.len(),
+            last_no=pl.col("c_no").max(),
+            last_start=pl.col("c_start").max(),
+        )
+        .with_columns(near=(pl.col("times") > 0).sum().over(*KEY, "r_start"))
+    )
+    recent = _top_two(candidates.filter((pl.col("times") > 0) & (pl.col("near") >= 2)), "times")
+    linked = _linked_pairs(sentences, smentions, refs)
+    near_link = (~pl.col("same")) & (pl.col("sentence_no") - pl.col("l_no") <= lookback)
+    by_salience = candidates.sort(
+        *KEY, "r_start", "article_times", descending=[False, False, True]
+    ).with_columns(rank=pl.int_range(pl.len()).over(*KEY, "r_start"))
+    counts = by_salience.group_by(*KEY, "r_start").agg(
+        second=pl.col("article_times").filter(pl.col("rank") == 1).first(),
+        third=pl.col("article_times").filter(pl.col("rank") == 2).first().fill_null(0),
+    )
+    # the article's dyad: its two most named states, the second far ahead of the third
+    dominance = float(rules.get("story_dominance", 1.5))
+    dominant = (
+        by_salience.filter(pl.col("rank") < 2)
+        .join(counts, on=[*KEY, "r_start"])
+        .filter((pl.col("second") >= 2) & (pl.col("second") >= dominance * pl.col("third")))
+    )
+    most_named = by_salience.filter(pl.col("rank") < 2).filter(pl.len().over(*KEY, "r_start") == 2)
+    chosen = _first_of(
+        [
+            linked.filter(pl.col("same")),
+            linked.filter(near_link),
+            dominant,
+            recent,
+            linked.filter(~pl.col("same")),
+            most_named,
+        ]
+    )
+    # a place ("the U.S. Embassy in Bishkek") does not name its state as a party
+    places = rule_alternatives(rules, "location_prepositions")
+    lead = pl.col("text").str.slice(0, pl.col("r_start"))
+    named = (
+        smentions.join(chosen.select(KEY).unique(), on=KEY, how="semi")
+        .join(sentences.select(*KEY, "text"), on=KEY)
+        .filter(~lead.str.contains(rf"\b({places})\s+$"))
+        .select(*KEY, "country")
+        .unique()
+        .with_columns(named=pl.lit(True))
+    )
+    return (
+        chosen.join(named, on=[*KEY, "country"], how="left")
+        .join(refs.select(*KEY, "r_start", "subject"), on=[*KEY, "r_start"], how="left")
+        .select(*KEY, "country", "r_start", "r_end", "subject", named=pl.col("named").fill_null(False))
+    )
+
+
+def _first_of(choices: list[pl.DataFrame]) -> pl.DataFrame:
+    """Each phrase's pair from the first choice that has one."""
+    picked = [choice.select(*KEY, "country", "r_start", "r_end") for choice in choices]
+    out = picked[0]
+    for choice in picked[1:]:
+        out = pl.concat(
+            [out, choice.join(out.select(*KEY, "r_start").unique(), on=[*KEY, "r_start"], how="anti")]
+        )
+    return out
+
+
+def _top_two(candidates: pl.DataFrame, count: str) -> pl.DataFrame:
+    """The two actors named most (then last) for each pair phrase."""
+    return (
+        candidates.sort(
+            *KEY, "r_start", count, "last_no", "last_start", descending=[False, False, True, True, True]
+        )
         .filter(pl.int_range(pl.len()).over(*KEY, "r_start") < 2)
         .select(*KEY, "country", "r_start", "r_end")
     )
-    listed = _listed_pairs(sentences, smentions, refs)
-    chosen = pl.concat(
-        [listed, ranked.join(listed.select(*KEY, "r_start").unique(), on=[*KEY, "r_start"], how="anti")]
-    )
-    named = smentions.select(*KEY, "country").unique().with_columns(named=pl.lit(True))
-    return (
-        chosen.select(*KEY, "country", "r_start", "r_end")
-        .join(named, on=[*KEY, "country"], how="left")
-        .select(*KEY, "country", "r_start", "r_end", named=pl.col("named").fill_null(False))
-    )
 
 
-def _listed_pairs(sentences: pl.DataFrame, smentions: pl.DataFrame, refs: pl.DataFrame) -> pl.DataFrame:
-    """For each pair phrase, the two actors of the last "A and B" of its sentence before it."""
-    text = sentences.select(*KEY, "text")
+def _linked_pairs(sentences: pl.DataFrame, smentions: pl.DataFrame, refs: pl.DataFrame) -> pl.DataFrame:
+    """For each pair phrase, the two actors of the last "A and B" before it in its article [sid, country,
+    r_start, r_end, same, l_no, sentence_no]; `same` when that is in the phrase's own sentence."""
+    articles = sentences.select(*KEY, "article_id", "sentence_no", "text").join(
+        refs.select("article_id").unique(), on="article_id", how="semi"
+    )
     joined = (
-        smentions.join(refs.select(KEY).unique(), on=KEY, how="semi")
+        smentions.join(articles.select(KEY), on=KEY, how="semi")
         .sort(*KEY, "r_start")
         .with_columns(
             b_country=shift_in(pl.col("country"), KEY, -1),
@@ -64,24 +140,27 @@ def _listed_pairs(sentences: pl.DataFrame, smentions: pl.DataFrame, refs: pl.Dat
             b_end=shift_in(pl.col("r_end"), KEY, -1),
         )
         .filter(pl.col("b_country").is_not_null() & (pl.col("b_country") != pl.col("country")))
-        .join(text, on=KEY, how="inner")
+        .join(articles, on=KEY, how="inner")
         .filter(
             pl.col("text")
             .str.slice(pl.col("r_end"), (pl.col("b_start") - pl.col("r_end")).clip(0))
-            .str.contains(r"^\s+(and|&)\s+(the\s+)?$")
+            .str.contains(PAIR_LINK)
         )
-        .select(*KEY, a="country", b="b_country", b_end="b_end")
+        .select("article_id", l_no="sentence_no", a="country", b="b_country", b_end="b_end")
     )
     last = (
-        refs.select(*KEY, "r_start", "r_end")
-        .join(joined, on=KEY, how="inner")
-        .filter(pl.col("b_end") <= pl.col("r_start"))
-        .sort(*KEY, "r_start", "b_end")
+        refs.select(*KEY, "article_id", "sentence_no", "r_start", "r_end")
+        .join(joined, on="article_id", how="inner")
+        .filter(
+            (pl.col("l_no") < pl.col("sentence_no"))
+            | ((pl.col("l_no") == pl.col("sentence_no")) & (pl.col("b_end") <= pl.col("r_start")))
+        )
+        .sort(*KEY, "r_start", "l_no", "b_end")
         .unique([*KEY, "r_start"], keep="last", maintain_order=True)
+        .with_columns(same=pl.col("l_no") == pl.col("sentence_no"))
     )
-    return pl.concat([last.select(*KEY, "r_start", "r_end", country=side) for side in ("a", "b")]).select(
-        *KEY, "country", "r_start", "r_end"
-    )
+    columns = [*KEY, "r_start", "r_end", "same", "l_no", "sentence_no"]
+    return pl.concat([last.select(*columns, country=side) for side in ("a", "b")])
 
 
 def target_mentions(
@@ -102,6 +181,9 @@ def target_mentions(
     )
 
 
-def as_mentions(pairs: pl.DataFrame, first_mid: int) -> pl.DataFrame:
-    """The pair actors a sentence does not name itself, as target mentions flagged `pair_ref`."""
-    return target_mentions(pairs.filter(~pl.col("named")), first_mid, "country", "state", pair_ref=True)
+def as_mentions(pairs: pl.DataFrame, first_mid: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The pair actors a sentence does not name itself, as target mentions flagged `pair_ref`, and the ids
+    [sid, mid] of those whose phrase is the sentence's subject: its speakers, no targets of a speaker."""
+    unnamed = pairs.filter(~pl.col("named"))
+    mentions = target_mentions(unnamed, first_mid, "country", "state", pair_ref=True)
+    return mentions, mentions.filter(unnamed["subject"]).select(*KEY, "mid")

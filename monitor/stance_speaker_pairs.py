@@ -71,6 +71,11 @@ def speaker_statements(
         .unique()
     )
     factor = negation_factor(rules)
+    # A pair phrase after a cue is reached only as the object of a judgement addressed to the pair ("praised
+    # both governments", "warned the two countries"), not as the setting of a relation ("ties between them").
+    addressed = pl.col("cue_class").is_in(
+        [str(c) for c in rules.get("pair_reference_object_classes", [])]
+    ) & (pl.col("r_start") - pl.col("m_end") <= int(rules.get("pair_reference_object_chars", 0)))
     pairs = (
         targets.join(spared, on=[*KEY, "source_actor", "country"], how="anti")
         .join(cues, on=KEY, how="inner")
@@ -101,7 +106,7 @@ def speaker_statements(
         )
         .filter((pl.col("scope") == "stance") | pl.col("party") | pl.col("polarity").is_not_null())
         .filter(~(pl.col("is_forward_only") & (pl.col("r_start") < pl.col("m_start"))))
-        .filter(~(pl.col("pair_ref") & (pl.col("m_start") < pl.col("r_start"))))
+        .filter(~(pl.col("pair_ref") & (pl.col("m_start") < pl.col("r_start")) & ~addressed))
         .with_columns(
             distance=pl.max_horizontal(
                 pl.col("m_start") - pl.col("r_end"), pl.col("r_start") - pl.col("m_end"), pl.lit(0)

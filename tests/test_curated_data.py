@@ -13,7 +13,7 @@ from monitor.mentions import find_mentions
 from monitor.outlets import load_outlets
 from monitor.stance import extract_statements
 from monitor.stance_devset import build_frames
-from monitor.stance_matching import load_cues
+from monitor.stance_matching import load_cues, load_rules
 from monitor.text_cleaning import classify_lines
 from monitor.wire_credits import detect_wire
 
@@ -281,3 +281,10 @@ def test_a_cue_listed_twice_is_refused_with_its_lines(tmp_path):
     )
     with pytest.raises(ValueError, match=r"line 2: 'work with', line 4: 'Work with'"):
         load_cues(cues)
+
+
+def test_a_bare_on_in_a_rule_word_list_is_refused_with_its_key(tmp_path):
+    rules = tmp_path / "stance_rules.yaml"
+    rules.write_text("it_subject_openings: [On, In, Later]\nclause_breaks: [after, while]\n")
+    with pytest.raises(ValueError, match=r"quote the words On/Off/Yes/No in it_subject_openings"):
+        load_rules(rules)

@@ -135,3 +135,18 @@ def test_he_after_a_titled_definite_subject_is_that_official_not_a_person_named_
         ],
     )
     assert stance(out, sentence_no=2) == {("QAT", "PSE"): 0.7}
+
+
+def test_the_crown_prince_named_before_speaks_for_his_state():
+    out = statements(
+        "Saudi Crown Prince Mohammed bin Salman opened the summit in Riyadh on Monday.",
+        "The Crown Prince also condemned Israel's attacks on Lebanon.",
+        actors=[
+            ["Saudi", "SAU", "SAU", "state"],
+            ["Mohammed bin Salman", "mohammed_bin_salman", "SAU", "person"],
+            ["Riyadh", "SAU", "SAU", "state"],
+            ["Israel", "ISR", "ISR", "state"],
+            ["Lebanon", "LBN", "LBN", "state"],
+        ],
+    )
+    assert stance(out, sentence_no=1)[("SAU", "ISR")] < 0

@@ -70,3 +70,20 @@ def test_a_stance_after_a_refusal_to_comment_and_a_clause_break_still_counts():
         ],
     )
     assert stance(out)[("NZL", "AUS")] > 0
+
+
+def test_the_owner_of_a_violated_sovereignty_is_no_target_of_the_violation():
+    out = statements(
+        "Saudi Arabia affirmed its full solidarity with Lebanon and its rejection of any violation of "
+        "Lebanon's sovereignty and territorial integrity.",
+        actors=[["Saudi Arabia", "SAU", "SAU", "state"], ["Lebanon", "LBN", "LBN", "state"]],
+    )
+    assert stance(out) == {("SAU", "LBN"): 0.7}
+
+
+def test_support_for_a_states_sovereignty_still_reaches_the_state():
+    out = statements(
+        "Germany reaffirmed its support for Ukraine's sovereignty and territorial integrity.",
+        actors=[["Germany", "DEU", "DEU", "state"], ["Ukraine", "UKR", "UKR", "state"]],
+    )
+    assert stance(out)[("DEU", "UKR")] > 0

@@ -42,3 +42,14 @@ def test_a_group_possessive_before_a_noun_is_no_subject():
         ],
     )
     assert every_pair(out.filter(out["sentence_no"] == 1)) == {}
+
+
+def test_a_group_after_an_opening_phrase_is_each_listed_state():
+    out = statements(
+        SAHEL_OPENING,
+        "In a joint statement read on national television, the three juntas condemned the Economic Community "
+        "of West African States.",
+        actors=SAHEL,
+    )
+    got = stance(out, sentence_no=1)
+    assert all(got[(state, "ECOWAS")] < 0 for state in ("NER", "MLI", "BFA"))

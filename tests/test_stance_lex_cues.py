@@ -203,3 +203,91 @@ def test_a_request_asks_the_actor_named_in_it_not_one_of_what_it_asks_for():
     )
     judged = stance(out)
     assert judged[("USA", "IND")] < 0 and ("USA", "CAN") not in judged
+
+
+def test_withdrawing_diplomatic_staff_from_listed_states_reduces_relations_with_each():
+    out = statements(
+        "The Venezuelan government on Monday ordered the withdrawal of diplomatic staff from Argentina, Chile "
+        "and Uruguay.",
+        actors=[
+            ["Venezuelan", "VEN", "VEN", "state"],
+            ["Argentina", "ARG", "ARG", "state"],
+            ["Chile", "CHL", "CHL", "state"],
+            ["Uruguay", "URY", "URY", "state"],
+        ],
+    )
+    judged = stance(out)
+    assert all(judged[("VEN", other)] < 0 for other in ("ARG", "CHL", "URY"))
+
+
+def test_continuing_to_develop_relations_is_a_positive_intent_toward_each_state():
+    out = statements(
+        "Kremlin spokesman Dmitry Peskov said Moscow would continue to develop relations with Mali, Burkina Faso "
+        "and Niger.",
+        actors=[
+            ["Kremlin", "RUS.KREMLIN", "RUS", "institution"],
+            ["Dmitry Peskov", "dmitry_peskov", "RUS", "person"],
+            ["Moscow", "RUS", "RUS", "state"],
+            ["Mali", "MLI", "MLI", "state"],
+            ["Burkina Faso", "BFA", "BFA", "state"],
+            ["Niger", "NER", "NER", "state"],
+        ],
+    )
+    judged = stance(out)
+    assert all(judged[("RUS", other)] > 0 for other in ("MLI", "BFA", "NER"))
+
+
+def test_asking_others_to_compel_a_state_is_a_demand_on_that_state():
+    out = statements(
+        "Saudi Arabia called on the international community to compel Israel to stop its attacks.",
+        actors=[["Saudi Arabia", "SAU", "SAU", "state"], ["Israel", "ISR", "ISR", "state"]],
+    )
+    assert stance(out)[("SAU", "ISR")] < 0
+
+
+
+def test_holding_a_government_responsible_is_an_accusation():
+    out = statements(
+        "Buenos Aires said it would hold the Venezuelan government responsible for the safety of the asylum "
+        "seekers.",
+        actors=[["Buenos Aires", "ARG", "ARG", "state"], ["Venezuelan", "VEN", "VEN", "state"]],
+    )
+    assert stance(out)[("ARG", "VEN")] < 0
+
+
+def test_wanting_a_state_to_cooperate_is_a_request_of_that_state_only():
+    out = statements(
+        "State Department spokesperson Matthew Miller said the U.S. wanted India to cooperate with Canada's "
+        "investigation.",
+        actors=[["U.S.", "USA", "USA", "state"], INDIA, CANADA],
+    )
+    judged = stance(out)
+    assert judged[("USA", "IND")] < 0 and ("USA", "CAN") not in judged
+
+
+def test_calling_a_state_our_brother_is_a_warm_tie():
+    out = statements(
+        "Foreign Minister Yusuf Tuggar said Nigeria would keep working with its neighbours.",
+        '"Niger is our brother and neighbour, and nothing will change that," Tuggar said.',
+        actors=[
+            ["Yusuf Tuggar", "yusuf_tuggar", "NGA", "person"],
+            ["Nigeria", "NGA", "NGA", "state"],
+            ["Niger", "NER", "NER", "state"],
+            ["Tuggar", "yusuf_tuggar", "NGA", "person"],
+        ],
+    )
+    assert stance(out, sentence_no=1)[("NGA", "NER")] > 0
+
+
+def test_compelling_a_state_to_respect_another_demands_only_of_the_first():
+    out = statements(
+        "Saudi Arabia called on the international community to compel Israel to respect the sovereignty of "
+        "Iran.",
+        actors=[
+            ["Saudi Arabia", "SAU", "SAU", "state"],
+            ["Israel", "ISR", "ISR", "state"],
+            ["Iran", "IRN", "IRN", "state"],
+        ],
+    )
+    judged = stance(out)
+    assert judged[("SAU", "ISR")] < 0 and ("SAU", "IRN") not in judged

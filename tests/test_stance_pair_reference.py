@@ -1,0 +1,76 @@
+""" "The two countries", "both governments": the pair the article is about, as the object of a judgement
+addressed to it (monitor.stance_pair_reference, monitor.stance_speaker_pairs)."""
+
+from __future__ import annotations
+
+import polars as pl
+from stance_helpers import mutual, stance, statements
+
+KYRGYZ_TAJIK = [
+    ["Kyrgyzstan", "KGZ", "KGZ", "state"],
+    ["Tajikistan", "TJK", "TJK", "state"],
+    ["Russia", "RUS", "RUS", "state"],
+    ["European Union", "EU", "EU", "organisation"],
+    ["U.S.", "USA", "USA", "state"],
+    ["Embassy", "USA.EMBASSY", "USA", "institution"],
+    ["Bishkek", "KGZ", "KGZ", "state"],
+    ["Britain", "GBR", "GBR", "state"],
+]
+TREATY = "Kyrgyzstan and Tajikistan signed a treaty on Thursday ending decades of border disputes."
+
+
+def test_both_governments_praised_are_the_two_the_article_is_about():
+    out = statements(
+        TREATY,
+        "Russia had offered to mediate during the 2022 clashes.",
+        "Russia hosted talks last year.",
+        'The European Union praised the "courage and determination" of both governments.',
+        actors=KYRGYZ_TAJIK,
+    )
+    assert stance(out, sentence_no=3) == {("EU", "KGZ"): 0.8, ("EU", "TJK"): 0.8}
+
+
+def test_a_third_party_praising_the_two_countries_is_not_one_of_them():
+    out = statements(TREATY, "Britain praised the two countries.", actors=KYRGYZ_TAJIK)
+    assert set(stance(out, sentence_no=1)) == {("GBR", "KGZ"), ("GBR", "TJK")}
+
+
+def test_cooperation_between_the_two_countries_is_no_stance_of_a_third_party():
+    out = statements(
+        TREATY, "Britain said cooperation between the two countries had grown.", actors=KYRGYZ_TAJIK
+    )
+    assert stance(out, sentence_no=1) == {}
+
+
+def test_an_embassy_in_a_capital_speaks_for_its_state_not_for_the_host():
+    out = statements(
+        TREATY,
+        "The European Union welcomed the treaty, and the U.S. Embassy in Bishkek congratulated the two "
+        'countries on their "historic achievement."',
+        actors=KYRGYZ_TAJIK,
+    )
+    got = stance(out, sentence_no=1)
+    assert got[("USA", "KGZ")] > 0 and got[("USA", "TJK")] > 0
+    assert ("KGZ", "USA") not in got and ("EU", "USA") not in got
+
+
+def test_both_sides_agreeing_is_a_mutual_fact_of_the_pair():
+    out = statements(TREATY, "Both sides agreed to set up a joint commission.", actors=KYRGYZ_TAJIK)
+    assert set(mutual(out.filter(pl.col("sentence_no") == 1))) == {("KGZ", "TJK"), ("TJK", "KGZ")}
+
+
+def test_a_call_on_both_sides_to_show_restraint_is_no_stance_toward_either():
+    out = statements(TREATY, "Britain urged both sides to show restraint.", actors=KYRGYZ_TAJIK)
+    assert stance(out, sentence_no=1) == {}
+
+
+def test_both_leaders_after_other_states_spoke_are_the_articles_dyad():
+    out = statements(
+        TREATY,
+        "Kyrgyzstan's president said Tajikistan had shown courage, and Tajikistan thanked Kyrgyzstan.",
+        "Russia welcomed the agreement.",
+        "Britain's embassy and the U.S. Embassy issued statements.",
+        "U.N. Secretary-General Antonio Guterres commended both leaders.",
+        actors=[*KYRGYZ_TAJIK, ["U.N.", "UN", "UN", "organisation"]],
+    )
+    assert set(stance(out, sentence_no=4)) == {("UN", "KGZ"), ("UN", "TJK")}
