@@ -207,8 +207,8 @@ def test_a_request_asks_the_actor_named_in_it_not_one_of_what_it_asks_for():
 
 def test_withdrawing_diplomatic_staff_from_listed_states_reduces_relations_with_each():
     out = statements(
-        "The Venezuelan government on Monday ordered the withdrawal of diplomatic staff from Argentina, Chile "
-        "and Uruguay.",
+        "The Venezuelan government on Monday ordered the withdrawal of diplomatic staff from Argentina, "
+        "Chile and Uruguay.",
         actors=[
             ["Venezuelan", "VEN", "VEN", "state"],
             ["Argentina", "ARG", "ARG", "state"],
@@ -222,8 +222,8 @@ def test_withdrawing_diplomatic_staff_from_listed_states_reduces_relations_with_
 
 def test_continuing_to_develop_relations_is_a_positive_intent_toward_each_state():
     out = statements(
-        "Kremlin spokesman Dmitry Peskov said Moscow would continue to develop relations with Mali, Burkina Faso "
-        "and Niger.",
+        "Kremlin spokesman Dmitry Peskov said Moscow would continue to develop relations with Mali, "
+        "Burkina Faso and Niger.",
         actors=[
             ["Kremlin", "RUS.KREMLIN", "RUS", "institution"],
             ["Dmitry Peskov", "dmitry_peskov", "RUS", "person"],
@@ -243,7 +243,6 @@ def test_asking_others_to_compel_a_state_is_a_demand_on_that_state():
         actors=[["Saudi Arabia", "SAU", "SAU", "state"], ["Israel", "ISR", "ISR", "state"]],
     )
     assert stance(out)[("SAU", "ISR")] < 0
-
 
 
 def test_holding_a_government_responsible_is_an_accusation():
