@@ -186,3 +186,33 @@ def test_a_batch_the_index_refuses_leaves_no_event_in_the_runs_file(tmp_path):
         storage.store_event_batch(events)
     assert rows(tmp_path / "b" / f"{events[0].run_id}.db")["event_logs"] == []
     assert rows(tmp_path / "b" / "index.db")["event_logs"] == []
+
+
+def test_events_stored_one_at_a_time_leave_every_row_of_both_files_as_dagsters_storage_leaves_them(tmp_path):
+    events = range_run_events(tmp_path)
+    stock, kept = (
+        SqliteEventLogStorage(str(tmp_path / "stock")),
+        BatchedSqliteEventLogStorage(str(tmp_path / "kept")),
+    )
+    for event in events:
+        stock.store_event(event)
+        kept.store_event(event)
+    kept.dispose()
+    run_file = f"{events[0].run_id}.db"
+    assert rows(tmp_path / "kept" / "index.db") == rows(tmp_path / "stock" / "index.db")
+    assert rows(tmp_path / "kept" / run_file) == rows(tmp_path / "stock" / run_file)
+    assert len(rows(tmp_path / "kept" / run_file)["event_logs"]) == 40
+
+
+def test_an_event_on_a_kept_connection_is_readable_and_leaves_the_files_writable_by_other_processes(tmp_path):
+    events = range_run_events(tmp_path)
+    storage = BatchedSqliteEventLogStorage(str(tmp_path / "kept"))
+    storage.store_event(events[0])
+    for name in ("index.db", f"{events[0].run_id}.db"):
+        with sqlite3.connect(tmp_path / "kept" / name, timeout=0) as other:
+            assert other.execute("SELECT count(*) FROM event_logs").fetchone() == (1,)
+            other.execute("BEGIN IMMEDIATE")  # fails at once if the storage held a write lock
+            other.execute("ROLLBACK")
+    storage.store_event(events[1])
+    assert len(storage.get_records_for_run(events[0].run_id).records) == 2
+    storage.dispose()

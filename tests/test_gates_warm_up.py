@@ -3,6 +3,7 @@ import overlaps the step's own work; a step with nothing new never starts it."""
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import dagster as dg
@@ -59,3 +60,24 @@ def test_a_validation_that_starts_during_the_warm_up_shares_its_context():
         thread.join()
     assert ge_session._cached_context.cache_info().misses == 1
     assert result.quarantine["item_id"].to_list() == ["a1"]
+
+
+def test_objects_made_while_the_collector_is_paused_are_frozen_and_the_collector_runs_again_after():
+    frozen_before = gc.get_freeze_count()
+    with ge_session.collector_paused():
+        assert not gc.isenabled()
+        modules_like = [{"name": n} for n in range(1000)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= frozen_before + len(modules_like)
+    gc.unfreeze()
+
+
+def test_a_collector_switched_off_before_the_pause_stays_off_after_it():
+    gc.disable()
+    try:
+        with ge_session.collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
