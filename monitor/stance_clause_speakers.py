@@ -1,6 +1,7 @@
 """A second speaker in a coordinated clause: "Panama said it was suspending relations with Venezuela, and
 Peru said it was recalling its ambassador from Caracas"; "..., while Seoul said it would drop its complaint
-against Japan". The second clause is its speaker's, from its opening on; the first speaker's ends there."""
+against Japan"; "..., and Egypt and Jordan said they stood with the Lebanese people" (a list speaks together).
+The second clause is its speaker's, from its opening on; the first speaker's ends there."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from monitor.stance_matching import rule_alternatives
 # ("European Commission President Ursula von der Leyen", "Egypt's foreign ministry").
 OPENING = r"(,\s+(and|but|while|whereas|yet)|;)\s+"
 NOUN_PHRASE = r"((the|The)\s+)?(\p{Lu}[\p{L}'’.-]*\s+|['’]s\s+|[a-z]+\s+){0,5}$"
+# names listed before the speaker's ("Argentina, Chile, Uruguay, Bolivia and Venezuela also criticized")
+LISTED = r"((\p{Lu}[\p{L}'’.-]*\s+)*\p{Lu}[\p{L}'’.-]*(,\s+and\s+|,\s+|\s+and\s+))*"
 LEAD_CHARS = 120
 
 
@@ -30,7 +33,7 @@ def clause_speakers(
         (pl.col("r_start") - LEAD_CHARS).clip(0), pl.col("r_start").clip(upper_bound=LEAD_CHARS)
     )
     gap = pl.col("text").str.slice(pl.col("r_end"), (pl.col("v_start") - pl.col("r_end")).clip(0))
-    tail = lead.str.extract(f"({OPENING}{NOUN_PHRASE})", 1)
+    tail = lead.str.extract(f"({OPENING}{LISTED}{NOUN_PHRASE})", 1)
     earlier = sources.select(*KEY, "source_actor").unique()
     # only sentences with a speaker already and a clause opening: a cheap filter before the mention join
     candidates = (
@@ -40,20 +43,30 @@ def clause_speakers(
     )
     # "the U.S. Embassy in Bishkek congratulated": a place is no speaker
     places = rule_alternatives(rules, "location_prepositions")
-    found = (
+    heads = (
         smentions.join(candidates, on=KEY, how="inner")
         .with_columns(from_start=pl.col("r_start") - tail.str.len_chars())
         .filter(pl.col("from_start").is_not_null() & (pl.col("from_start") > 0))
         .filter(~lead.str.contains(rf"\b({places})\s+$"))
-        .join(verbs, on=KEY, how="inner")
+    )
+    found = (
+        heads.join(verbs, on=KEY, how="inner")
         .filter(pl.col("v_start") >= pl.col("r_end"))
         .filter(pl.col("v_start") == pl.col("v_start").min().over(KEY, "mid"))
         .filter(gap.str.contains(verb_gap(rules)) & ~gap.str.contains(r"[,;]"))
     )
     speaker = pl.col("actor_kind").is_in(SPEAKER_KINDS)
+    first = found.sort(*KEY, "r_start").join(
+        earlier, left_on=[*KEY, "country"], right_on=[*KEY, "source_actor"], how="anti"
+    )
+    # the names listed before the speaker's, from the same clause opening, speak with it
+    listed = heads.join(
+        first.select(*KEY, "from_start", "v_start", s_start="r_start"), on=[*KEY, "from_start"]
+    ).filter(pl.col("r_start") < pl.col("s_start"))
     chosen = (
-        found.sort(*KEY, "r_start")
+        pl.concat([first, listed.drop("s_start")], how="diagonal_relaxed")
         .join(earlier, left_on=[*KEY, "country"], right_on=[*KEY, "source_actor"], how="anti")
+        .sort(*KEY, "r_start")
         .unique([*KEY, "country"], keep="first", maintain_order=True)
     )
     new = chosen.select(

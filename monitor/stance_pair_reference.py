@@ -1,9 +1,10 @@
 """ "The two countries", "both sides": the pair an article is talking about, so that "Xi said the two
 countries should be partners" reaches the other country of the talks and "The EU praised both governments"
-both of them. The pair is the last "A and B" named before the phrase in its sentence ("Ireland and Norway
-..., after the two countries"); else the two actors named most (then last) in the few sentences before;
-when those name fewer than two, the last "A and B" of the article before, else the two it has named most:
-the pair it is about. "The two countries" are states; "both sides" may be a bloc too."""
+both of them. The pair is, the first that exists: the last "A and B" before the phrase in its sentence
+("Ireland and Norway ..., after the two countries"), or in the few sentences before; the article's dyad
+(its two most named actors, the second story_dominance times as often as the third); the two named most
+(then last) in the few sentences before; the article's last "A and B"; its two most named. "The two
+countries" are states; "both sides" may be a bloc too."""
 
 from __future__ import annotations
 

@@ -330,3 +330,19 @@ def test_they_before_a_stance_verb_other_than_agreeing_names_no_speaker():
     assert not any(
         source in ("CHN", "USA") for source, _ in every_pair(out.filter(pl.col("sentence_no") == 1))
     )
+
+
+def test_states_listed_before_a_clause_speaker_speak_with_it():
+    out = statements(
+        "Colombia's President Gustavo Petro called it unacceptable, and Argentina, Chile and Venezuela also "
+        "criticized Quito.",
+        actors=[
+            ["Colombia", "COL", "COL", "state"],
+            ["Argentina", "ARG", "ARG", "state"],
+            ["Chile", "CHL", "CHL", "state"],
+            ["Venezuela", "VEN", "VEN", "state"],
+            ["Quito", "ECU", "ECU", "state"],
+        ],
+    )
+    got = stance(out)
+    assert all(got[(state, "ECU")] < 0 for state in ("ARG", "CHL", "VEN"))
