@@ -16,7 +16,10 @@ from monitor.stance_matching import rule_alternatives
 OPENING = r"(,\s+(and|but|while|whereas|yet)|;)\s+"
 NOUN_PHRASE = r"((the|The)\s+)?(\p{Lu}[\p{L}'’.-]*\s+|['’]s\s+|[a-z]+\s+){0,5}$"
 # names listed before the speaker's ("Argentina, Chile, Uruguay, Bolivia and Venezuela also criticized")
-LISTED = r"((\p{Lu}[\p{L}'’.-]*\s+)*\p{Lu}[\p{L}'’.-]*(,\s+and\s+|,\s+|\s+and\s+))*"
+SEPARATOR = r"(,\s+and\s+|,\s+|\s+and\s+)"
+LISTED = rf"((\p{{Lu}}[\p{{L}}'’.-]*\s+)*\p{{Lu}}[\p{{L}}'’.-]*{SEPARATOR})*"
+# what stands between a listed name and the next: a separator, or other listed names
+LIST_GAP = rf"^{SEPARATOR}({LISTED})$"
 LEAD_CHARS = 120
 
 
@@ -60,9 +63,12 @@ def clause_speakers(
         earlier, left_on=[*KEY, "country"], right_on=[*KEY, "source_actor"], how="anti"
     )
     # the names listed before the speaker's, from the same clause opening, speak with it
-    listed = heads.join(
-        first.select(*KEY, "from_start", "v_start", s_start="r_start"), on=[*KEY, "from_start"]
-    ).filter(pl.col("r_start") < pl.col("s_start"))
+    between = pl.col("text").str.slice(pl.col("r_end"), pl.col("s_start") - pl.col("r_end"))
+    listed = (
+        heads.join(first.select(*KEY, "from_start", "v_start", s_start="r_start"), on=[*KEY, "from_start"])
+        .filter(pl.col("r_start") < pl.col("s_start"))
+        .filter(between.str.contains(LIST_GAP))
+    )
     chosen = (
         pl.concat([first, listed.drop("s_start")], how="diagonal_relaxed")
         .join(earlier, left_on=[*KEY, "country"], right_on=[*KEY, "source_actor"], how="anti")
