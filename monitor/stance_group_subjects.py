@@ -40,7 +40,8 @@ def group_subjects(
     group of group_subject_nouns ("The three countries", "The three Sahel juntas", "All three") and a verb:
     the states of the latest list of exactly that many in the group_subject_sentences before. A group without
     a number ("The juntas have expelled", "The Baltic states said") of group_subject_bare_nouns stands for
-    the latest list of any size in the group_subject_bare_sentences before."""
+    the latest list of any size in the group_subject_bare_sentences before, "They" for one in the
+    group_subject_pronoun_sentences before."""
     nouns = rule_alternatives(rules, "group_subject_nouns")
     sizes = {str(word): int(n) for word, n in rules.get("group_subject_numbers", {}).items()}
     numbers = "|".join(sizes) or "$^"
@@ -50,23 +51,30 @@ def group_subjects(
     pattern = (
         rf"^(?P<head>(?:(?:{openings})\b[^,;:\"“”]{{0,80}},\s+)?"
         rf"(?:(?:The|the)\s+(?P<n>{numbers})\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{nouns})|(?:All|all)\s+"
-        rf"(?P<m>{numbers})|(?P<bare>(?:The|the)\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{bare})))"
+        rf"(?P<m>{numbers})|(?P<bare>(?:The|the)\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{bare}))|(?P<they>They))"
         rf"(?:,[^,;:\"“”]{{1,120}},)?\s+(?:also\s+|then\s+|later\s+)?)[a-z]+\b"
     )
     found = pl.col("text").str.extract_groups(pattern)
     lookback = int(rules.get("group_subject_sentences", 30))
     bare_lookback = int(rules.get("group_subject_bare_sentences", 5))
+    pronoun_lookback = int(rules.get("group_subject_pronoun_sentences", 0))
+    pronoun = pl.col("found").struct.field("they").is_not_null()
     heads = (
         sentences.select(*KEY, "article_id", "sentence_no", "text")
         .join(spoken.select(KEY).unique(), on=KEY, how="anti")
         .with_columns(found=found)
         .with_columns(n=pl.coalesce(pl.col("found").struct.field("n"), pl.col("found").struct.field("m")))
-        .filter(pl.col("n").is_not_null() | pl.col("found").struct.field("bare").is_not_null())
+        .filter(pl.col("n").is_not_null() | pl.col("found").struct.field("bare").is_not_null() | pronoun)
         .select(
             *KEY,
             "article_id",
             "sentence_no",
             size=pl.col("n").replace_strict(sizes, default=None, return_dtype=pl.UInt32),
+            back=pl.when(pl.col("n").is_not_null())
+            .then(lookback)
+            .when(pronoun)
+            .then(pronoun_lookback)
+            .otherwise(bare_lookback),
             a_start=pl.col("found").struct.field("head").str.len_chars().cast(pl.Int64),
         )
     )
@@ -77,10 +85,7 @@ def group_subjects(
         .filter(~counted | (pl.col("size") == pl.col("size_list")))
         .filter(
             (pl.col("l_no") < pl.col("sentence_no"))
-            & (
-                pl.col("l_no")
-                >= pl.col("sentence_no") - pl.when(counted).then(lookback).otherwise(bare_lookback)
-            )
+            & (pl.col("l_no") >= pl.col("sentence_no") - pl.col("back"))
         )
         .sort(*KEY, "l_no", descending=[False, True])
         .unique(KEY, keep="first", maintain_order=True)

@@ -53,3 +53,25 @@ def test_a_group_after_an_opening_phrase_is_each_listed_state():
     )
     got = stance(out, sentence_no=1)
     assert all(got[(state, "ECOWAS")] < 0 for state in ("NER", "MLI", "BFA"))
+
+
+def test_they_right_after_a_list_of_states_are_each_of_them():
+    out = statements(
+        SAHEL_OPENING,
+        'They accused the Economic Community of West African States of imposing "illegal" sanctions.',
+        actors=SAHEL,
+    )
+    got = stance(out, sentence_no=1)
+    assert all(got[(state, "ECOWAS")] < 0 for state in ("NER", "MLI", "BFA"))
+
+
+def test_they_far_from_any_list_of_states_is_nobody():
+    out = statements(
+        SAHEL_OPENING,
+        "Trading was thin on Monday.",
+        "Markets were closed on Tuesday.",
+        "Officials met on Wednesday.",
+        'They accused the Economic Community of West African States of imposing "illegal" sanctions.',
+        actors=SAHEL,
+    )
+    assert stance(out, sentence_no=4) == {}
