@@ -26,6 +26,18 @@ SAHEL = [
     ["French", "FRA", "FRA", "state"],
     RUSSIA,
 ]
+# A sample article's sentence: "threats from North Korea" are countered, not judged by its speakers
+DETERRENCE = (
+    "Blinken and Park also said they discussed working together to implement what they called an "
+    "expanded deterrence strategy to counter threats from North Korea and continue strategic cooperation "
+    "with Japan."
+)
+DETERRENCE_ACTORS = [
+    ["Blinken", "antony_blinken", "USA", "person"],
+    ["Park", "park_jin", "KOR", "person"],
+    NORTH_KOREA,
+    JAPAN,
+]
 SAHEL_OPENING = (
     "The military-led governments of Niger, Mali and Burkina Faso on Sunday announced their immediate "
     "withdrawal from the Economic Community of West African States."

@@ -55,10 +55,13 @@ def test_a_group_after_an_opening_phrase_is_each_listed_state():
     assert all(got[(state, "ECOWAS")] < 0 for state in ("NER", "MLI", "BFA"))
 
 
+THEY_ACCUSED = 'They accused the Economic Community of West African States of imposing "illegal" sanctions.'
+
+
 def test_they_right_after_a_list_of_states_are_each_of_them():
     out = statements(
         SAHEL_OPENING,
-        'They accused the Economic Community of West African States of imposing "illegal" sanctions.',
+        THEY_ACCUSED,
         actors=SAHEL,
     )
     got = stance(out, sentence_no=1)
@@ -71,7 +74,7 @@ def test_they_far_from_any_list_of_states_is_nobody():
         "Trading was thin on Monday.",
         "Markets were closed on Tuesday.",
         "Officials met on Wednesday.",
-        'They accused the Economic Community of West African States of imposing "illegal" sanctions.',
+        THEY_ACCUSED,
         actors=SAHEL,
     )
     assert stance(out, sentence_no=4) == {}

@@ -3,7 +3,7 @@ named before the cue the judged. Sentences from the unseen sets where the pair c
 
 from __future__ import annotations
 
-from stance_helpers import stance, statements
+from stance_helpers import DETERRENCE, DETERRENCE_ACTORS, stance, statements
 
 KENYA = ["Nairobi", "KEN", "KEN", "state"]
 CONGO = ["Kinshasa", "COD", "COD", "state"]
@@ -57,15 +57,5 @@ def test_an_active_judgement_keeps_its_subject_as_the_judge():
 
 
 def test_a_threat_from_a_state_named_without_a_verb_of_meeting_it_names_no_judge():
-    out = statements(
-        "Blinken and Park also said they discussed working together to implement what they called an "
-        "expanded deterrence strategy to counter threats from North Korea and continue strategic cooperation "
-        "with Japan.",
-        actors=[
-            ["Blinken", "antony_blinken", "USA", "person"],
-            ["Park", "park_jin", "KOR", "person"],
-            ["North Korea", "PRK", "PRK", "state"],
-            ["Japan", "JPN", "JPN", "state"],
-        ],
-    )
+    out = statements(DETERRENCE, actors=DETERRENCE_ACTORS)
     assert ("PRK", "KOR") not in stance(out)

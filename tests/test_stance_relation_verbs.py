@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import polars as pl
-from stance_helpers import every_pair, mutual, stance, statements
+from stance_helpers import DETERRENCE, DETERRENCE_ACTORS, every_pair, mutual, stance, statements
 
 MEXICO = ["Mexico", "MEX", "MEX", "state"]
 ECUADOR = ["Ecuador", "ECU", "ECU", "state"]
@@ -119,17 +119,7 @@ def test_a_visit_is_no_relation_between_actors_of_a_later_clause():
 
 
 def test_a_threat_countered_reaches_no_partner_of_the_next_predicate():
-    out = statements(
-        "Blinken and Park also said they discussed working together to implement what they called an "
-        "expanded deterrence strategy to counter threats from North Korea and continue strategic cooperation "
-        "with Japan.",
-        actors=[
-            ["Blinken", "antony_blinken", "USA", "person"],
-            ["Park", "park_jin", "KOR", "person"],
-            ["North Korea", "PRK", "PRK", "state"],
-            ["Japan", "JPN", "JPN", "state"],
-        ],
-    )
+    out = statements(DETERRENCE, actors=DETERRENCE_ACTORS)
     assert not any(target == "JPN" and p < 0 for (_, target), p in every_pair(out).items())
     assert stance(out)[("USA", "PRK")] < 0
 
