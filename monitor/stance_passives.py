@@ -20,8 +20,9 @@ def passive_judgements(
 ) -> pl.DataFrame:
     """Statement rows of stance cues of the rules' passive_judgement_classes whose agent follows them: a verb
     and "by" ("criticised by Kinshasa"), a noun after one of the rules' passive_noun_leads and "from" or "by"
-    ("drew sharp criticism from Kyiv"), an article allowed between. The target is the last actor named before
-    the cue; none when it is the agent's own state."""
+    ("drew sharp criticism from Kyiv"), an article allowed between, and no non_state_voices after it ("by
+    Slovakia's opposition"). The target is the last actor named before the cue; none when it is the agent's
+    own state."""
     classes = [str(c) for c in rules.get("passive_judgement_classes", [])]
     judged = cues.filter((pl.col("scope") == "stance") & pl.col("cue_class").is_in(classes)).select(
         *KEY, "m_start", "m_end", "cue", "cue_class", "polarity", "negated", "is_verb"
@@ -35,10 +36,13 @@ def passive_judgements(
     actors = smentions.join(text, on=KEY, how="inner")
     gap = pl.col("text").str.slice(pl.col("m_end"), (pl.col("r_start") - pl.col("m_end")).clip(0))
     marker = pl.when(pl.col("is_verb")).then(pl.lit("by")).otherwise(pl.lit("(?:from|by)"))
+    # "criticised by Slovakia's opposition": the judge is a voice of the state, not the state
+    voice = rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}(?i:{rule_alternatives(rules, 'non_state_voices')})\b"
     agents = (
         judged.join(actors, on=KEY, how="inner")
         .filter(pl.col("r_start") >= pl.col("m_end"))
         .filter(gap.str.contains(pl.concat_str(pl.lit(r"^\s+"), marker, pl.lit(r"\s+(?:the\s+|an?\s+)?$"))))
+        .filter(~pl.col("text").str.slice(pl.col("r_end")).str.contains(voice))
         .select(
             *KEY,
             "m_start",

@@ -106,7 +106,8 @@ def hypothetical_acts(
     """Ids of directed relation cues naming an act that has not happened: an indefinite act ("a Chinese
     attack on Taiwan") with a modal near it ("could constitute a survival-threatening situation", "how
     Japan would respond to"). Reported remarks about it are no fact between its actors. Also relations
-    named as a prospect (prospect_openings) and events dated years before the article (past_events)."""
+    named as a prospect (prospect_openings), contacts announced for later (future_contact_openings) and events
+    dated years before the article (past_events)."""
     window = int(rules.get("hypothetical_window", 60))
     articles = rule_alternatives(rules, "hypothetical_articles")
     modal = rf"\b({rule_alternatives(rules, 'hypothetical_modals')})\b"
@@ -122,7 +123,9 @@ def hypothetical_acts(
         .filter(indefinite & (before.str.contains(modal) | after.str.contains(modal)))["cue_id"]
     )
     prospects = opened_relations(cues, sentences, rules, "prospect_openings")
-    return pl.concat([acts, prospects, past_events(cues, sentences, published, rules)]).unique()
+    contacts = cues.filter(pl.col("cue").is_in([str(c) for c in rules.get("future_contact_cues", [])]))
+    planned = opened_relations(contacts, sentences, rules, "future_contact_openings")
+    return pl.concat([acts, prospects, planned, past_events(cues, sentences, published, rules)]).unique()
 
 
 def opened_relations(cues: pl.DataFrame, sentences: pl.DataFrame, rules: dict, key: str) -> pl.Series:
@@ -148,7 +151,7 @@ def past_events(
     if published is None or published.is_empty():
         return pl.Series("cue_id", [], dtype=pl.UInt32)
     years = int(rules.get("past_event_years", 5))
-    opening_year = pl.col("text").str.extract(r"^In (\d{4}),", 1).cast(pl.Int32, strict=False)
+    opening_year = pl.col("text").str.extract(r"^In (\d{4})\b", 1).cast(pl.Int32, strict=False)
     clause_year = (
         pl.col("text").str.slice(pl.col("m_end"), 40).str.extract(r"^[^,;.]*?\bin (\d{4})\b", 1)
     ).cast(pl.Int32, strict=False)

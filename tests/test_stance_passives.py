@@ -59,3 +59,26 @@ def test_an_active_judgement_keeps_its_subject_as_the_judge():
 def test_a_threat_from_a_state_named_without_a_verb_of_meeting_it_names_no_judge():
     out = statements(DETERRENCE, actors=DETERRENCE_ACTORS)
     assert ("PRK", "KOR") not in stance(out)
+
+
+def test_a_states_opposition_after_by_judges_nothing_for_the_state():
+    out = statements(
+        "Fico met Russian President Vladimir Putin in Moscow on Dec. 22, a visit criticised by Slovakia's "
+        "opposition.",
+        actors=[
+            ["Fico", "robert_fico", "SVK", "person"],
+            ["Russian", "RUS", "RUS", "state"],
+            ["Vladimir Putin", "vladimir_putin", "RUS", "person"],
+            ["Moscow", "RUS", "RUS", "state"],
+            ["Slovakia", "SVK", "SVK", "state"],
+        ],
+    )
+    assert "criticised" not in out["cue"].to_list()
+
+
+def test_a_states_ministry_after_by_still_judges_for_the_state():
+    out = statements(
+        "Hungary's veto was criticised by Slovakia's foreign ministry.",
+        actors=[["Hungary", "HUN", "HUN", "state"], ["Slovakia", "SVK", "SVK", "state"]],
+    )
+    assert stance(out)[("SVK", "HUN")] < 0

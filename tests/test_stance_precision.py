@@ -272,3 +272,24 @@ def test_a_state_voicing_opposition_to_a_step_keeps_its_stance():
         actors=[CHINA_CAPITAL, ["South Korea", "KOR", "KOR", "state"]],
     )
     assert stance(out)[("CHN", "KOR")] < 0
+
+
+def test_a_largest_trading_partner_is_a_trade_figure_not_a_stance():
+    out = statements(
+        "China is Japan's largest trading partner, with bilateral trade of about 45 trillion yen in 2023.",
+        actors=[["China", "CHN", "CHN", "state"], ["Japan", "JPN", "JPN", "state"]],
+    )
+    assert out.is_empty()
+
+
+def test_condolences_after_a_condemnation_are_sympathy_for_their_addressee():
+    out = statements(
+        "Iran's foreign ministry spokesman Esmaeil Baghaei condemned the strikes and expressed condolences "
+        "to the Afghan people.",
+        actors=[
+            ["Iran", "IRN", "IRN", "state"],
+            ["Esmaeil Baghaei", "esmaeil_baghaei", "IRN", "person"],
+            ["Afghan", "AFG", "AFG", "state"],
+        ],
+    )
+    assert stance(out)[("IRN", "AFG")] > 0

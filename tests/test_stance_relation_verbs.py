@@ -96,6 +96,51 @@ def test_a_sentence_opening_with_a_distant_year_is_history():
     assert out.is_empty()
 
 
+def test_a_sentence_opening_with_a_distant_year_without_a_comma_is_history():
+    out = statements(
+        "In 2017 Panama established diplomatic relations with Beijing, cutting ties with Taiwan.",
+        actors=[["Panama", "PAN", "PAN", "state"], ["Beijing", "CHN", "CHN", "state"], TAIWAN],
+        published=published(date(2025, 2, 3)),
+    )
+    assert out.is_empty()
+
+
+def test_a_visit_a_leader_is_expected_to_make_is_no_relation_yet():
+    out = statements(
+        "Yunus is expected to visit China early next year.",
+        actors=[["Yunus", "muhammad_yunus", "BGD", "person"], CHINA_NAME],
+    )
+    assert ("BGD", "CHN") not in stance(out)
+
+
+def test_states_a_minister_will_visit_later_are_no_relation_yet():
+    out = statements(
+        "Rubio traveled on to El Salvador and will visit Costa Rica, Guatemala and the Dominican Republic "
+        "later this week.",
+        actors=[
+            ["Rubio", "marco_rubio", "USA", "person"],
+            ["El Salvador", "SLV", "SLV", "state"],
+            ["Costa Rica", "CRI", "CRI", "state"],
+            ["Guatemala", "GTM", "GTM", "state"],
+            ["Dominican Republic", "DOM", "DOM", "state"],
+        ],
+    )
+    assert not {("USA", "CRI"), ("CRI", "DOM"), ("GTM", "DOM")} & set(stance(out))
+
+
+def test_a_visit_already_made_stays_a_relation():
+    out = statements(
+        "Three days earlier, Orban had visited Kyiv and met President Volodymyr Zelensky for the first time "
+        "in more than a year.",
+        actors=[
+            ["Orban", "viktor_orban", "HUN", "person"],
+            ["Kyiv", "UKR", "UKR", "state"],
+            ["Volodymyr Zelensky", "volodymyr_zelensky", "UKR", "person"],
+        ],
+    )
+    assert stance(out)[("HUN", "UKR")] > 0
+
+
 def test_two_states_a_third_has_ties_with_are_no_pair():
     out = statements(
         "Iran and Saudi Arabia, both of which have close ties with New Delhi and Islamabad, offered to "
