@@ -33,7 +33,13 @@ from monitor.stance_norm_owners import norm_owners
 from monitor.stance_pair_acts import pair_acts
 from monitor.stance_pair_reference import as_mentions, pair_references
 from monitor.stance_passives import passive_judgements, without_reversals
-from monitor.stance_predicates import act_agents, contrast_starts, deal_terms, hypothetical_acts
+from monitor.stance_predicates import (
+    act_agents,
+    contrast_starts,
+    deal_terms,
+    history_openings,
+    hypothetical_acts,
+)
 from monitor.stance_reach import alleged, governed, reach_limits
 from monitor.stance_relations import (
     joint_parties,
@@ -269,7 +275,8 @@ def extract_statements(
             float(threshold),
             None if floor is None else float(floor),
         )
-    statements = statements.join(non_state_voices(sentences, rules), on=KEY, how="anti")
+    unvouched = pl.concat([non_state_voices(sentences, rules), history_openings(sentences, published, rules)])
+    statements = statements.join(unvouched, on=KEY, how="anti")
     if published is None:
         published = pl.DataFrame(schema={"article_id": pl.String, "published_on": pl.Date})
     return (

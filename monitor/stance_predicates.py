@@ -164,3 +164,19 @@ def past_events(
             | ((pl.col("scope") == "relation") & (clause_year <= limit)).fill_null(False)
         )["cue_id"]
     )
+
+
+def history_openings(sentences: pl.DataFrame, published: pl.DataFrame | None, rules: dict) -> pl.DataFrame:
+    """[sid] of sentences opening with a year at least past_event_years before the article ("In 2019 the
+    International Court of Justice said ..."): background, no stance of the day, whichever rule or model read
+    one there."""
+    if published is None or published.is_empty():
+        return sentences.select(KEY).clear()
+    years = int(rules.get("past_event_years", 5))
+    opening_year = pl.col("text").str.extract(r"^In (\d{4})\b", 1).cast(pl.Int32, strict=False)
+    return (
+        sentences.select(*KEY, "article_id", "text")
+        .join(published.select("article_id", "published_on"), on="article_id", how="inner")
+        .filter((opening_year <= pl.col("published_on").dt.year() - years).fill_null(False))
+        .select(KEY)
+    )

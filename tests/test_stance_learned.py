@@ -4,6 +4,8 @@ weight it relies on; the shipped model is checked for being one this code can re
 
 from __future__ import annotations
 
+from datetime import date
+
 import polars as pl
 import pytest
 from stance_helpers import JAPAN, SOUTH_KOREA, rules_alone
@@ -50,6 +52,7 @@ def run(
     weights: pl.DataFrame,
     threshold: float | None = 0.6,
     mutual_floor: float | None = None,
+    published: pl.DataFrame | None = None,
 ):
     rules = rules_alone()
     if threshold is not None:
@@ -57,7 +60,7 @@ def run(
     if mutual_floor is not None:
         rules["learned_mutual_floor"] = mutual_floor
     frames = build_frames([{"id": "a1", "sentences": sentences, "actors": actors}])
-    return extract_statements(*frames, load_cues(), rules=rules, model=weights)
+    return extract_statements(*frames, load_cues(), published, rules=rules, model=weights)
 
 
 def learned(statements: pl.DataFrame) -> dict[tuple[str, str], float]:
@@ -99,6 +102,21 @@ def test_the_actors_the_rules_resolved_as_speakers_are_marked_on_their_pairs():
         ("KOR", "JPN"): {"sv:speech_verb_subject"},
         ("JPN", "KOR"): {"sv:-", "tv:speech_verb_subject"},
     }
+
+
+def test_a_sentence_opening_with_a_year_long_before_the_article_is_history_to_the_model_too():
+    """The rules read nothing in history ("In 2019 the International Court of Justice said ..."); the model
+    may not either."""
+    weights = model((NO_STANCE, NO_STANCE), **{"sr1:also": (30.0, 0.0)})
+    sentence = f"In 2019 {WITHDREW}"
+    assert learned(run([sentence], [IRAQ, SWEDEN], weights, published=on_day(date(2025, 6, 2)))) == {}
+    assert list(learned(run([sentence], [IRAQ, SWEDEN], weights, published=on_day(date(2020, 6, 2))))) == [
+        ("IRQ", "SWE")
+    ]
+
+
+def on_day(day: date) -> pl.DataFrame:
+    return pl.DataFrame({"article_id": ["a1"], "published_on": [day]})
 
 
 def test_a_pair_below_the_threshold_is_not_stated():

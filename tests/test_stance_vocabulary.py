@@ -229,3 +229,18 @@ def test_a_states_strike_on_anothers_soil_is_force_against_it():
         ],
     )
     assert every_pair(out)[("IRN", "PAK")] < 0
+
+
+def test_reopening_an_embassy_in_a_state_is_friendly_to_it():
+    out = statements(
+        "Türkiye has reopened its embassy in the Syrian capital Damascus, the Foreign Ministry said on "
+        "Saturday.",
+        actors=[
+            ["Türkiye", "TUR", "TUR", "state"],
+            ["Syrian", "SYR", "SYR", "state"],
+            ["Damascus", "SYR", "SYR", "state"],
+        ],
+    )
+    assert stance(out)[("TUR", "SYR")] > 0
+
+
