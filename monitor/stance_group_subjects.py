@@ -5,6 +5,8 @@ their verb."""
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from monitor.stance_keys import KEY
@@ -41,11 +43,13 @@ def group_subjects(
     the states of the latest list of exactly that many in the group_subject_sentences before. A group without
     a number ("The juntas have expelled", "The Baltic states said") of group_subject_bare_nouns stands for
     the latest list of any size in the group_subject_bare_sentences before, "They" for one in the
-    group_subject_pronoun_sentences before."""
+    group_subject_pronoun_sentences before. A group of named_state_groups ("The three Baltic states") stands
+    for its members, listed or not."""
     nouns = rule_alternatives(rules, "group_subject_nouns")
     sizes = {str(word): int(n) for word, n in rules.get("group_subject_numbers", {}).items()}
     numbers = "|".join(sizes) or "$^"
-    bare = rule_alternatives(rules, "group_subject_bare_nouns")
+    named_groups = {str(name).lower(): [str(m) for m in members] for name, members in _named(rules).items()}
+    bare = "|".join([rule_alternatives(rules, "group_subject_bare_nouns"), *map(re.escape, named_groups)])
     # "In a joint statement read on national television, the three juntas said": an opening phrase first
     openings = rule_alternatives(rules, "it_subject_openings")
     pattern = (
@@ -76,12 +80,28 @@ def group_subjects(
             .then(pronoun_lookback)
             .otherwise(bare_lookback),
             a_start=pl.col("found").struct.field("head").str.len_chars().cast(pl.Int64),
+            head=pl.col("found").struct.field("head"),
         )
+    )
+    if named_groups:
+        group_name = rf"\b({'|'.join(re.escape(name) for name in named_groups)})\b"
+        heads = heads.with_columns(named=pl.col("head").str.to_lowercase().str.extract(group_name, 1))
+    else:
+        heads = heads.with_columns(named=pl.lit(None, pl.String))
+    fixed = (
+        heads.join(
+            pl.DataFrame({"named": list(named_groups), "members": list(named_groups.values())}),
+            on="named",
+            how="inner",
+        )
+        .filter(pl.col("size").is_null() | (pl.col("size") == pl.col("members").list.len()))
+        .drop("size")
     )
     lists = listed_states(sentences, smentions).join(sentences.select(*KEY, "article_id"), on=KEY).drop(KEY)
     counted = pl.col("size").is_not_null()
-    return (
-        heads.join(lists, on="article_id", suffix="_list")
+    listed = (
+        heads.join(fixed.select(KEY), on=KEY, how="anti")
+        .join(lists, on="article_id", suffix="_list")
         .filter(~counted | (pl.col("size") == pl.col("size_list")))
         .filter(
             (pl.col("l_no") < pl.col("sentence_no"))
@@ -89,6 +109,9 @@ def group_subjects(
         )
         .sort(*KEY, "l_no", descending=[False, True])
         .unique(KEY, keep="first", maintain_order=True)
+    )
+    return (
+        pl.concat([fixed.select(*KEY, "members", "a_start"), listed.select(*KEY, "members", "a_start")])
         .explode("members")
         .select(
             *KEY,
@@ -98,3 +121,7 @@ def group_subjects(
             a_start="a_start",
         )
     )
+
+
+def _named(rules: dict) -> dict:
+    return rules.get("named_state_groups") or {}

@@ -8,6 +8,7 @@ from datetime import date
 import polars as pl
 import pytest
 
+from monitor import settings
 from monitor.actor_dictionary import load_actor_dictionary
 from monitor.mentions import find_mentions
 from monitor.outlets import load_outlets
@@ -288,3 +289,9 @@ def test_a_bare_on_in_a_rule_word_list_is_refused_with_its_key(tmp_path):
     rules.write_text("it_subject_openings: [On, In, Later]\nclause_breaks: [after, while]\n")
     with pytest.raises(ValueError, match=r"quote the words On/Off/Yes/No in it_subject_openings"):
         load_rules(rules)
+
+
+def test_every_member_of_a_named_state_group_is_a_country_of_the_registry():
+    countries = set(pl.read_csv(settings.SEEDS_DIR / "actors" / "countries.csv")["actor_id"])
+    members = {m for group in load_rules()["named_state_groups"].values() for m in group}
+    assert members and members <= countries

@@ -3,7 +3,7 @@ for exactly the states of the latest list of that many named before it (monitor.
 
 from __future__ import annotations
 
-from stance_helpers import CHINA, SAHEL, SAHEL_OPENING, every_pair, mutual, stance, statements
+from stance_helpers import CHINA, RUSSIA, SAHEL, SAHEL_OPENING, every_pair, mutual, stance, statements
 
 
 def test_all_three_after_a_list_of_three_states_are_each_of_them():
@@ -78,3 +78,27 @@ def test_they_far_from_any_list_of_states_is_nobody():
         actors=SAHEL,
     )
     assert stance(out, sentence_no=4) == {}
+
+
+def test_the_three_baltic_states_speak_though_the_article_names_none_of_them():
+    out = statements(
+        "Poland closed the Russian consulate in Poznan on Tuesday.",
+        "The three Baltic states expressed solidarity with Poland in a joint statement issued by their "
+        "foreign ministers on Tuesday afternoon.",
+        actors=[["Poland", "POL", "POL", "state"], ["Russian", "RUS", "RUS", "state"]],
+    )
+    assert {src for (src, tgt), polarity in stance(out).items() if tgt == "POL" and polarity > 0} == {
+        "EST",
+        "LVA",
+        "LTU",
+    }
+
+
+def test_the_nordic_countries_without_a_number_are_all_five():
+    out = statements("The Nordic countries condemned Russia.", actors=[RUSSIA])
+    assert {src for (src, tgt) in stance(out) if tgt == "RUS"} == {"DNK", "FIN", "ISL", "NOR", "SWE"}
+
+
+def test_a_named_group_counted_other_than_its_members_stands_for_nobody():
+    out = statements("The two Baltic states condemned Russia.", actors=[RUSSIA])
+    assert out.is_empty()
