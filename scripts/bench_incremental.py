@@ -56,7 +56,7 @@ def print_run(name: str, run: dict) -> None:
         f"exit {run['exit_code']}"
     )
     for step, figures in run["per_step"].items():
-        print(f"  {step:58s} {figures['s']:7.2f} s")
+        print(f"  {step:58s} {figures['s']:7.2f} s {figures['cpu_s']:7.2f} CPU s")
 
 
 def main() -> None:
