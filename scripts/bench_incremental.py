@@ -52,11 +52,12 @@ def copy_state(root: Path, scratch: Path) -> dict:
 
 def print_run(name: str, run: dict) -> None:
     print(
-        f"{name}: dagster {run['dagster_s']} s, wall {run['wall_s']} s, cpu {run['cpu_s']} s, "
+        f"{name}: dagster {run['dagster_s']} s, wall {run['wall_s']} s, cpu {run['cpu_s']} s "
+        f"({run['tree_cpu_s']} s with the page workers), "
         f"exit {run['exit_code']}"
     )
     for step, figures in run["per_step"].items():
-        print(f"  {step:58s} {figures['s']:7.2f} s")
+        print(f"  {step:58s} {figures['s']:7.2f} s {figures['cpu_s']:7.2f} CPU s")
 
 
 def main() -> None:
