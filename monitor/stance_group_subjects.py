@@ -48,13 +48,14 @@ def group_subjects(
     nouns = rule_alternatives(rules, "group_subject_nouns")
     sizes = {str(word): int(n) for word, n in rules.get("group_subject_numbers", {}).items()}
     numbers = "|".join(sizes) or "$^"
-    named_groups = {str(name).lower(): [str(m) for m in members] for name, members in _named(rules).items()}
+    named = rules.get("named_state_groups") or {}
+    named_groups = {str(name).lower(): [str(m) for m in members] for name, members in named.items()}
     bare = "|".join([rule_alternatives(rules, "group_subject_bare_nouns"), *map(re.escape, named_groups)])
     # "In a joint statement read on national television, the three juntas said": an opening phrase first
     openings = rule_alternatives(rules, "it_subject_openings")
     pattern = (
         rf"^(?P<head>(?:(?:{openings})\b[^,;:\"“”]{{0,80}},\s+)?"
-        rf"(?:(?:The|the)\s+(?P<n>{numbers})\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{nouns})|(?:All|all)\s+"
+        rf"(?P<group>(?:The|the)\s+(?P<n>{numbers})\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{nouns})|(?:All|all)\s+"
         rf"(?P<m>{numbers})|(?P<bare>(?:The|the)\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{bare}))|(?P<they>They))"
         rf"(?:,[^,;:\"“”]{{1,120}},)?\s+(?:also\s+|then\s+|later\s+)?)[a-z]+\b"
     )
@@ -80,12 +81,12 @@ def group_subjects(
             .then(pronoun_lookback)
             .otherwise(bare_lookback),
             a_start=pl.col("found").struct.field("head").str.len_chars().cast(pl.Int64),
-            head=pl.col("found").struct.field("head"),
+            group=pl.col("found").struct.field("group"),
         )
     )
     if named_groups:
         group_name = rf"\b({'|'.join(re.escape(name) for name in named_groups)})\b"
-        heads = heads.with_columns(named=pl.col("head").str.to_lowercase().str.extract(group_name, 1))
+        heads = heads.with_columns(named=pl.col("group").str.to_lowercase().str.extract(group_name, 1))
     else:
         heads = heads.with_columns(named=pl.lit(None, pl.String))
     fixed = (
@@ -121,7 +122,3 @@ def group_subjects(
             a_start="a_start",
         )
     )
-
-
-def _named(rules: dict) -> dict:
-    return rules.get("named_state_groups") or {}

@@ -151,7 +151,7 @@ def past_events(
     if published is None or published.is_empty():
         return pl.Series("cue_id", [], dtype=pl.UInt32)
     years = int(rules.get("past_event_years", 5))
-    opening_year = pl.col("text").str.extract(r"^In (\d{4})\b", 1).cast(pl.Int32, strict=False)
+    opening_year = _opening_year()
     clause_year = (
         pl.col("text").str.slice(pl.col("m_end"), 40).str.extract(r"^[^,;.]*?\bin (\d{4})\b", 1)
     ).cast(pl.Int32, strict=False)
@@ -173,10 +173,14 @@ def history_openings(sentences: pl.DataFrame, published: pl.DataFrame | None, ru
     if published is None or published.is_empty():
         return sentences.select(KEY).clear()
     years = int(rules.get("past_event_years", 5))
-    opening_year = pl.col("text").str.extract(r"^In (\d{4})\b", 1).cast(pl.Int32, strict=False)
     return (
         sentences.select(*KEY, "article_id", "text")
         .join(published.select("article_id", "published_on"), on="article_id", how="inner")
-        .filter((opening_year <= pl.col("published_on").dt.year() - years).fill_null(False))
+        .filter((_opening_year() <= pl.col("published_on").dt.year() - years).fill_null(False))
         .select(KEY)
     )
+
+
+def _opening_year() -> pl.Expr:
+    """The year a sentence opens with ("In 1976, ...", "In 2019 the court ...")."""
+    return pl.col("text").str.extract(r"^In (\d{4})\b", 1).cast(pl.Int32, strict=False)

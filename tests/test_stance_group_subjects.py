@@ -102,3 +102,12 @@ def test_the_nordic_countries_without_a_number_are_all_five():
 def test_a_named_group_counted_other_than_its_members_stands_for_nobody():
     out = statements("The two Baltic states condemned Russia.", actors=[RUSSIA])
     assert out.is_empty()
+
+
+def test_a_named_group_in_the_opening_phrase_is_not_the_subject():
+    out = statements(
+        SAHEL_OPENING,
+        "In a statement on the Baltic states, the three countries condemned Russia.",
+        actors=SAHEL,
+    )
+    assert {src for (src, tgt) in stance(out, sentence_no=1) if tgt == "RUS"} == {"NER", "MLI", "BFA"}
