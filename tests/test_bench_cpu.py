@@ -7,7 +7,7 @@ import sys
 
 import psutil
 
-from scripts.benchmark import step_cpu_s, tree_cpu
+from scripts.bench_samples import step_cpu_s, tree_cpu
 
 BUSY_CHILD = "import time\nend = time.process_time() + 0.3\nwhile time.process_time() < end: pass"
 # (epoch seconds, CPU seconds of the tree so far), every 0.1 s as run_monitor samples them
