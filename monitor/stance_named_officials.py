@@ -45,19 +45,20 @@ def named_officials(
 ) -> pl.DataFrame:
     """Sources [sid, source_actor, source_speaker, source_rank, rule] of sentences with no speaker of their
     own whose first verb follows a lone name an earlier sentence introduced ("Reina said", '"...," Napat
-    said', "Mr Jugnauth said")."""
+    said', "Mr Jugnauth said", "Phumtham also thanked")."""
     first = (
         anchors.filter(~pl.col("a_pronoun") & ~pl.col("a_after"))
         .group_by(KEY)
         .agg(a0=pl.col("a_start").min())
     )
     honorific = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+    adverb = r"(?:(?:also|then|later)\s+)?"
     lead = pl.col("text").str.slice(0, pl.col("a0"))
     return (
         sentences.select(*KEY, "article_id", "sentence_no", "text")
         .join(own.select(KEY).unique(), on=KEY, how="anti")
         .join(first, on=KEY)
-        .with_columns(name=lead.str.extract(rf"(?:^|[,\"“”]\s*){honorific}({NAME})\s+$", 1))
+        .with_columns(name=lead.str.extract(rf"(?:^|[,\"“”]\s*){honorific}({NAME})\s+{adverb}$", 1))
         .filter(pl.col("name").is_not_null())
         .join(introductions(sentences, smentions, rules), on=["article_id", "name"], suffix="_intro")
         .filter(pl.col("sentence_no_intro") < pl.col("sentence_no"))

@@ -11,8 +11,11 @@ import polars as pl
 from monitor.stance_keys import KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
 from monitor.stance_rows import negation_factor, statement_rows
+from monitor.stance_runs import cum_sum_in, shift_in
+from monitor.stance_subjects import LIST_SEPARATOR
 
 PASSIVE_AGENT = "passive_agent"
+PREPOSITIONS = "of|to|from|with|against|on|into|towards?|over|for"
 
 
 def passive_judgements(
@@ -38,11 +41,25 @@ def passive_judgements(
     marker = pl.when(pl.col("is_verb")).then(pl.lit("by")).otherwise(pl.lit("(?:from|by)"))
     # "criticised by Slovakia's opposition": the judge is a voice of the state, not the state
     voice = rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}(?i:{rule_alternatives(rules, 'non_state_voices')})\b"
-    agents = (
+    after_cue = (
         judged.join(actors, on=KEY, how="inner")
         .filter(pl.col("r_start") >= pl.col("m_end"))
-        .filter(gap.str.contains(pl.concat_str(pl.lit(r"^\s+"), marker, pl.lit(r"\s+(?:the\s+|an?\s+)?$"))))
         .filter(~pl.col("text").str.slice(pl.col("r_end")).str.contains(voice))
+        .with_columns(judgement=pl.struct(*KEY, "m_start").rank("dense"))
+        .sort("judgement", "r_start")
+        .with_columns(prev_end=shift_in(pl.col("r_end"), "judgement"))
+    )
+    # the first actor after the marker judges, and so does each actor listed with it ("drew swift
+    # condemnation from the United States and the United Nations")
+    opens = gap.str.contains(pl.concat_str(pl.lit(r"^\s+"), marker, pl.lit(r"\s+(?:the\s+|an?\s+)?$")))
+    listed = pl.col("text").str.slice(pl.col("prev_end"), (pl.col("r_start") - pl.col("prev_end")).clip(0))
+    agents = (
+        after_cue.with_columns(
+            linked=pl.when(pl.col("prev_end").is_null())
+            .then(opens)
+            .otherwise(listed.str.contains(LIST_SEPARATOR))
+        )
+        .filter(cum_sum_in((~pl.col("linked")).cast(pl.Int32), "judgement") == 0)
         .select(
             *KEY,
             "m_start",
@@ -50,11 +67,21 @@ def passive_judgements(
             source_speaker=pl.when(pl.col("actor_kind").is_in(SPEAKER_KINDS)).then(pl.col("actor_id")),
         )
     )
+    # "Thailand's deportation of 40 Uyghur men to China drew condemnation": an actor after a preposition is
+    # part of what was judged, so the judged actor is the last one named before the cue after none, in the
+    # cue's clause (no comma between), if there is one; else the last named before the cue
+    complement = (
+        pl.col("text").str.slice(0, pl.col("t_start")).str.contains(rf"\b(?:{PREPOSITIONS})\s+(?:the\s+)?$")
+    )
+    same_clause = ~pl.col("text").str.slice(
+        pl.col("t_end"), pl.col("m_start") - pl.col("t_end")
+    ).str.contains("[,;]")
     judged_actors = (
-        actors.select(*KEY, target_actor="country", t_end="r_end")
+        actors.select(*KEY, "text", target_actor="country", t_start="r_start", t_end="r_end")
         .join(judged.select(*KEY, "m_start").unique(), on=KEY, how="inner")
         .filter(pl.col("t_end") <= pl.col("m_start"))
-        .sort("t_end")
+        .with_columns(owner=~complement & same_clause)
+        .sort("owner", "t_end")
         .group_by(*KEY, "m_start")
         .agg(pl.col("target_actor").last())
     )

@@ -14,8 +14,12 @@ from monitor.stance_runs import shift_in
 
 # What may come before the subject: "The", or an opening phrase set off by a comma ("On Monday, ").
 LEAD = r'^\s*((The|the)\s+)?$|^[A-Z][^,;:"“”]{0,40},\s+((the|The)\s+)?$'
-# A subordinate clause opening with its subject: "..., after Chinese coast guard vessels fired".
-CLAUSE_LEAD = r"\b(after|when|while|as|since|because|although|though|whereas)\s+((the|a|an)\s+)?$"
+# A subordinate clause opening with its subject: "..., after Chinese coast guard vessels fired", or the actor
+# a participle makes act (", prompting Israel to recall its ambassadors").
+CLAUSE_LEAD = (
+    r"(\b(after|when|while|as|since|because|although|though|whereas)"
+    r"|,\s+(prompting|forcing|leading|causing|pushing))\s+((the|a|an)\s+)?$"
+)
 # Between two listed subjects: "Seoul and Washington", "Britain, France and Germany".
 LIST_SEPARATOR = r"^(\s*,\s*|\s+and\s+|\s*,\s+and\s+)((the|The)\s+)?$"
 

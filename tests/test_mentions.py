@@ -230,6 +230,36 @@ def test_a_name_that_needs_a_cue_is_no_state_beside_a_state_it_is_not_listed_wit
     ]
 
 
+def test_congo_is_the_democratic_republic_in_an_article_naming_kinshasa(mentions):
+    body = (
+        "The foreign ministers of Congo and Rwanda signed a peace agreement at the State Department on "
+        "Friday. Rwanda accused Kinshasa of having failed to act against the FDLR."
+    )
+    congo = [actor for surface, actor in _pairs(mentions(body)) if surface == "Congo"]
+    assert congo == ["COD"]
+
+
+def test_congo_is_the_republic_in_an_article_naming_brazzaville(mentions):
+    body = "Congo and Gabon agreed to reopen the border, officials in Brazzaville said."
+    assert [actor for surface, actor in _pairs(mentions(body)) if surface == "Congo"] == ["COG"]
+
+
+def test_congo_listed_beside_a_state_without_a_cue_is_neither_congo(mentions):
+    body = "The foreign ministers of Congo and Rwanda signed a peace agreement in Washington on Friday."
+    assert _pairs(mentions(body)) == [("Rwanda", "RWA"), ("Washington", "USA")]
+
+
+def test_a_capital_stands_for_its_state_and_guinea_bissau_stays_one_name(mentions):
+    body = "Guinea-Bissau's government said Bissau does not receive orders from anyone."
+    assert _pairs(mentions(body)) == [("Guinea-Bissau", "GNB"), ("Bissau", "GNB")]
+
+
+def test_a_capital_sharing_its_name_with_other_cities_needs_its_state_in_the_article(mentions):
+    assert mentions("Students marched through Georgetown to the university.").is_empty()
+    body = "Guyana's president said Georgetown would not cede an inch of Essequibo."
+    assert ("Georgetown", "GUY") in _pairs(mentions(body))
+
+
 def test_long_official_names_match_in_any_case(mentions):
     assert _pairs(mentions("THE UNITED ARAB EMIRATES CONDEMNED IT")) == [("UNITED ARAB EMIRATES", "ARE")]
 

@@ -33,6 +33,32 @@ def test_an_expulsion_in_a_subordinate_clause_is_its_subjects_act():
     assert mutual(out)[("VEN", "ARG")] < 0
 
 
+PROMPTED = (
+    "Ireland, Norway and Spain announced on Wednesday that they would recognize a Palestinian state on "
+    "May 28, prompting Israel to immediately recall its ambassadors from Dublin and Oslo."
+)
+PROMPTED_ACTORS = [
+    ["Ireland", "IRL", "IRL", "state"],
+    ["Norway", "NOR", "NOR", "state"],
+    ["Spain", "ESP", "ESP", "state"],
+    ["Palestinian", "PSE", "PSE", "state"],
+    ["Israel", "ISR", "ISR", "state"],
+    ["Dublin", "IRL", "IRL", "capital"],
+    ["Oslo", "NOR", "NOR", "capital"],
+]
+
+
+def test_an_act_a_participle_prompts_is_the_prompted_actors():
+    got = mutual(statements(PROMPTED, actors=PROMPTED_ACTORS))
+    assert got[("ISR", "IRL")] < 0
+    assert got[("ISR", "NOR")] < 0
+
+
+def test_the_subject_whose_step_prompted_an_act_is_not_its_agent():
+    got = every_pair(statements(PROMPTED, actors=PROMPTED_ACTORS))
+    assert not {("IRL", "ISR"), ("NOR", "ISR"), ("ESP", "ISR")} & set(got)
+
+
 def test_the_speaker_does_not_judge_the_agent_of_an_act_named_in_a_relative_clause():
     out = statements(
         "Canada imposed a 100-per-cent surtax on Chinese EVs in October, aligning its policy with the United "

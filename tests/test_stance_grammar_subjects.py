@@ -79,3 +79,18 @@ def test_he_after_an_official_named_by_surname_carries_that_officials_state():
     got = stance(out, 3)
     assert got[("HND", "TWN")] < 0
     assert ("CHN", "TWN") not in got
+
+
+def test_an_official_named_again_by_surname_speaks_across_also():
+    malaysia = ["Malaysia", "MYS", "MYS", "state"]
+    thailand = ["Thailand", "THA", "THA", "state"]
+    out = statements(
+        "Anwar Ibrahim announced the agreement after hosting Cambodian Prime Minister Hun Manet and "
+        "Thailand's acting Prime Minister Phumtham Wechayachai for talks.",
+        '"We hope this will be the end of the fighting," Hun Manet said.',
+        "Phumtham also thanked Malaysia for hosting the meeting.",
+        actors=[CAMBODIA, thailand, malaysia],
+    )
+    got = stance(out, 2)
+    assert list(got) == [("THA", "MYS")]
+    assert got[("THA", "MYS")] > 0

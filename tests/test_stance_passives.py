@@ -82,3 +82,40 @@ def test_a_states_ministry_after_by_still_judges_for_the_state():
         actors=[["Hungary", "HUN", "HUN", "state"], ["Slovakia", "SVK", "SVK", "state"]],
     )
     assert stance(out)[("SVK", "HUN")] < 0
+
+
+DEPORTATION = (
+    "Thailand's deportation of 40 Uyghur men to China drew swift condemnation from the United States and the "
+    "United Nations on Thursday."
+)
+DEPORTATION_ACTORS = [
+    ["Thailand", "THA", "THA", "state"],
+    ["China", "CHN", "CHN", "state"],
+    ["United States", "USA", "USA", "state"],
+    ["United Nations", "UN", "UN", "organisation"],
+]
+
+
+def test_each_actor_listed_after_from_judges():
+    got = stance(statements(DEPORTATION, actors=DEPORTATION_ACTORS))
+    assert got[("USA", "THA")] < 0
+    assert got[("UN", "THA")] < 0
+
+
+def test_an_actor_after_a_preposition_before_the_cue_is_not_the_judged():
+    got = stance(statements(DEPORTATION, actors=DEPORTATION_ACTORS))
+    assert ("USA", "CHN") not in got
+    assert ("UN", "CHN") not in got
+
+
+def test_a_participle_after_a_comma_judges_the_phrase_right_before_it_not_the_clauses_subject():
+    out = statements(
+        "Rome has also signed a memorandum with Tunisia, backed by the European Commission, and has "
+        "repeatedly called on its EU partners to share responsibility for migrants landing in Italy.",
+        actors=[
+            ["Rome", "ITA", "ITA", "state"],
+            ["Tunisia", "TUN", "TUN", "state"],
+            ["European Commission", "EC", "EC", "organisation"],
+        ],
+    )
+    assert ("EC", "ITA") not in stance(out)

@@ -337,6 +337,28 @@ def test_the_body_above_a_related_block_is_kept():
     assert verdict(decided, FOOTER_PAGE.split("\n")[2])["keep"]
 
 
+TAGLINE_PAGE = (
+    "India expels six Canadian diplomats, withdraws its envoy\n"
+    "India on Monday expelled six Canadian diplomats and decided to withdraw its high commissioner from "
+    "Ottawa, the Ministry of External Affairs said.\n"
+    "Get the latest figures from the ministry before the talks, the spokesperson told reporters.\n"
+    "Get Latest India News along with Latest News and Top Headlines from India and around the world.\n"
+)
+
+
+def test_a_sites_latest_news_tagline_under_the_copy_is_dropped():
+    decided = classify_lines(pages(("ht", TAGLINE_PAGE, None, None)))
+    tagline = (
+        "Get Latest India News along with Latest News and Top Headlines from India and around the world."
+    )
+    assert not verdict(decided, tagline)["keep"]
+
+
+def test_a_sentence_of_the_copy_opening_with_get_the_latest_is_kept():
+    decided = classify_lines(pages(("ht", TAGLINE_PAGE, None, None)))
+    assert verdict(decided, TAGLINE_PAGE.split("\n")[2])["keep"]
+
+
 def test_a_cue_sieve_relaxes_counters_and_word_boundaries_but_not_classes_or_named_boundaries():
     from monitor.line_signals import _unbounded
 
