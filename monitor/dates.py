@@ -18,6 +18,7 @@ import dateparser
 import polars as pl
 
 from monitor import outlets
+from monitor.date_numeric_order import numeric_order_hints, read_by_hint
 from monitor.date_patterns import DateVocabulary, load_vocabulary, parse_date_text
 from monitor.line_signals import only_where
 
@@ -124,40 +125,6 @@ def _header_lines(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame
     )
 
 
-def _year_less_datelines(lines: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
-    """[article_id, dl_month, dl_day]: the month and day of a wire dateline printed without its year
-    ("KUWAIT, Sept 10 (KUNA) --"), for pages where the top lines give one such day only."""
-    found = pl.col("line").str.extract_groups(vocab.wire_month_day_re)
-    month = (
-        found.struct.field("month")
-        .str.to_lowercase()
-        .replace_strict(vocab.month_numbers, default=None, return_dtype=pl.Int32)
-    )
-    return (
-        lines.filter(pl.col("line_no") < vocab.wire_lines)
-        .select("article_id", dl_month=month, dl_day=found.struct.field("day").cast(pl.Int32))
-        .drop_nulls()
-        .unique()
-        .filter(pl.len().over("article_id") == 1)
-    )
-
-
-def _read_by_dateline(text: pl.Expr) -> pl.Expr:
-    """An all-numeric date whose order cannot be told (10/09/2023), read the one way that gives the month and
-    day of the page's year-less wire dateline; null otherwise."""
-    num = text.str.strip_chars().str.extract_groups(r"^(\d{1,2})[/.-](\d{1,2})[/.-]\s?(\d{4})\b")
-    a, b = num.struct.field("1").cast(pl.Int32), num.struct.field("2").cast(pl.Int32)
-    month, day = pl.col("dl_month"), pl.col("dl_day")
-    agrees = ((a == day) & (b == month)) | ((a == month) & (b == day))
-    ymd = pl.concat_str(
-        num.struct.field("3"),
-        month.cast(pl.String).str.zfill(2),
-        day.cast(pl.String).str.zfill(2),
-        separator="-",
-    )
-    return pl.when(agrees).then(ymd.str.to_date("%Y-%m-%d", strict=False))
-
-
 def _hit(evidence: pl.Expr, text: pl.Expr, rank: int | pl.Expr, rule: str) -> pl.Expr:
     return pl.struct(evidence=evidence, text=text, rank=rank, rule=pl.lit(rule))
 
@@ -218,7 +185,7 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
         .then(_hit(line, first.struct.field("date"), 2, "byline"))
     )
     reading = parse_date_text(pl.col("text"), vocab, pl.col("day_first"))
-    day = _plausible(pl.coalesce(reading, _read_by_dateline(pl.col("text"))), vocab)
+    day = _plausible(pl.coalesce(reading, read_by_hint(pl.col("text"))), vocab)
     lines = _header_lines(articles, vocab)
     return (
         lines
@@ -230,7 +197,7 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
         .with_columns(**read_again)
         .select("article_id", "ingested_at", "day_first", "line_no", hit.alias("hit"))
         .unnest("hit")
-        .join(_year_less_datelines(lines, vocab), on="article_id", how="left")
+        .join(numeric_order_hints(lines, vocab), on="article_id", how="left")
         .with_columns(day.alias("day"))
         .filter(pl.col("day").is_not_null())
         .filter((pl.col("rule") != "stamp") | (pl.col("day").n_unique().over("article_id", "rule") == 1))

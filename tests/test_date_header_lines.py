@@ -234,3 +234,35 @@ def test_a_numeric_stamp_agreeing_with_neither_reading_of_the_dateline_stays_amb
         ]
         is None
     )
+
+
+VNA_HEADER = "VietnamPlus\nVietnam News Agency\nPolitics\nBusiness\nSociety\nWorld\n"
+VNA_URL = "https://en.vietnamplus.vn/viet-nam-protests-brutal-attack-on-fishermen-in-hoang-sa-waters-post298871.vnp"
+VNA_LEAD = (
+    "Viet Nam has lodged a protest with China over the brutal attack by Chinese law enforcement forces on "
+    "a Vietnamese fishing boat and its crew in the waters of the Hoang Sa (Paracel) archipelago, Foreign "
+    "Ministry spokeswoman Pham Thu Hang said on {day}.\n"
+)
+
+
+def _vna(lead_day: str) -> dict:
+    text = (
+        VNA_HEADER
+        + "Viet Nam protests brutal attack on fishermen in Hoang Sa waters\n02/10/2024 21:30\nHanoi (VNA) –\n"
+        + VNA_LEAD.format(day=lead_day)
+        + BODY
+    )
+    return resolve(text, VNA_URL, ingested_at=LATE)
+
+
+def test_the_one_day_the_lead_reports_tells_which_way_a_numeric_stamp_reads():
+    row = _vna("October 2")
+    assert (row["published_on"], row["date_evidence"]) == (date(2024, 10, 2), "02/10/2024 21:30")
+
+
+def test_a_lead_reporting_two_days_leaves_a_numeric_stamp_ambiguous():
+    assert _vna("October 2 after talks on October 1")["published_on"] is None
+
+
+def test_a_lead_day_agreeing_with_neither_reading_leaves_a_numeric_stamp_ambiguous():
+    assert _vna("October 3")["published_on"] is None

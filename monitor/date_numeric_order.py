@@ -1,0 +1,90 @@
+"""Which way an all-numeric date stamp reads (10/09/2023: 10 September or 9 October?). The stamp alone never
+tells, so monitor.dates reads it only where the page itself gives the month and day elsewhere: a wire
+dateline printed without its year ("KUWAIT, Sept 10 (KUNA) --"), or failing that the one day the lead below
+the stamp reports after "on"."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from monitor.date_patterns import DateVocabulary
+
+_NUMERIC_DATE = r"^(\d{1,2})[/.-](\d{1,2})[/.-]\s?(\d{4})\b"
+
+
+def _year_less_datelines(lines: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
+    """[article_id, dl_month, dl_day]: the month and day of a wire dateline printed without its year
+    ("KUWAIT, Sept 10 (KUNA) --"), for pages where the top lines give one such day only."""
+    found = pl.col("line").str.extract_groups(vocab.wire_month_day_re)
+    month = (
+        found.struct.field("month")
+        .str.to_lowercase()
+        .replace_strict(vocab.month_numbers, default=None, return_dtype=pl.Int32)
+    )
+    return (
+        lines.filter(pl.col("line_no") < vocab.wire_lines)
+        .select("article_id", dl_month=month, dl_day=found.struct.field("day").cast(pl.Int32))
+        .drop_nulls()
+        .unique()
+        .filter(pl.len().over("article_id") == 1)
+    )
+
+
+def _lead_month_days(lines: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
+    """[article_id, dl_month, dl_day]: the one month and day the first prose line below an all-numeric stamp
+    gives after "on" (VNA's "02/10/2024 21:30", then "..., spokeswoman Pham Thu Hang said on October 2"), for
+    pages whose header holds such a stamp. It only tells which way that stamp reads, like a year-less wire
+    dateline; a lead naming two days tells nothing."""
+    months = "|".join(sorted(map(re.escape, vocab.month_numbers), key=len, reverse=True))
+    on_day = rf"\bon\s+(?:(?i:{months})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{months}))\b"
+    stamps = (
+        lines.filter(
+            pl.col("dated")
+            & (pl.col("line_no") < vocab.stamp_lines)
+            & pl.col("line").str.contains(_NUMERIC_DATE)
+        )
+        .group_by("article_id")
+        .agg(stamp_no=pl.col("line_no").min())
+    )
+    days = pl.col("days").list.first()
+    month = days.str.extract(rf"(?i:({months}))", 1).str.to_lowercase()
+    return (
+        lines.join(stamps, on="article_id")
+        .filter(pl.col("line_no").is_between(pl.col("stamp_no") + 1, pl.col("stamp_no") + vocab.wire_lines))
+        .filter(pl.col("line").str.count_matches(r"\p{L}+") >= vocab.prose_min_words)
+        .sort("article_id", "line_no")
+        .group_by("article_id", maintain_order=True)
+        .agg(days=pl.col("line").first().str.extract_all(on_day).list.unique())
+        .filter(pl.col("days").list.len() == 1)
+        .select(
+            "article_id",
+            dl_month=month.replace_strict(vocab.month_numbers, default=None, return_dtype=pl.Int32),
+            dl_day=days.str.extract(r"(\d{1,2})", 1).cast(pl.Int32),
+        )
+        .drop_nulls()
+    )
+
+
+def read_by_hint(text: pl.Expr) -> pl.Expr:
+    """An all-numeric date whose order cannot be told (10/09/2023), read the one way that gives the month and
+    day of the page's hint (numeric_order_hints); null otherwise."""
+    num = text.str.strip_chars().str.extract_groups(_NUMERIC_DATE)
+    a, b = num.struct.field("1").cast(pl.Int32), num.struct.field("2").cast(pl.Int32)
+    month, day = pl.col("dl_month"), pl.col("dl_day")
+    agrees = ((a == day) & (b == month)) | ((a == month) & (b == day))
+    ymd = pl.concat_str(
+        num.struct.field("3"),
+        month.cast(pl.String).str.zfill(2),
+        day.cast(pl.String).str.zfill(2),
+        separator="-",
+    )
+    return pl.when(agrees).then(ymd.str.to_date("%Y-%m-%d", strict=False))
+
+
+def numeric_order_hints(lines: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
+    """[article_id, dl_month, dl_day]: per page, the year-less dateline's day, else the lead's."""
+    return pl.concat([_year_less_datelines(lines, vocab), _lead_month_days(lines, vocab)]).unique(
+        "article_id", keep="first", maintain_order=True
+    )
