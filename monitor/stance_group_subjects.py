@@ -15,9 +15,9 @@ from monitor.stance_runs import cum_sum_in, shift_in
 from monitor.stance_subjects import LIST_SEPARATOR
 
 
-def listed_states(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
-    """[sid, l_no, members (list of states), size] of the runs of states listed together ("Mali, Burkina
-    Faso and Niger"), one row per run."""
+def listed_states(sentences: pl.DataFrame, smentions: pl.DataFrame, min_size: int = 3) -> pl.DataFrame:
+    """[sid, l_no, l_start, members (list of states), size] of the runs of at least min_size states listed
+    together ("Mali, Burkina Faso and Niger"), one row per run; l_start is where the run begins."""
     states = smentions.filter(pl.col("actor_kind") == "state").join(
         sentences.select(*KEY, "text", l_no="sentence_no"), on=KEY
     )
@@ -28,10 +28,10 @@ def listed_states(sentences: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFr
         .with_columns(linked=pl.col("prev_end").is_not_null() & gap.str.contains(LIST_SEPARATOR))
         .with_columns(run=cum_sum_in((~pl.col("linked")).cast(pl.Int32), KEY))
         .group_by(*KEY, "l_no", "run")
-        .agg(members=pl.col("country").unique(maintain_order=True))
+        .agg(members=pl.col("country").unique(maintain_order=True), l_start=pl.col("r_start").min())
         .with_columns(size=pl.col("members").list.len())
-        .filter(pl.col("size") >= 3)
-        .select(*KEY, "l_no", "members", "size")
+        .filter(pl.col("size") >= min_size)
+        .select(*KEY, "l_no", "l_start", "members", "size")
     )
 
 
@@ -82,6 +82,7 @@ def group_subjects(
             .otherwise(bare_lookback),
             a_start=pl.col("found").struct.field("head").str.len_chars().cast(pl.Int64),
             group=pl.col("found").struct.field("group"),
+            pronoun=pronoun,
         )
     )
     if named_groups:
@@ -98,17 +99,24 @@ def group_subjects(
         .filter(pl.col("size").is_null() | (pl.col("size") == pl.col("members").list.len()))
         .drop("size")
     )
-    lists = listed_states(sentences, smentions).join(sentences.select(*KEY, "article_id"), on=KEY).drop(KEY)
+    lists = listed_states(sentences, smentions, min_size=2).join(sentences.select(*KEY, "article_id"), on=KEY)
     counted = pl.col("size").is_not_null()
+    # "Saudi Arabia and Iran expressed their appreciation ... They also thanked China": "They" may stand for a
+    # pair; a group noun without a number for three or more
+    smallest = pl.when(pl.col("pronoun")).then(2).otherwise(3)
     listed = (
         heads.join(fixed.select(KEY), on=KEY, how="anti")
-        .join(lists, on="article_id", suffix="_list")
-        .filter(~counted | (pl.col("size") == pl.col("size_list")))
+        .join(lists.drop(KEY), on="article_id", suffix="_list")
+        .filter(
+            pl.when(counted)
+            .then(pl.col("size") == pl.col("size_list"))
+            .otherwise(pl.col("size_list") >= smallest)
+        )
         .filter(
             (pl.col("l_no") < pl.col("sentence_no"))
             & (pl.col("l_no") >= pl.col("sentence_no") - pl.col("back"))
         )
-        .sort(*KEY, "l_no", descending=[False, True])
+        .sort(*KEY, "l_no", "l_start", descending=[False, True, False])
         .unique(KEY, keep="first", maintain_order=True)
     )
     return (

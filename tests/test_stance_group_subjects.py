@@ -68,6 +68,37 @@ def test_they_right_after_a_list_of_states_are_each_of_them():
     assert all(got[(state, "ECOWAS")] < 0 for state in ("NER", "MLI", "BFA"))
 
 
+GULF_PAIR = [
+    ["Saudi Arabia", "SAU", "SAU", "state"],
+    ["Iran", "IRN", "IRN", "state"],
+    ["Iraq", "IRQ", "IRQ", "state"],
+    ["Oman", "OMN", "OMN", "state"],
+    ["China", "CHN", "CHN", "state"],
+]
+
+
+def test_they_after_a_pair_of_states_is_each_of_the_pair_that_opens_the_sentence():
+    out = statements(
+        "The statement said Saudi Arabia and Iran expressed their appreciation to Iraq and Oman for hosting "
+        "rounds of dialogue between the two sides in 2021 and 2022.",
+        "They also thanked the leadership and government of China for hosting and sponsoring the talks.",
+        actors=GULF_PAIR,
+    )
+    got = stance(out, sentence_no=1)
+    assert got[("SAU", "CHN")] > 0
+    assert got[("IRN", "CHN")] > 0
+    assert ("IRQ", "CHN") not in got
+
+
+def test_a_group_noun_without_a_number_does_not_stand_for_a_pair():
+    out = statements(
+        "Saudi Arabia and Iran restored relations on Friday.",
+        "The Gulf states welcomed the step by China.",
+        actors=GULF_PAIR,
+    )
+    assert stance(out, sentence_no=1) == {}
+
+
 def test_they_far_from_any_list_of_states_is_nobody():
     out = statements(
         SAHEL_OPENING,
