@@ -37,8 +37,8 @@ from monitor.stance_predicates import (
     act_agents,
     contrast_starts,
     deal_terms,
-    history_openings,
     hypothetical_acts,
+    unvouched_sentences,
 )
 from monitor.stance_reach import alleged, governed, reach_limits
 from monitor.stance_relations import (
@@ -54,7 +54,6 @@ from monitor.stance_relative_objects import relative_judgements, relative_object
 from monitor.stance_requests import asked_only
 from monitor.stance_speaker_pairs import speaker_statements
 from monitor.stance_valence import valence_statements
-from monitor.stance_voices import non_state_voices
 
 STATEMENT_SCHEMA = {
     "statement_id": pl.String,
@@ -275,8 +274,7 @@ def extract_statements(
             float(threshold),
             None if floor is None else float(floor),
         )
-    unvouched = pl.concat([non_state_voices(sentences, rules), history_openings(sentences, published, rules)])
-    statements = statements.join(unvouched, on=KEY, how="anti")
+    statements = statements.join(unvouched_sentences(sentences, published, rules), on=KEY, how="anti")
     if published is None:
         published = pl.DataFrame(schema={"article_id": pl.String, "published_on": pl.Date})
     return (

@@ -8,6 +8,7 @@ import polars as pl
 
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
+from monitor.stance_voices import non_state_voices
 
 
 def act_agents(
@@ -164,6 +165,12 @@ def past_events(
             | ((pl.col("scope") == "relation") & (clause_year <= limit)).fill_null(False)
         )["cue_id"]
     )
+
+
+def unvouched_sentences(sentences: pl.DataFrame, published: pl.DataFrame | None, rules: dict) -> pl.DataFrame:
+    """[sid] of sentences that state no stance, whichever rule or model read one there: spoken by a voice
+    that is not the state's, or opening with distant history."""
+    return pl.concat([non_state_voices(sentences, rules), history_openings(sentences, published, rules)])
 
 
 def history_openings(sentences: pl.DataFrame, published: pl.DataFrame | None, rules: dict) -> pl.DataFrame:
