@@ -4,11 +4,12 @@ stance_statements reads its inputs in batches of 20,000 articles; the 100k bench
 five of them plus reads, gates and writes. This takes the host and the rest of the step out: `prepare` writes
 the step's inputs of a monitor database (cleaned_articles' ids and dates, sentences, entity_mentions, in
 cleaned_articles' row order, as the step reads them) to Parquet once; `run` times extract_statements on the
-first N of those articles in this process (CPU seconds of all its threads, wall seconds, peak RSS, the number
-of statements and an order-free hash of them), whole or in slices of `--batch`; `compare` runs `run` in a
-fresh process for every checkout (its code by PYTHONPATH) and size, alternated, with `uptime` beside each.
+first N of those articles in this process (CPU seconds of all its threads, wall seconds, peak RSS, the cycle
+collector's seconds, the number of statements and an order-free hash of them), whole or in slices of
+`--batch`, with `--profile` under cProfile (CPU seconds); `compare` runs `run` in a fresh process for every
+checkout (its code by PYTHONPATH) and size, alternated, with `uptime` beside each.
 
-    python scripts/bench_stance_scaling.py prepare data/bench/s9-n100000-state.duckdb data/bench/stance_inputs
+    python scripts/bench_stance_scaling.py prepare data/bench/n100000/monitor.duckdb data/bench/stance_inputs
     python scripts/bench_stance_scaling.py compare data/bench/stance_inputs --code /tmp/old . --sizes 20000
 """
 
