@@ -27,6 +27,19 @@ def carry_over(
         .unique(KEY, keep="first", maintain_order=True)
         .with_columns(titled=pl.col("titled").fill_null(False) if "titled" in own.columns else pl.lit(False))
     )
+    # so is an official of unknown name the sentence titles before its first verb ("Rwanda's foreign minister,
+    # Olivier Nduhungirehe, thanked President Donald Trump"): a "he" after it is that official, not Trump
+    titles = rule_alternatives(rules, "speaker_titles")
+    first_verb = anchors.filter(~pl.col("a_pronoun")).group_by(KEY).agg(a0=pl.col("a_start").min())
+    titled_subject = (
+        sentences.select(*KEY, "text")
+        .join(first_verb, on=KEY)
+        .filter(pl.col("text").str.slice(0, pl.col("a0")).str.contains(rf"\b(?i:{titles})\b"))
+        .select(*KEY, titled_subject=pl.lit(True))
+    )
+    first_own = first_own.join(titled_subject, on=KEY, how="left").with_columns(
+        titled=pl.col("titled") | pl.col("titled_subject").fill_null(False)
+    )
     last_person = _last_named(sentences, smentions)
     frame = (
         sentences.select(

@@ -62,13 +62,14 @@ def reach_limits(
         .join(next_predicates(cues, smentions, sentences), on="cue_id", how="full", coalesce=True)
         .join(own_subjects(cues, smentions, sentences), on="cue_id", how="full", coalesce=True)
         .join(that_clauses(cues, smentions, sentences), on="cue_id", how="full", coalesce=True)
+        .join(bound_objects(cues, smentions, sentences, rules), on="cue_id", how="full", coalesce=True)
         .with_columns(
             reach_end=pl.min_horizontal(
                 "reach_end", "demand_end", "relative_end", "pact_end", "predicate_end"
             ),
-            back_start=pl.max_horizontal("back_start", "clause_back"),
+            back_start=pl.max_horizontal("back_start", "clause_back", "bound_back"),
         )
-        .drop("demand_end", "relative_end", "pact_end", "predicate_end", "clause_back")
+        .drop("demand_end", "relative_end", "pact_end", "predicate_end", "clause_back", "bound_back")
     )
 
 
@@ -94,6 +95,25 @@ def own_subjects(cues: pl.DataFrame, smentions: pl.DataFrame, sentences: pl.Data
         .filter(pl.col("m_start") >= pl.col("d_start"))
         .group_by("cue_id")
         .agg(back_start=pl.col("subject_start").max())
+    )
+
+
+def bound_objects(
+    cues: pl.DataFrame, smentions: pl.DataFrame, sentences: pl.DataFrame, rules: dict
+) -> pl.DataFrame:
+    """[cue_id, bound_back]: a cue whose object is an actor right after one of the rules'
+    bound_object_prepositions ("in solidarity with Mexico") judges that actor and reaches none named before
+    it ("breaking relations with Ecuador in solidarity with Mexico": no solidarity with Ecuador)."""
+    words = rule_alternatives(rules, "bound_object_prepositions")
+    gap = pl.col("text").str.slice(pl.col("m_end"), pl.col("r_start") - pl.col("m_end"))
+    return (
+        cues.select(*KEY, "cue_id", "m_start", "m_end")
+        .join(smentions.select(*KEY, "r_start"), on=KEY)
+        .filter(pl.col("r_start") >= pl.col("m_end"))
+        .join(sentences.select(*KEY, "text"), on=KEY)
+        .filter(gap.str.contains(rf"^\s+(?i:{words})\s+(the\s+)?$"))
+        .group_by("cue_id")
+        .agg(bound_back=pl.col("m_start").first())
     )
 
 

@@ -260,6 +260,12 @@ def test_a_capital_sharing_its_name_with_other_cities_needs_its_state_in_the_art
     assert ("Georgetown", "GUY") in _pairs(mentions(body))
 
 
+def test_the_emirates_is_the_uae_but_emirates_alone_is_the_airline(mentions):
+    body = "We are recalling our ambassador and closing our embassy and consulate general in the Emirates."
+    assert _pairs(mentions(body)) == [("the Emirates", "ARE")]
+    assert [a for _, a in _pairs(mentions("Emirates suspended its flights to Lagos and Abuja."))] == ["NGA"]
+
+
 def test_long_official_names_match_in_any_case(mentions):
     assert _pairs(mentions("THE UNITED ARAB EMIRATES CONDEMNED IT")) == [("UNITED ARAB EMIRATES", "ARE")]
 

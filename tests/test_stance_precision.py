@@ -293,3 +293,31 @@ def test_condolences_after_a_condemnation_are_sympathy_for_their_addressee():
         ],
     )
     assert stance(out)[("IRN", "AFG")] > 0
+
+
+def test_neither_confirming_nor_denying_a_claim_takes_no_stance():
+    out = statements(
+        "In a statement carried by the Korean Central News Agency (KCNA), Kim Yo-jong, the leader's sister, "
+        'warned that Seoul would pay "a horrible price" if another drone was found.',
+        "Seoul's defense ministry initially said it could neither confirm nor deny the claim.",
+        actors=[
+            ["Korean Central News Agency", "PRK.KCNA", "PRK", "state media"],
+            ["Kim Yo-jong", "kim_yo_jong", "PRK", "person"],
+            ["Seoul", "KOR", "KOR", "state"],
+        ],
+    )
+    assert stance(out, sentence_no=1) == {}
+
+
+SOLIDARITY = "Nicaragua announced it was breaking relations with Ecuador in solidarity with Mexico."
+NICARAGUA_ACTORS = [
+    ["Nicaragua", "NIC", "NIC", "state"],
+    ["Ecuador", "ECU", "ECU", "state"],
+    ["Mexico", "MEX", "MEX", "state"],
+]
+
+
+def test_solidarity_with_a_named_state_reaches_no_state_named_before_it():
+    got = stance(statements(SOLIDARITY, actors=NICARAGUA_ACTORS))
+    assert got[("NIC", "MEX")] > 0
+    assert got[("NIC", "ECU")] < 0

@@ -346,3 +346,19 @@ def test_states_listed_before_a_clause_speaker_speak_with_it():
     )
     got = stance(out)
     assert all(got[(state, "ECU")] < 0 for state in ("ARG", "CHL", "VEN"))
+
+
+def test_he_after_a_titled_official_of_unknown_name_is_that_official_not_a_person_he_named():
+    out = statements(
+        "Rwanda's foreign minister, Olivier Nduhungirehe, thanked President Donald Trump and said Rwanda was "
+        "committed to the deal.",
+        "He accused Kinshasa of having failed to act against the FDLR in the past.",
+        actors=[
+            ["Rwanda", "RWA", "RWA", "state"],
+            ["Donald Trump", "donald_trump", "USA", "person"],
+            ["Kinshasa", "COD", "COD", "state"],
+        ],
+    )
+    got = stance(out, sentence_no=1)
+    assert got[("RWA", "COD")] < 0
+    assert ("USA", "COD") not in got
