@@ -321,3 +321,32 @@ def test_solidarity_with_a_named_state_reaches_no_state_named_before_it():
     got = stance(statements(SOLIDARITY, actors=NICARAGUA_ACTORS))
     assert got[("NIC", "MEX")] > 0
     assert got[("NIC", "ECU")] < 0
+
+
+def test_protests_in_the_street_are_no_diplomatic_protest():
+    out = statements(
+        "Türkiye summoned Denmark's ambassador on Monday over the burning of a Quran in Copenhagen.",
+        "Foreign Minister Hakan Fidan spoke by phone with his Danish counterpart, Lars Lokke Rasmussen, on "
+        "Monday.",
+        'Fidan told him the attacks were "poisoning relations" and that Türkiye expected concrete action.',
+        "Rasmussen said the government would examine whether it could legally intervene in protests outside "
+        "foreign embassies.",
+        actors=[
+            ["Hakan Fidan", "hakan_fidan", "TUR", "person"],
+            ["Danish", "DNK", "DNK", "state"],
+            ["Lars Lokke Rasmussen", "lars_lokke_rasmussen", "DNK", "person"],
+            ["Fidan", "hakan_fidan", "TUR", "person"],
+            ["Türkiye", "TUR", "TUR", "state"],
+            ["Denmark", "DNK", "DNK", "state"],
+            ["Copenhagen", "DNK", "DNK", "capital"],
+        ],
+    )
+    assert stance(out, sentence_no=3) == {}
+
+
+def test_a_diplomatic_protest_stays_a_protest():
+    out = statements(
+        "The Philippines has filed more than 190 diplomatic protests against China since 2022.",
+        actors=[["Philippines", "PHL", "PHL", "state"], ["China", "CHN", "CHN", "state"]],
+    )
+    assert stance(out)[("PHL", "CHN")] < 0
