@@ -1,6 +1,6 @@
 """Material acts named by their verb, with no evaluative word (seeds/stance_cues.csv): surtaxes and duties,
 deportations, retaliation, investigations into imports, exchanges of fire, troops sent, imports resumed,
-membership joined."""
+membership joined, personnel and aid sent."""
 
 from __future__ import annotations
 
@@ -101,3 +101,31 @@ def test_cutting_levies_on_a_states_imports_is_no_hostility_toward_it():
         actors=[["America", "USA", "USA", "state"], ["Chinese", "CHN", "CHN", "state"]],
     )
     assert all(p >= 0 for p in every_pair(out).values())
+
+
+def test_states_pledging_to_send_personnel_to_a_state_support_it():
+    out = statements(
+        "The Bahamas, Jamaica and Belize have pledged to send personnel to Haiti.",
+        actors=[
+            ["The Bahamas", "BHS", "BHS", "state"],
+            ["Jamaica", "JAM", "JAM", "state"],
+            ["Belize", "BLZ", "BLZ", "state"],
+            ["Haiti", "HTI", "HTI", "state"],
+        ],
+    )
+    got = stance(out)
+    assert all(got[(state, "HTI")] > 0 for state in ("BHS", "JAM", "BLZ"))
+
+
+def test_aid_sent_through_a_state_supports_its_recipient_not_the_route():
+    out = statements(
+        "Malaysia had sent 100 tonnes of humanitarian aid to Gaza through Egypt.",
+        actors=[
+            ["Malaysia", "MYS", "MYS", "state"],
+            ["Gaza", "PSE", "PSE", "state"],
+            ["Egypt", "EGY", "EGY", "state"],
+        ],
+    )
+    got = every_pair(out)
+    assert got[("MYS", "PSE")] > 0
+    assert ("MYS", "EGY") not in got

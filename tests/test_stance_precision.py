@@ -350,3 +350,11 @@ def test_a_diplomatic_protest_stays_a_protest():
         actors=[["Philippines", "PHL", "PHL", "state"], ["China", "CHN", "CHN", "state"]],
     )
     assert stance(out)[("PHL", "CHN")] < 0
+
+
+def test_a_message_of_condolence_is_sympathy_for_its_addressee_like_condolences():
+    out = statements(
+        "Russia sent a message of condolence to the Indian people after the attack.",
+        actors=[["Russia", "RUS", "RUS", "state"], ["Indian", "IND", "IND", "state"]],
+    )
+    assert stance(out)[("RUS", "IND")] > 0
