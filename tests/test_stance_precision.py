@@ -358,3 +358,21 @@ def test_a_message_of_condolence_is_sympathy_for_its_addressee_like_condolences(
         actors=[["Russia", "RUS", "RUS", "state"], ["Indian", "IND", "IND", "state"]],
     )
     assert stance(out)[("RUS", "IND")] > 0
+
+
+def test_sharing_a_states_assessment_of_a_threat_agrees_with_that_state():
+    out = statements(
+        "A German government spokesman said Berlin shared Poland's assessment of the threat and supported "
+        "its response.",
+        actors=[["Berlin", "DEU", "DEU", "state"], ["Poland", "POL", "POL", "state"]],
+    )
+    assert stance(out)[("DEU", "POL")] > 0
+
+
+def test_a_state_and_its_allies_named_as_a_camp_is_no_praise_of_the_alliance():
+    out = statements(
+        "Putin said the restrictive regime inspired by the United States and its allies in the UN Security "
+        "Council should be revised.",
+        actors=[["Putin", "vladimir_putin", "RUS", "person"], ["United States", "USA", "USA", "state"]],
+    )
+    assert "allies" not in out["cue"].to_list()
