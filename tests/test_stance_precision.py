@@ -376,3 +376,19 @@ def test_a_state_and_its_allies_named_as_a_camp_is_no_praise_of_the_alliance():
         actors=[["Putin", "vladimir_putin", "RUS", "person"], ["United States", "USA", "USA", "state"]],
     )
     assert "allies" not in out["cue"].to_list()
+
+
+def test_destroying_what_remains_of_relations_is_hostile():
+    out = statements(
+        'The Russian foreign ministry said: "Warsaw is destroying what remains of our relations."',
+        actors=[["Russian", "RUS", "RUS", "state"], ["Warsaw", "POL", "POL", "state"]],
+    )
+    assert stance(out)[("RUS", "POL")] < 0
+
+
+def test_being_ready_to_discuss_a_states_concerns_is_engagement_with_it():
+    out = statements(
+        "The CSTO said the organization was ready to discuss Armenia's concerns.",
+        actors=[["CSTO", "CSTO", "CSTO", "organisation"], ["Armenia", "ARM", "ARM", "state"]],
+    )
+    assert stance(out)[("CSTO", "ARM")] > 0
