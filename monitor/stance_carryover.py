@@ -11,6 +11,7 @@ import polars as pl
 from monitor.stance_group_subjects import group_subjects
 from monitor.stance_keys import KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
+from monitor.stance_named_officials import first_verbs
 from monitor.stance_runs import carried_in, fill_in, shift_in
 
 ARTICLE = "article_id"  # the rows of an article are contiguous: extract_statements sorts them
@@ -30,10 +31,9 @@ def carry_over(
     # so is an official of unknown name the sentence titles before its first verb ("Rwanda's foreign minister,
     # Olivier Nduhungirehe, thanked President Donald Trump"): a "he" after it is that official, not Trump
     titles = rule_alternatives(rules, "speaker_titles")
-    first_verb = anchors.filter(~pl.col("a_pronoun")).group_by(KEY).agg(a0=pl.col("a_start").min())
     titled_subject = (
         sentences.select(*KEY, "text")
-        .join(first_verb, on=KEY)
+        .join(first_verbs(anchors), on=KEY)
         .filter(pl.col("text").str.slice(0, pl.col("a0")).str.contains(rf"\b(?i:{titles})\b"))
         .select(*KEY, titled_subject=pl.lit(True))
     )
@@ -194,11 +194,7 @@ def _bare_surnames(sentences: pl.DataFrame, anchors: pl.DataFrame, rules: dict) 
     `untitled`: the verb follows a title without a state and an unknown name ("Defence Minister
     Wladyslaw Kosiniak-Kamysz accused"): a news text names the state of such an official before."""
     lookback = int(rules.get("pronoun_carryover_sentences", 3))
-    first = (
-        anchors.filter(~pl.col("a_pronoun") & ~pl.col("a_after"))
-        .group_by(KEY)
-        .agg(a0=pl.col("a_start").min())
-    )
+    first = first_verbs(anchors)
     name = r"\p{Lu}\p{Ll}+"
     rows = sentences.select(*KEY, "article_id", "text").with_row_index("row")
     frame = (

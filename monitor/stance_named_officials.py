@@ -40,17 +40,23 @@ def introductions(sentences: pl.DataFrame, smentions: pl.DataFrame, rules: dict)
     )
 
 
+def first_verbs(anchors: pl.DataFrame) -> pl.DataFrame:
+    """[sid, a0]: where each sentence's first verb anchor with its speaker before it begins; the text before
+    it is where the sentence names its speaker."""
+    return (
+        anchors.filter(~pl.col("a_pronoun") & ~pl.col("a_after"))
+        .group_by(KEY)
+        .agg(a0=pl.col("a_start").min())
+    )
+
+
 def named_officials(
     sentences: pl.DataFrame, smentions: pl.DataFrame, anchors: pl.DataFrame, own: pl.DataFrame, rules: dict
 ) -> pl.DataFrame:
     """Sources [sid, source_actor, source_speaker, source_rank, rule] of sentences with no speaker of their
     own whose first verb follows a lone name an earlier sentence introduced ("Reina said", '"...," Napat
     said', "Mr Jugnauth said", "Phumtham also thanked")."""
-    first = (
-        anchors.filter(~pl.col("a_pronoun") & ~pl.col("a_after"))
-        .group_by(KEY)
-        .agg(a0=pl.col("a_start").min())
-    )
+    first = first_verbs(anchors)
     honorific = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
     adverb = r"(?:(?:also|then|later)\s+)?"
     lead = pl.col("text").str.slice(0, pl.col("a0"))

@@ -20,15 +20,13 @@ import cProfile
 import gc
 import hashlib
 import json
-import os
 import resource
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import duckdb
 import polars as pl
+from bench_checkouts import alternated, run_with_code
 
 ORDER = """SELECT row_number() OVER (ORDER BY rowid) - 1 AS article_row, article_id, published_on
            FROM cleaned_articles
@@ -134,17 +132,10 @@ def run(inputs: Path, articles: int, batch: int, profile: Path | None = None) ->
 
 
 def compare(inputs: Path, codes: list[str], sizes: list[int], rounds: int, batch: int) -> None:
-    for number in range(rounds):
-        for size in sizes:
-            for code in codes if number % 2 == 0 else codes[::-1]:
-                load_avg = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
-                env = {**os.environ, "PYTHONPATH": str(Path(code).resolve())}
-                command = [sys.executable, __file__, "run", str(inputs), "--articles", str(size)]
-                done = subprocess.run(
-                    [*command, "--batch", str(batch)], env=env, capture_output=True, text=True, check=True
-                )
-                figures = json.loads(done.stdout.splitlines()[-1])
-                print(json.dumps({**figures, "uptime": load_avg}), flush=True)
+    for size in sizes:
+        for code in alternated(codes, rounds):
+            arguments = ["run", str(inputs), "--articles", str(size), "--batch", str(batch)]
+            print(json.dumps(run_with_code(__file__, arguments, code)), flush=True)
 
 
 def main() -> None:

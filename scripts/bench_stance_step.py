@@ -17,14 +17,14 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import duckdb
+from bench_checkouts import alternated, run_with_code
 from bench_checkpoint import PeakRss
+from bench_table_hashes import stable_columns
 
 STEP = "stance_statements"
 
@@ -61,7 +61,10 @@ def run(database: Path) -> dict:
         )
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
         with duckdb.connect(str(copy.with_name(f".{copy.name}.work")), read_only=True) as conn:
-            rows, digest = conn.execute(f"SELECT count(*), sum(hash({row(conn)})) FROM {STEP}").fetchone()  # noqa: S608
+            columns = ", ".join(stable_columns(conn, STEP))
+            rows, digest = conn.execute(
+                f"SELECT count(*), coalesce(sum(hash(({columns}))::HUGEINT), 0) FROM {STEP}"  # noqa: S608
+            ).fetchone()
     return {
         "code": str(Path(monitor.__file__).resolve().parents[1]),
         "success": result.success,
@@ -73,24 +76,9 @@ def run(database: Path) -> dict:
     }
 
 
-def row(conn: duckdb.DuckDBPyConnection) -> str:
-    """A row of the step's table but its run_id, as one struct to hash."""
-    names = [row[0] for row in conn.execute(f"DESCRIBE {STEP}").fetchall() if row[0] != "run_id"]
-    return "{" + ", ".join(f"'{name}': \"{name}\"" for name in names) + "}"
-
-
 def compare(database: Path, codes: list[str], rounds: int) -> None:
-    for number in range(rounds):
-        for code in codes if number % 2 == 0 else codes[::-1]:
-            load_avg = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
-            env = {**os.environ, "PYTHONPATH": str(Path(code).resolve())}
-            done = subprocess.run(
-                [sys.executable, __file__, "run", str(database)], env=env, capture_output=True, text=True
-            )
-            if done.returncode:
-                raise SystemExit(done.stderr[-3000:])
-            figures = json.loads(done.stdout.splitlines()[-1])
-            print(json.dumps({**figures, "uptime": load_avg}), flush=True)
+    for code in alternated(codes, rounds):
+        print(json.dumps(run_with_code(__file__, ["run", str(database)], code)), flush=True)
 
 
 def main() -> None:
