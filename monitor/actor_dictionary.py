@@ -12,6 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from monitor.mastheads import load_mastheads
+from monitor.venues import load_venue_events
 
 ACTORS_DIR = Path(__file__).resolve().parent.parent / "seeds" / "actors"
 TEMPLATE = "*"
@@ -30,7 +31,8 @@ class ActorDictionary:
     """actors[actor_id, name, kind, country]; aliases[alias, actor_id, rule, case_sensitive, requires,
     fallback, key]; roles[person_id, actor_id, role, start, end]; title_cues[cue, cue_class];
     candidate_stopwords[word] (capitalised words that start no name, for unresolved candidates); mastheads
-    [masthead, position] (newspaper titles a place name in them does not make an actor)."""
+    [masthead, position] (newspaper titles a place name in them does not make an actor); venue_events[event]
+    (nouns after which a capital names a venue: monitor.venues)."""
 
     actors: pl.DataFrame
     aliases: pl.DataFrame
@@ -38,6 +40,7 @@ class ActorDictionary:
     title_cues: pl.DataFrame
     candidate_stopwords: pl.DataFrame
     mastheads: pl.DataFrame  # [masthead, position]: monitor.mastheads
+    venue_events: pl.DataFrame  # [event]: monitor.venues
 
 
 def _read(path: Path) -> pl.DataFrame:
@@ -173,4 +176,5 @@ def load_actor_dictionary(seeds_dir: Path | str = ACTORS_DIR) -> ActorDictionary
         title_cues=title_cues,
         candidate_stopwords=_read(actors_dir / "candidate_stopwords.csv"),
         mastheads=load_mastheads(actors_dir / "mastheads.csv"),
+        venue_events=load_venue_events(actors_dir / "venue_events.csv"),
     )

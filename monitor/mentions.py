@@ -21,6 +21,7 @@ from monitor.mention_rules import (
     unambiguous_cued,
 )
 from monitor.sentences import split_sentences
+from monitor.venues import outside_venues
 
 MENTION_SCHEMA = pl.Schema(
     {
@@ -207,7 +208,7 @@ def find_mentions(
     bodies = _by_row(work, "body")
     mentions = outside_mastheads(
         pl.concat([resolved, people], how="diagonal_relaxed"), bodies, dictionary.mastheads
-    )
+    ).pipe(outside_venues, bodies, dictionary.venue_events)
     if sentences is None:
         sentences = split_sentences(work.select("article_id", "body"))
     else:

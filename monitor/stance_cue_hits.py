@@ -36,6 +36,14 @@ def annotate_cues(
         .join(negators, on=KEY, how="inner")
         .filter((pl.col("n_end") <= pl.col("m_start")) & (pl.col("m_start") - pl.col("n_end") <= neg_window))
     )
+    if sentences is not None:
+        # a comma ends the negated predicate: "will not back down, accuses Trump of" accuses
+        gap = pl.col("text").str.slice(pl.col("n_end"), pl.col("m_start") - pl.col("n_end"))
+        near = (
+            near.join(sentences.select(*KEY, "text"), on=KEY, how="inner")
+            .filter(gap.str.contains(r"[,;]").not_())
+            .drop("text")
+        )
     blocked = (
         near.join(smentions.select(*KEY, "r_start", "r_end"), on=KEY, how="inner")
         .filter((pl.col("r_start") >= pl.col("n_end")) & (pl.col("r_end") <= pl.col("m_start")))

@@ -185,6 +185,9 @@ PROSE = [
         "Marcos and Kishida reviewed an honour guard at the palace. (Reuters: Eloisa Lopez)",
         "Sign up for our Asia newsletter",
         "Get the latest diplomatic news delivered to your inbox every morning.",
+        "Join ST's WhatsApp Channel and get the latest news and must-reads.",
+        "(Catch all the Business News, Breaking News, Budget 2024 Events and Latest News Updates on",
+        "Appeared in the February 3, 2025, print edition as 'Panama to Leave China's Belt and Road'",
     ],
 )
 def test_furniture_line_between_paragraphs_is_dropped(junk):
@@ -200,6 +203,7 @@ def test_furniture_line_between_paragraphs_is_dropped(junk):
         "Found a mistake? Highlight it and press Ctrl+Enter.",
         "Report it to us.",
         "Comments are closed on this story.",
+        "Comments will be moderated. Keep comments relevant to the article.",
         "(This story has not been edited by NDTV staff and is auto-generated from a syndicated feed.)",
     ],
 )

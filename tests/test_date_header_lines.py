@@ -20,6 +20,10 @@ from date_helpers import BODY, LATE, NAV, resolve
         ("Tuesday 3 Sep 2024 14.05 BST", date(2024, 9, 3)),
         ("Jul 07, 2023 - 2:14 pm GMT+3", date(2023, 7, 7)),
         ("8:17 pm on 10 November 2023", date(2023, 11, 10)),
+        # an English section stamped in its outlet's own language (Corriere, El País, Le Monde)
+        ("6 dicembre 2023 | 20:15", date(2023, 12, 6)),
+        ("4 février 2024 à 09h10", date(2024, 2, 4)),
+        ("17 agosto 2024", date(2024, 8, 17)),
     ],
 )
 def test_bare_date_stamp_in_the_header_counts_below_the_navigation(stamp, expected):
@@ -237,7 +241,9 @@ def test_a_numeric_stamp_agreeing_with_neither_reading_of_the_dateline_stays_amb
 
 
 VNA_HEADER = "VietnamPlus\nVietnam News Agency\nPolitics\nBusiness\nSociety\nWorld\n"
-VNA_URL = "https://en.vietnamplus.vn/viet-nam-protests-brutal-attack-on-fishermen-in-hoang-sa-waters-post298871.vnp"
+VNA_URL = (
+    "https://en.vietnamplus.vn/viet-nam-protests-brutal-attack-on-fishermen-in-hoang-sa-waters-post298871.vnp"
+)
 VNA_LEAD = (
     "Viet Nam has lodged a protest with China over the brutal attack by Chinese law enforcement forces on "
     "a Vietnamese fishing boat and its crew in the waters of the Hoang Sa (Paracel) archipelago, Foreign "

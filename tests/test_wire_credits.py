@@ -52,6 +52,7 @@ def test_sample_wire_is_the_first_agency_the_text_credits(outlets, samples, arti
         ("Ties will remain strong, reports Yonhap News Agency.", "yonhap", "reports Yonhap News Agency"),
         ("Seoul condemned the launch, an official told AFP on Tuesday.", "afp", "told AFP"),
         ("Tokyo lodged a protest.\n— Reuters\n", "reuters", "— Reuters"),
+        ("The statement, sent via Reuters, rejected the claim.", "reuters", "via Reuters"),
         ("Damascus, SANA- The Arab League on Sunday restored Syria's seat.", "sana", "Damascus, SANA"),
     ],
 )
@@ -71,6 +72,8 @@ def test_several_credits_pick_the_first_in_the_text(outlets):
         "Kyodo News reported that Tokyo lodged a protest with Pyongyang.",
         "The kingdom stood in full solidarity with Qatar, Saudi Press Agency reported.",
         "In a statement carried by the Emirates News Agency (WAM), the ministry rejected the decision.",
+        # VOA's caption: the agency sent the photo, not the copy
+        "Erdogan and Abiy in Ankara, Dec. 11. (Turkish Presidency via AP)\nEthiopia and Somalia agreed.",
     ],
 )
 def test_a_source_cited_for_a_fact_is_not_a_wire_credit(outlets, text):
