@@ -1,6 +1,6 @@
 """Material acts named by their verb, with no evaluative word (seeds/stance_cues.csv): surtaxes and duties,
 deportations, retaliation, investigations into imports, exchanges of fire, troops sent, imports resumed,
-membership joined, personnel and aid sent."""
+membership joined, personnel and aid sent, airspace violated."""
 
 from __future__ import annotations
 
@@ -129,3 +129,14 @@ def test_aid_sent_through_a_state_supports_its_recipient_not_the_route():
     got = every_pair(out)
     assert got[("MYS", "PSE")] > 0
     assert ("MYS", "EGY") not in got
+
+
+def test_an_aircraft_violating_a_states_airspace_is_its_states_act_against_that_state():
+    out = statements(
+        "Japan's government has lodged a strong protest with China after a Chinese military aircraft "
+        "violated Japanese airspace for the first time.",
+        actors=[JAPAN, CHINA, ["Chinese", "CHN", "CHN", "state"], ["Japanese", "JPN", "JPN", "state"]],
+    )
+    assert every_pair(out)[("CHN", "JPN")] < 0
+    assert every_pair(out)[("JPN", "CHN")] < 0
+

@@ -1,6 +1,7 @@
 """Acts on a relation and words on it, as the sets' ministries and leaders put them: ending an agreement,
-freezing aid, applause, "an unfriendly step", damage to "the political foundation" of relations; and two
-limits: a comma ends a negation, and the country a speaker visits is no target."""
+freezing aid, applause, "an unfriendly step", damage to "the political foundation" of relations; and their
+limits: a comma ends a negation, eliminating tariffs or feigning solidarity turns the cue after it, and
+neither the country a speaker visits nor the monarch he calls on is a target."""
 
 from __future__ import annotations
 
@@ -114,3 +115,14 @@ def test_feigned_solidarity_is_no_solidarity():
         actors=[["Ukraine", "UKR", "UKR", "state"], ["Poland", "POL", "POL", "state"]],
     )
     assert all(polarity <= 0 for polarity in every_pair(out).values())
+
+
+def test_calling_on_a_monarch_is_a_courtesy_call_not_a_demand():
+    out = statements(
+        "Singapore's prime minister called on the Sultan of Johor, who is also Malaysia's King.",
+        "Singapore called on Malaysia to act.",
+        actors=[["Singapore", "SGP", "SGP", "state"], ["Malaysia", "MYS", "MYS", "state"]],
+    )
+    assert stance(out, sentence_no=0) == {}
+    assert stance(out, sentence_no=1)[("SGP", "MYS")] < 0
+

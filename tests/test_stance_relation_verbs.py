@@ -113,6 +113,14 @@ def test_a_visit_a_leader_is_expected_to_make_is_no_relation_yet():
     assert ("BGD", "CHN") not in stance(out)
 
 
+def test_a_summit_a_state_is_preparing_to_hold_is_no_relation_yet():
+    out = statements(
+        "Japan is preparing to hold a trilateral summit with China and South Korea later this year.",
+        actors=[["Japan", "JPN", "JPN", "state"], CHINA_NAME, ["South Korea", "KOR", "KOR", "state"]],
+    )
+    assert out.is_empty()
+
+
 def test_states_a_minister_will_visit_later_are_no_relation_yet():
     out = statements(
         "Rubio traveled on to El Salvador and will visit Costa Rica, Guatemala and the Dominican Republic "
