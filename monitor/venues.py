@@ -25,8 +25,8 @@ def load_venue_events(path: Path | str) -> pl.DataFrame:
 
 
 def outside_venues(mentions: pl.DataFrame, bodies: pl.Series, events: pl.DataFrame) -> pl.DataFrame:
-    """The mentions [article_id (row of `bodies`), start, end, rule, ...] but capitals set before an event noun
-    or after "summit in/at"."""
+    """The mentions [article_id (row of `bodies`), start, end, rule, ...] but capitals set before an event
+    noun or after "summit in/at"."""
     nouns = "|".join(re.escape(e) for e in sorted(events["event"].to_list(), key=len, reverse=True))
     if not nouns:
         return mentions
