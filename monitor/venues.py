@@ -30,12 +30,13 @@ def outside_venues(mentions: pl.DataFrame, bodies: pl.Series, events: pl.DataFra
     nouns = "|".join(re.escape(e) for e in sorted(events["event"].to_list(), key=len, reverse=True))
     if not nouns:
         return mentions
+    # only capitals can be venues: the text around the other mentions is never sliced
+    is_capital = pl.col("rule") == "capital"
     body = pl.lit(bodies).gather(pl.col("article_id"))
     after = body.str.slice(pl.col("end"), 48)
     reach = (pl.col("start") - 24).clip(0)
     before = body.str.slice(reach, pl.col("start") - reach)
-    venue = (pl.col("rule") == "capital") & (
-        after.str.contains(rf"^[ \t]+{_BETWEEN}(?i:{nouns})\b")
-        | before.str.contains(r"\b(?i:summits?)[ \t]+(?:in|at)[ \t]+$")
+    venue = after.str.contains(rf"^[ \t]+{_BETWEEN}(?i:{nouns})\b") | before.str.contains(
+        r"\b(?i:summits?)[ \t]+(?:in|at)[ \t]+$"
     )
-    return mentions.filter(~venue)
+    return pl.concat([mentions.filter(~is_capital), mentions.filter(is_capital).filter(~venue)])
