@@ -24,6 +24,19 @@ from monitor.definitions import defs
 from monitor.warehouse import Warehouse
 
 SAMPLES_DIR = settings.SEEDS_DIR / "articles"
+SAMPLE_DAYS = ("2023-11-09", "2023-11-21")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules marked heavy(seconds) start first, the longest first (pyproject turns off xdist's own order,
+    which starts modules with many tests first): a module of whole runs started last keeps one worker busy
+    for minutes while the other has nothing left."""
+
+    def cost(item: pytest.Item) -> float:
+        marker = item.get_closest_marker("heavy")
+        return -marker.args[0] if marker else 0
+
+    items.sort(key=cost)
 
 
 @dataclass
@@ -105,6 +118,30 @@ def sample_pipeline(pipeline: Pipeline) -> Pipeline:
     for path in SAMPLES_DIR.iterdir():
         shutil.copy(path, pipeline.landing / path.name)
     return pipeline
+
+
+@pytest.fixture
+def days_pipeline(tmp_path_factory) -> Iterator[Pipeline]:
+    """The samples through every step, then SAMPLE_DAYS of the daily table, on a Dagster instance kept in
+    files. The chain runs once per test process; each test gets a copy of what it left at the same paths
+    (landing_files keeps absolute paths), so a test that adds files or runs again sees what a second run
+    would."""
+    base = tmp_path_factory.getbasetemp()
+    root, snapshot = base / "sample_days", base / "sample_days_snapshot"
+    shutil.rmtree(root, ignore_errors=True)
+    if not snapshot.exists():
+        shutil.copytree(SAMPLES_DIR, root / "landing")
+        (root / "home").mkdir()
+        (root / "home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
+        with dg.DagsterInstance.from_config(str(root / "home")) as instance:
+            chain = Pipeline(root / "landing", root / "data" / "monitor.duckdb", instance)
+            assert chain.materialize().success
+            assert chain.materialize_days(*SAMPLE_DAYS).success
+        shutil.copytree(root, snapshot)
+    else:
+        shutil.copytree(snapshot, root)
+    with dg.DagsterInstance.from_config(str(root / "home")) as instance:
+        yield Pipeline(root / "landing", root / "data" / "monitor.duckdb", instance)
 
 
 @pytest.fixture

@@ -7,19 +7,11 @@ from datetime import date
 
 import dagster as dg
 import polars as pl
-import pytest
+from conftest import SAMPLE_DAYS
 
 from monitor import daily_refresh
 
-SAMPLE_DAYS = ("2023-11-09", "2023-11-21")
 LATE_COPY_URL = "https://www.koreaherald.com/view.php?ud=20231109000777"
-
-
-@pytest.fixture
-def days_pipeline(sample_pipeline):
-    assert sample_pipeline.materialize().success
-    assert sample_pipeline.materialize_days(*SAMPLE_DAYS).success
-    return sample_pipeline
 
 
 def recorded_days(result) -> list[str]:

@@ -8,10 +8,10 @@ import datetime as dt
 import duckdb
 import polars as pl
 import pytest
+from conftest import SAMPLE_DAYS
 
 from monitor import plots
 
-SAMPLE_DAYS = ("2023-11-09", "2023-11-21")
 NAMES = {"USA": "United States", "PRK": "North Korea"}
 
 

@@ -18,6 +18,8 @@ from test_ducklake import assert_same_tables, contract_tables, lake_environment
 from monitor import settings, storage
 from monitor.synthetic_corpus import generate_corpus
 
+pytestmark = pytest.mark.heavy(420)
+
 BIN = Path(sys.executable).parent
 DEPLOY_INSTANCE = settings.PROJECT_ROOT / "deploy" / "dagster.yaml"
 
@@ -94,6 +96,15 @@ def corpus(tmp_path_factory) -> Path:
     return folder / "landing"
 
 
+@pytest.fixture(scope="module")
+def reference_tables(postgres, corpus, tmp_path_factory) -> dict:
+    """The tables one undisturbed run over the corpus leaves: what every disturbed run must converge to."""
+    reference = Setup(postgres, tmp_path_factory.mktemp("reference"), "reference", corpus)
+    run = reference.run(str(BIN / "monitor"), "run")
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    return reference.tables()
+
+
 def split_days(first: date, days: int, parts: int) -> list[tuple[str, str]]:
     bounds = [first + timedelta(days=days * i // parts) for i in range(parts + 1)]
     return [(str(bounds[i]), str(bounds[i + 1] - timedelta(days=1))) for i in range(parts)]
@@ -166,7 +177,7 @@ def test_the_deployed_instance_keeps_article_steps_to_one_writer(postgres, tmp_p
     assert result.stdout.split() == ["PostgresRunStorage", "QueuedRunCoordinator", "1"], result.stderr
 
 
-def test_readers_and_a_search_query_hold_while_two_runs_write(postgres, corpus, tmp_path):
+def test_readers_and_a_search_query_hold_while_two_runs_write(postgres, corpus, reference_tables, tmp_path):
     setup = Setup(postgres, tmp_path, "busy", corpus)
     writers = [setup.start(str(BIN / "monitor"), "run") for _ in range(2)]
     errors: list[str] = []
@@ -194,13 +205,11 @@ def test_readers_and_a_search_query_hold_while_two_runs_write(postgres, corpus, 
                     + (SELECT count(*) - count(DISTINCT statement_id) FROM stance_statements)"""
         ).fetchone()[0]
     assert duplicates == 0
-    reference = Setup(postgres, tmp_path / "reference", "busy_reference", corpus)
-    assert reference.run(str(BIN / "monitor"), "run").returncode == 0
-    assert_same_tables(setup.tables(), reference.tables())
+    assert_same_tables(setup.tables(), reference_tables)
 
 
 def test_the_catalog_server_stopping_mid_run_fails_clearly_and_the_next_run_converges(
-    postgres, corpus, tmp_path
+    postgres, corpus, reference_tables, tmp_path
 ):
     setup = Setup(postgres, tmp_path, "fault", corpus)
     setup.env["DAGSTER_HOME"] = str(tmp_path / "local_home")  # the run's own events stay local here
@@ -226,9 +235,7 @@ def test_the_catalog_server_stopping_mid_run_fails_clearly_and_the_next_run_conv
     assert "DuckLake" in output and "Traceback" not in output.splitlines()[-1]
     again = setup.run(str(BIN / "monitor"), "run")
     assert again.returncode == 0, again.stdout + again.stderr
-    reference = Setup(postgres, tmp_path / "reference", "fault_reference", corpus)
-    assert reference.run(str(BIN / "monitor"), "run").returncode == 0
-    assert_same_tables(setup.tables(), reference.tables())
+    assert_same_tables(setup.tables(), reference_tables)
 
 
 def test_a_wrong_catalog_gives_one_clear_line_without_the_password(postgres, tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
-from conftest import Pipeline
+from conftest import SAMPLE_DAYS, Pipeline
 from dagster._core.definitions.data_version import DATA_VERSION_TAG
 from dagster._core.instance.ref import InstanceRef
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
@@ -17,7 +17,6 @@ from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventL
 from monitor import cli
 from monitor.event_storage import BatchedSqliteEventLogStorage
 
-SAMPLE_DAYS = ("2023-11-09", "2023-11-21")
 DAILY = dg.AssetKey("actor_stance_daily")
 days_of_2024 = dg.DailyPartitionsDefinition(start_date="2024-01-01", end_date="2024-02-10")
 

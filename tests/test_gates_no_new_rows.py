@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import dagster as dg
 import pytest
-from conftest import Pipeline
+from conftest import SAMPLE_DAYS, Pipeline
 
 from monitor import data_docs, ge_session
+
+pytestmark = pytest.mark.heavy(70)
 
 QUARANTINED_SHARE = "expect_column_max_to_be_between(quarantined_share)"
 GATED = ("raw_articles", "cleaned_articles", "entity_mentions", "stance_statements")
@@ -115,11 +117,9 @@ def test_with_no_earlier_verdict_on_the_same_totals_a_run_with_nothing_new_is_va
         assert ge_note(evaluations(result)[f"{step}_table_gate"]) == "validated", step
 
 
-def test_a_daily_run_that_rebuilt_no_day_runs_no_great_expectations(sample_pipeline, request):
-    assert sample_pipeline.materialize().success
-    assert sample_pipeline.materialize_days("2023-11-09", "2023-11-21").success
+def test_a_daily_run_that_rebuilt_no_day_runs_no_great_expectations(days_pipeline, request):
     request.getfixturevalue("without_great_expectations")
-    result = sample_pipeline.materialize_days("2023-11-09", "2023-11-21")
+    result = days_pipeline.materialize_days(*SAMPLE_DAYS)
     assert result.success
     gate = evaluations(result)["actor_stance_daily_table_gate"]
     assert gate.passed

@@ -139,4 +139,3 @@ def test_an_aircraft_violating_a_states_airspace_is_its_states_act_against_that_
     )
     assert every_pair(out)[("CHN", "JPN")] < 0
     assert every_pair(out)[("JPN", "CHN")] < 0
-

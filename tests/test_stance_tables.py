@@ -6,19 +6,11 @@ import datetime as dt
 
 import polars as pl
 import pytest
+from conftest import SAMPLE_DAYS
 
 from assets import daily as daily_assets
 from monitor import asset_checks, daily_refresh, gates
 from monitor.stance_daily import DAILY_SCHEMA
-
-SAMPLE_DAYS = ("2023-11-09", "2023-11-21")
-
-
-@pytest.fixture
-def stance_pipeline(sample_pipeline):
-    assert sample_pipeline.materialize().success
-    assert sample_pipeline.materialize_days(*SAMPLE_DAYS).success
-    return sample_pipeline
 
 
 def dyad_stance(pipeline, source: str, target: str) -> float:
@@ -30,18 +22,18 @@ def dyad_stance(pipeline, source: str, target: str) -> float:
     return stance
 
 
-def test_the_us_voices_concern_toward_north_korea_and_russia(stance_pipeline):
-    assert dyad_stance(stance_pipeline, "USA", "PRK") < -0.3
-    assert dyad_stance(stance_pipeline, "USA", "RUS") < -0.3
+def test_the_us_voices_concern_toward_north_korea_and_russia(days_pipeline):
+    assert dyad_stance(days_pipeline, "USA", "PRK") < -0.3
+    assert dyad_stance(days_pipeline, "USA", "RUS") < -0.3
 
 
-def test_north_korea_asserts_ties_with_russia_and_rejects_the_us(stance_pipeline):
-    assert dyad_stance(stance_pipeline, "PRK", "RUS") > 0.2
-    assert dyad_stance(stance_pipeline, "PRK", "USA") < -0.3
+def test_north_korea_asserts_ties_with_russia_and_rejects_the_us(days_pipeline):
+    assert dyad_stance(days_pipeline, "PRK", "RUS") > 0.2
+    assert dyad_stance(days_pipeline, "PRK", "USA") < -0.3
 
 
-def test_every_daily_count_traces_back_to_its_statements(stance_pipeline):
-    mismatches = stance_pipeline.query(
+def test_every_daily_count_traces_back_to_its_statements(days_pipeline):
+    mismatches = days_pipeline.query(
         """SELECT d.day, d.source_actor, d.target_actor FROM actor_stance_daily d
            JOIN (SELECT s.published_on AS day, source_actor, target_actor, count(*) AS n,
                         count(DISTINCT article_id) AS a, count(DISTINCT c.story_id) AS s
@@ -50,7 +42,7 @@ def test_every_daily_count_traces_back_to_its_statements(stance_pipeline):
            WHERE d.statements <> t.n OR d.articles <> t.a OR d.stories <> t.s"""
     )
     assert mismatches == []
-    [(cells,)] = stance_pipeline.query("SELECT count(*) FROM actor_stance_daily")
+    [(cells,)] = days_pipeline.query("SELECT count(*) FROM actor_stance_daily")
     assert cells > 10
 
 
@@ -62,43 +54,43 @@ def days_rebuilt(result) -> int:
     return gate.metadata["days_rebuilt"].value
 
 
-def test_rebuilding_the_same_days_leaves_the_same_rows(stance_pipeline):
-    before = stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL")
-    assert stance_pipeline.materialize_days(*SAMPLE_DAYS).success
-    assert stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL") == before
+def test_rebuilding_the_same_days_leaves_the_same_rows(days_pipeline):
+    before = days_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL")
+    assert days_pipeline.materialize_days(*SAMPLE_DAYS).success
+    assert days_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL") == before
 
 
-def test_days_whose_statements_did_not_change_are_not_rebuilt(stance_pipeline):
-    result = stance_pipeline.materialize_days(*SAMPLE_DAYS)
+def test_days_whose_statements_did_not_change_are_not_rebuilt(days_pipeline):
+    result = days_pipeline.materialize_days(*SAMPLE_DAYS)
     assert result.success and days_rebuilt(result) == 0
 
 
-def test_a_day_whose_rows_were_deleted_by_hand_is_rebuilt(stance_pipeline):
-    before = stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL")
-    with stance_pipeline.resources()["warehouse"].transaction() as conn:
+def test_a_day_whose_rows_were_deleted_by_hand_is_rebuilt(days_pipeline):
+    before = days_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL")
+    with days_pipeline.resources()["warehouse"].transaction() as conn:
         conn.execute("DELETE FROM actor_stance_daily WHERE day = ?", [SAMPLE_DAYS[0]])
-    result = stance_pipeline.materialize_days(*SAMPLE_DAYS)
+    result = days_pipeline.materialize_days(*SAMPLE_DAYS)
     assert days_rebuilt(result) == 1
-    assert stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL") == before
+    assert days_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL") == before
 
 
-def test_days_built_before_their_fingerprints_were_kept_are_rebuilt_to_the_same_rows(stance_pipeline):
-    before = stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL")
-    with stance_pipeline.resources()["warehouse"].transaction() as conn:
+def test_days_built_before_their_fingerprints_were_kept_are_rebuilt_to_the_same_rows(days_pipeline):
+    before = days_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL")
+    with days_pipeline.resources()["warehouse"].transaction() as conn:
         conn.execute("DELETE FROM actor_stance_daily_days")
-    result = stance_pipeline.materialize_days(*SAMPLE_DAYS)
+    result = days_pipeline.materialize_days(*SAMPLE_DAYS)
     assert days_rebuilt(result) == len({row[0] for row in before})
-    assert stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL") == before
+    assert days_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL") == before
 
 
-def test_a_rebuild_read_in_chunks_of_a_few_statements_leaves_the_same_rows(stance_pipeline, monkeypatch):
-    before = stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL")
-    with stance_pipeline.resources()["warehouse"].transaction() as conn:
+def test_a_rebuild_read_in_chunks_of_a_few_statements_leaves_the_same_rows(days_pipeline, monkeypatch):
+    before = days_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL")
+    with days_pipeline.resources()["warehouse"].transaction() as conn:
         conn.execute("DELETE FROM actor_stance_daily_days")
     monkeypatch.setattr(daily_assets, "STATEMENTS_PER_CHUNK", 5)
-    result = stance_pipeline.materialize_days(*SAMPLE_DAYS)
+    result = days_pipeline.materialize_days(*SAMPLE_DAYS)
     assert days_rebuilt(result) == len({row[0] for row in before}) > 1
-    assert stance_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL") == before
+    assert days_pipeline.query("SELECT * EXCLUDE (run_id) FROM actor_stance_daily ORDER BY ALL") == before
 
 
 def test_day_chunks_keep_every_day_whole_and_in_order():
@@ -115,20 +107,20 @@ def test_day_chunks_keep_every_day_whole_and_in_order():
     assert pl.concat(chunks).equals(days)
 
 
-def test_a_late_syndicated_copy_adds_an_article_but_not_a_story(stance_pipeline, sample_text):
-    [(articles, stories)] = stance_pipeline.query(
+def test_a_late_syndicated_copy_adds_an_article_but_not_a_story(days_pipeline, sample_text):
+    [(articles, stories)] = days_pipeline.query(
         """SELECT articles, stories FROM actor_stance_daily
            WHERE day = '2023-11-09' AND source_actor = 'USA' AND target_actor = 'PRK'"""
     )
-    stance_pipeline.write(
+    days_pipeline.write(
         "late/copy.txt",
         "Hi, what are you looking for?\n\n" + sample_text["004"],
         sidecar={"url": "https://www.koreaherald.com/view.php?ud=20231109000777"},
     )
-    assert stance_pipeline.materialize().success
-    result = stance_pipeline.materialize_days(*SAMPLE_DAYS)
+    assert days_pipeline.materialize().success
+    result = days_pipeline.materialize_days(*SAMPLE_DAYS)
     assert result.success and days_rebuilt(result) == 1
-    [(articles_after, stories_after)] = stance_pipeline.query(
+    [(articles_after, stories_after)] = days_pipeline.query(
         """SELECT articles, stories FROM actor_stance_daily
            WHERE day = '2023-11-09' AND source_actor = 'USA' AND target_actor = 'PRK'"""
     )

@@ -242,5 +242,3 @@ def test_reopening_an_embassy_in_a_state_is_friendly_to_it():
         ],
     )
     assert stance(out)[("TUR", "SYR")] > 0
-
-
