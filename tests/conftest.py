@@ -27,18 +27,6 @@ SAMPLES_DIR = settings.SEEDS_DIR / "articles"
 SAMPLE_DAYS = ("2023-11-09", "2023-11-21")
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Modules marked heavy(seconds) start first, the longest first (pyproject turns off xdist's own order,
-    which starts modules with many tests first): a module of whole runs started last keeps one worker busy
-    for minutes while the other has nothing left."""
-
-    def cost(item: pytest.Item) -> float:
-        marker = item.get_closest_marker("heavy")
-        return -marker.args[0] if marker else 0
-
-    items.sort(key=cost)
-
-
 @dataclass
 class Pipeline:
     """A landing folder and a database of a test's own, and a way to run assets over them."""

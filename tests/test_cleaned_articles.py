@@ -6,11 +6,8 @@ import json
 
 import dagster as dg
 import duckdb
-import pytest
 
 from monitor import incremental
-
-pytestmark = pytest.mark.heavy(50)
 
 KOREA_HERALD = {"url": "https://www.koreaherald.com/view.php?ud=20231121000650", "published": "2023-11-21"}
 

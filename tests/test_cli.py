@@ -11,13 +11,10 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
-import pytest
 from dagster._core.instance.ref import InstanceRef
 
 from monitor import settings
 from monitor.cli import RANGE_END_TAG, RANGE_START_TAG
-
-pytestmark = pytest.mark.heavy(180)
 
 BIN = Path(sys.executable).parent
 

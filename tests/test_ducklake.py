@@ -21,8 +21,6 @@ from conftest import SAMPLES_DIR, Pipeline
 from monitor import analysis, schema, settings
 from monitor.warehouse import Warehouse
 
-pytestmark = pytest.mark.heavy(180)
-
 VOLATILE = {"run_id", "ingested_at", "processed_at", "quarantined_at", "updated_at"}
 MONITOR = str(Path(sys.executable).parent / "monitor")
 DAGSTER = str(Path(sys.executable).parent / "dagster")

@@ -18,8 +18,6 @@ from test_ducklake import assert_same_tables, contract_tables, lake_environment
 from monitor import settings, storage
 from monitor.synthetic_corpus import generate_corpus
 
-pytestmark = pytest.mark.heavy(420)
-
 BIN = Path(sys.executable).parent
 DEPLOY_INSTANCE = settings.PROJECT_ROOT / "deploy" / "dagster.yaml"
 

@@ -13,8 +13,6 @@ from assets.mentions import mention_candidates
 from monitor import asset_checks, gates
 from monitor.actor_dictionary import load_actor_dictionary
 
-pytestmark = pytest.mark.heavy(45)
-
 
 @pytest.fixture(scope="module")
 def dictionary():

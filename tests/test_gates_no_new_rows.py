@@ -9,8 +9,6 @@ from conftest import SAMPLE_DAYS, Pipeline
 
 from monitor import data_docs, ge_session
 
-pytestmark = pytest.mark.heavy(70)
-
 QUARANTINED_SHARE = "expect_column_max_to_be_between(quarantined_share)"
 GATED = ("raw_articles", "cleaned_articles", "entity_mentions", "stance_statements")
 

@@ -20,8 +20,6 @@ import dagster as dg
 import pytest
 from run_helpers import MONITOR, environment, run_to_completion, tables, uninterrupted_tables, write_landing
 
-pytestmark = pytest.mark.heavy(150)
-
 PAGES = 4000
 STOP_BOUND_SECONDS = 12.0  # the 8 s grace period of monitor.cli at worst, plus exiting, on a shared machine
 AT_ONCE_BOUND_SECONDS = 3.0  # no grace period: the second signal ends the process (measured 0.4 s)

@@ -7,14 +7,11 @@ import os
 from pathlib import Path
 
 import dagster as dg
-import pytest
 import trafilatura
 from trafilatura.utils import load_html
 
 from monitor import html_pages
 from monitor.decoding import decode_document
-
-pytestmark = pytest.mark.heavy(50)
 
 SIDECAR = {
     "url": "https://www.koreaherald.com/view.php?ud=20231121000650",

@@ -18,8 +18,6 @@ import duckdb
 import pytest
 from run_helpers import MONITOR, environment, run_to_completion, tables, uninterrupted_tables, write_landing
 
-pytestmark = pytest.mark.heavy(240)
-
 DUCKDB_CLI = Path(sys.executable).parent / "duckdb"
 PAGES = 2000
 

@@ -12,8 +12,6 @@ from monitor.stance_learned import BIAS, FEATURE_PREFIXES, load_model
 from scripts.accuracy import main as accuracy
 from scripts.train_stance_model import ROOT, main
 
-pytestmark = pytest.mark.heavy(70)
-
 SETS = ("blind", "blind2")
 
 

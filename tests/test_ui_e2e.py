@@ -48,13 +48,10 @@ COMMUNITY_MODAL_MS = 30_000
 # The catalog's statuses load after the page; expect's default of 5 s was too short on a loaded CI machine.
 CATALOG_MS = 60_000
 
-pytestmark = [
-    pytest.mark.heavy(280),
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and os.environ.get("CI") != "true",
-        reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium); CI installs it",
-    ),
-]
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists() and os.environ.get("CI") != "true",
+    reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium); CI installs it",
+)
 
 
 @dataclass
