@@ -1,7 +1,7 @@
-"""Which way an all-numeric date stamp reads (10/09/2023: 10 September or 9 October?). The stamp alone never
-tells, so monitor.dates reads it only where the page itself gives the month and day elsewhere: a wire
-dateline printed without its year ("KUWAIT, Sept 10 (KUNA) --"), or failing that the one day the lead below
-the stamp reports after "on"."""
+"""Which way an all-numeric date stamp reads (10/09/2023: 10 September or 9 October?). The digits alone never
+tell, so monitor.dates reads such a stamp only where the page itself settles it: a weekday printed beside it
+that only one reading falls on ("Monday, 11/9/2023"), a wire dateline printed without its year ("KUWAIT,
+Sept 10 (KUNA) --"), or failing those the one day the lead below the stamp reports after "on"."""
 
 from __future__ import annotations
 
@@ -81,6 +81,30 @@ def read_by_hint(text: pl.Expr) -> pl.Expr:
         separator="-",
     )
     return pl.when(agrees).then(ymd.str.to_date("%Y-%m-%d", strict=False))
+
+
+def read_by_weekday(evidence: pl.Expr, text: pl.Expr, vocab: DateVocabulary) -> pl.Expr:
+    """An all-numeric date whose order cannot be told, read the one way that falls on the weekday printed
+    just before it in `evidence` ("Monday, 11/9/2023" is 11 September 2023: 9 November was a Thursday);
+    null when no weekday is printed there or both readings fall on it."""
+    names = "|".join(sorted(map(re.escape, vocab.weekday_numbers), key=len, reverse=True))
+    printed = (
+        evidence.str.extract(rf"(?i)\b({names})\.?,?\s*\d{{1,2}}[/.-]\d{{1,2}}[/.-]\s?\d{{4}}\b", 1)
+        .str.to_lowercase()
+        .replace_strict(vocab.weekday_numbers, default=None, return_dtype=pl.Int8)
+    )
+    num = text.str.strip_chars().str.extract_groups(_NUMERIC_DATE)
+    a, b, year = (num.struct.field(k) for k in ("1", "2", "3"))
+    day_first = pl.concat_str(year, b.str.zfill(2), a.str.zfill(2), separator="-").str.to_date(strict=False)
+    month_first = pl.concat_str(year, a.str.zfill(2), b.str.zfill(2), separator="-").str.to_date(strict=False)
+    on_day_first = (day_first.dt.weekday() == printed).fill_null(False)
+    on_month_first = (month_first.dt.weekday() == printed).fill_null(False)
+    return (
+        pl.when(on_day_first & ~on_month_first)
+        .then(day_first)
+        .when(on_month_first & ~on_day_first)
+        .then(month_first)
+    )
 
 
 def numeric_order_hints(lines: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:

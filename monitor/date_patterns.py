@@ -27,6 +27,7 @@ class DateVocabulary:
     """The regexes and limits built once from seeds/date_patterns.yaml."""
 
     month_numbers: dict[str, int]
+    weekday_numbers: dict[str, int]
     era_re: str
     date_re: str
     label_re: str
@@ -55,9 +56,10 @@ class DateVocabulary:
     def from_yaml(cls, path: Path = PATTERNS_FILE) -> DateVocabulary:
         spec = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
         months = {name: int(num) for num, names in spec["months"].items() for name in names}
+        weekdays = {name: int(num) for num, names in spec["weekdays"].items() for name in names}
         month = rf"(?:{_alt(months)})\.?"
         suffix = rf"(?:{_alt(spec['ordinal_suffixes'])})?"
-        weekday = rf"(?:{_alt(spec['weekdays'])})\.?,?"
+        weekday = rf"(?:{_alt(weekdays)})\.?,?"
         era = _alt(spec["era_years"])
         date_re = (
             r"(?i:\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
@@ -91,7 +93,7 @@ class DateVocabulary:
             r"^\s*\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,\s*\p{Lu}[\p{L}.'’ -]*?)?,\s*"
             rf"(?P<month>(?i:{_alt(months)}))\.?\s+(?P<day>\d{{1,2}})\s*\([^)]{{1,40}}\)\s*(?:--|[-–—:])"
         )
-        noise = [w for key in ("filler", "weekdays", "time_zones") for w in spec[key]] + all_label_words
+        noise = [w for key in ("filler", "time_zones") for w in spec[key]] + list(weekdays) + all_label_words
         noise_re = rf"{date_re}|{time_re}|\d+|(?i:\b(?:{_alt(noise)})\b)"
         tlds = _alt(str(t).lower() for t in spec["day_first_dotted_tlds"])
         limits = spec["max_extra_words"]
@@ -100,6 +102,7 @@ class DateVocabulary:
         names = rf"{name}(?:(?:\s+|,\s*|\s+and\s+){name})*"
         return cls(
             month_numbers=months,
+            weekday_numbers=weekdays,
             era_re=era,
             date_re=date_re,
             label_re=label_re,

@@ -18,7 +18,7 @@ import dateparser
 import polars as pl
 
 from monitor import outlets
-from monitor.date_numeric_order import numeric_order_hints, read_by_hint
+from monitor.date_numeric_order import numeric_order_hints, read_by_hint, read_by_weekday
 from monitor.date_patterns import DateVocabulary, load_vocabulary, parse_date_text
 from monitor.line_signals import only_where
 
@@ -185,7 +185,8 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
         .then(_hit(line, first.struct.field("date"), 2, "byline"))
     )
     reading = parse_date_text(pl.col("text"), vocab, pl.col("day_first"))
-    day = _plausible(pl.coalesce(reading, read_by_hint(pl.col("text"))), vocab)
+    by_weekday = read_by_weekday(pl.col("evidence"), pl.col("text"), vocab)
+    day = _plausible(pl.coalesce(reading, by_weekday, read_by_hint(pl.col("text"))), vocab)
     lines = _header_lines(articles, vocab)
     return (
         lines

@@ -97,7 +97,8 @@ def _shape(lines: pl.DataFrame) -> pl.DataFrame:
                 & ~pl.col("foreign_script")
                 & ~pl.col("truncated")
                 & ~pl.col("date_stamp")
-                & ~pl.col("line").str.contains(r"[.:]$")
+                # a full stop inside closing quotes ends a sentence too: 'the law."' is no headline
+                & ~pl.col("line").str.contains(r"[.:][\"'”’»)\]]*$")
                 & pl.col("n_words").is_between(MIN_TITLE_WORDS, MAX_TITLE_WORDS)
             ).alias("headline_like"),
         )

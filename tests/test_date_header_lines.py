@@ -272,3 +272,41 @@ def test_a_lead_reporting_two_days_leaves_a_numeric_stamp_ambiguous():
 
 def test_a_lead_day_agreeing_with_neither_reading_leaves_a_numeric_stamp_ambiguous():
     assert _vna("October 3")["published_on"] is None
+
+
+VNEXPRESS_URL = "https://e.vnexpress.net/news/news/vietnam-us-elevate-ties-to-comprehensive-strategic-partnership-4651093.html"
+
+
+def _vnexpress(stamp: str) -> dict:
+    text = (
+        "VnExpress International\nNews\nBusiness\nTravel\nLife\nSports\nWorld\nPerspectives\nNews\n"
+        "Vietnam, US elevate ties to comprehensive strategic partnership\nBy Vu Anh\n"
+        f"{stamp}\n"
+        "Vietnam and the U.S. have upgraded their relationship to a Comprehensive Strategic Partnership, the "
+        "highest level in Vietnam's diplomatic ranking, during U.S. President Joe Biden's visit to Hanoi.\n"
+        + BODY
+    )
+    return resolve(text, VNEXPRESS_URL, ingested_at=LATE)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("Monday, 11/9/2023, 4:30 pm (GMT+7)", date(2023, 9, 11)),
+        ("Thursday, 11/9/2023, 4:30 pm (GMT+7)", date(2023, 11, 9)),
+        ("Mon. 11/9/2023 4:30 pm", date(2023, 9, 11)),
+    ],
+)
+def test_a_weekday_printed_beside_a_numeric_stamp_tells_which_way_it_reads(stamp, expected):
+    """11 September 2023 was a Monday, 9 November a Thursday."""
+    row = _vnexpress(stamp)
+    assert (row["published_on"], row["date_source"]) == (expected, "dateline")
+
+
+def test_a_weekday_neither_reading_falls_on_leaves_a_numeric_stamp_ambiguous():
+    assert _vnexpress("Friday, 11/9/2023, 4:30 pm (GMT+7)")["published_on"] is None
+
+
+def test_a_weekday_both_readings_fall_on_leaves_a_numeric_stamp_ambiguous():
+    """5 September and 9 May 2023 were both Tuesdays."""
+    assert _vnexpress("Tuesday, 5/9/2023, 4:30 pm (GMT+7)")["published_on"] is None

@@ -385,3 +385,18 @@ def test_every_line_a_cue_group_drops_passes_that_groups_sieve():
         assert hits.str.contains(cue_sieves()[row["sieve"]][0]).all(), row["reason"]
         dropped.update(hits)
     assert dropped == set(lines)
+
+
+PHILSTAR = (
+    PROJECT_ROOT / "devset" / "blind22" / "pages" / "philstar_ph_protests_china_water_cannon_ayungin.txt"
+)
+
+
+def test_sentences_ending_in_a_quoted_full_stop_are_prose_even_three_in_a_row():
+    """Philstar's body has three quotes in a row, each ending in a full stop inside the quote ('law."'):
+    sentences, not a run of headlines."""
+    text = PHILSTAR.read_text(encoding="utf-8")
+    quoted = [line for line in text.split("\n") if line.endswith('."') and len(line) < 200]
+    assert len(quoted) >= 3
+    body = clean_articles(pages(("philstar", text, None, "philstar.com"))).row(0, named=True)["body"]
+    assert set(quoted) <= set(body.split("\n"))

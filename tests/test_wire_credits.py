@@ -60,6 +60,11 @@ def test_credit_phrasings_name_the_agency(outlets, text, wire, evidence):
     assert _wire(outlets, text) == (wire, evidence)
 
 
+def test_a_sign_off_followed_only_by_the_reporters_address_still_credits_the_agency(outlets):
+    text = "Seoul summoned the Russian ambassador on Monday, the ministry said. (Yonhap)\nshj@yna.co.kr"
+    assert _wire(outlets, text) == ("yonhap", "(Yonhap)")
+
+
 def test_several_credits_pick_the_first_in_the_text(outlets):
     text = "Moscow denied it, an official told Reuters. Pyongyang was silent. (AFP)\nMore below."
     assert _wire(outlets, text) == ("reuters", "told Reuters")
@@ -74,6 +79,10 @@ def test_several_credits_pick_the_first_in_the_text(outlets):
         "In a statement carried by the Emirates News Agency (WAM), the ministry rejected the decision.",
         # VOA's caption: the agency sent the photo, not the copy
         "Erdogan and Abiy in Ankara, Dec. 11. (Turkish Presidency via AP)\nEthiopia and Somalia agreed.",
+        # the Korea Herald's own story under a Yonhap photo: the caption's credit, with the copy below it
+        "Russian Ambassador to South Korea Georgy Zinoviev enters the Foreign Ministry building in Seoul on "
+        "Monday. (Yonhap)\nSouth Korea on Monday summoned the Russian ambassador in Seoul and demanded the "
+        "immediate withdrawal of North Korean troops sent to Russia.",
     ],
 )
 def test_a_source_cited_for_a_fact_is_not_a_wire_credit(outlets, text):
