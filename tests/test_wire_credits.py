@@ -83,6 +83,9 @@ def test_several_credits_pick_the_first_in_the_text(outlets):
         "Russian Ambassador to South Korea Georgy Zinoviev enters the Foreign Ministry building in Seoul on "
         "Monday. (Yonhap)\nSouth Korea on Monday summoned the Russian ambassador in Seoul and demanded the "
         "immediate withdrawal of North Korean troops sent to Russia.",
+        # Arab News: the cleaned copy keeps a blank line between the caption and the lead
+        "Smoke rises after an Israeli strike in the Qatari capital Doha on Sept. 9, 2025. (AFP)\n\n"
+        "Saudi Arabia on Tuesday condemned in the strongest terms the Israeli strike on Doha.",
     ],
 )
 def test_a_source_cited_for_a_fact_is_not_a_wire_credit(outlets, text):
