@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import pytest
 from dagster._core.instance.ref import InstanceRef
 
 from monitor import settings
@@ -31,19 +32,26 @@ def user_env(tmp_path: Path) -> dict:
     }
 
 
-def test_monitor_run_ingests_the_configured_folder_and_prints_a_summary(tmp_path):
-    env = user_env(tmp_path)
-    done = subprocess.run([BIN / "monitor", "run"], env=env, capture_output=True, text=True, timeout=300)
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory) -> tuple[dict, subprocess.CompletedProcess]:
+    """One `monitor run` on the samples in an environment of its own, for the tests that only read what it
+    printed and left."""
+    env = user_env(tmp_path_factory.mktemp("first_run"))
+    return env, subprocess.run([BIN / "monitor", "run"], env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_monitor_run_ingests_the_configured_folder_and_prints_a_summary(first_run):
+    env, done = first_run
     assert done.returncode == 0, done.stderr[-3000:]
     assert "raw articles                         5" in done.stdout
     assert "succeeded" in done.stdout
-    runs = list((tmp_path / "dagster_home").glob("storage/*"))
+    runs = list(Path(env["DAGSTER_HOME"]).glob("storage/*"))
     assert runs, "the run should be recorded in DAGSTER_HOME so the UI shows it"
 
 
-def test_monitor_run_plans_the_daily_range_in_one_event_and_materialises_every_day(tmp_path):
-    env = user_env(tmp_path)
-    subprocess.run([BIN / "monitor", "run"], env=env, capture_output=True, timeout=300, check=True)
+def test_monitor_run_plans_the_daily_range_in_one_event_and_materialises_every_day(first_run):
+    env, done = first_run
+    assert done.returncode == 0, done.stderr[-3000:]
     with dg.DagsterInstance.from_ref(InstanceRef.from_dir(env["DAGSTER_HOME"])) as instance:
         [daily_run] = [r for r in instance.get_runs() if r.job_name == "actor_stance_daily_job"]
         planned = instance.get_records_for_run(
@@ -105,11 +113,18 @@ def test_dagster_cli_materialises_a_single_asset(tmp_path):
     assert "RUN_SUCCESS" in done.stderr
 
 
-def test_the_database_opens_in_the_duckdb_cli(tmp_path):
-    env = user_env(tmp_path)
-    subprocess.run([BIN / "monitor", "run"], env=env, capture_output=True, timeout=300, check=True)
+def test_the_database_opens_in_the_duckdb_cli(first_run):
+    env, _ = first_run
     done = subprocess.run(
-        [BIN / "duckdb", "-csv", "-noheader", env["MONITOR_DB"], "-c", "SELECT count(*) FROM raw_articles"],
+        [
+            BIN / "duckdb",
+            "-readonly",
+            "-csv",
+            "-noheader",
+            env["MONITOR_DB"],
+            "-c",
+            "SELECT count(*) FROM raw_articles",
+        ],
         capture_output=True,
         text=True,
         timeout=60,
