@@ -201,7 +201,7 @@ def rule_stage(
     unreported = pl.concat([alleged(cue_hits, hits.filter(pl.col("is_clause_break")), rules), unspoken])
     reported = cue_hits.filter(~pl.col("cue_id").is_in(unreported.implode()))
     spoken = cue_hits.filter(~pl.col("cue_id").is_in(unspoken.implode()))
-    passives = passive_judgements(sentences, smentions, spoken, rules)
+    passives, passive_voices = passive_judgements(sentences, smentions, spoken, rules)
     statements = _ranked(
         [
             passives,
@@ -226,7 +226,8 @@ def rule_stage(
     )
     statements = without_reversals(spare_clause_agents(statements), passives)
     statements = asked_only(statements, cue_hits, smentions, rules)
-    rebuttals = context_statements(sentences, smentions, cue_hits, sources, statements, rules)
+    voiced = pl.concat([sources, passive_voices], how="diagonal_relaxed")
+    rebuttals = context_statements(sentences, smentions, cue_hits, voiced, statements, rules)
     statements = pl.concat([statements, rebuttals.with_columns(rule_rank=pl.lit(RANK_LAST))])
     valence = valence_statements(sentences, smentions, sources, excluded, statements, rules)
     pair = [*KEY, "source_actor", "target_actor", "mutual"]

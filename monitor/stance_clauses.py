@@ -35,3 +35,20 @@ def second_subject_limits(sentences: pl.DataFrame, smentions: pl.DataFrame, rule
         .group_by(*KEY, "country")
         .agg(pl.col("until").min())
     )
+
+
+def clause_judges(cued: pl.DataFrame, sources: pl.DataFrame) -> pl.DataFrame:
+    """`cued` [sid, m_start, ...] beside each speaker of the sentence [source_actor, source_speaker] whose
+    clause holds the cue: one whose clause ends before it (`until`) or starts after it (`from_start`) judges
+    nothing there ("Afghanistan's interim government also called for restraint, while the United States
+    condemned the strike": the United States alone condemned it)."""
+    holds_cue = (pl.col("until").is_null() | (pl.col("m_start") < pl.col("until"))) & (
+        pl.col("from_start").is_null() | (pl.col("m_start") >= pl.col("from_start"))
+    )
+    speakers = sources.select(*KEY, "source_actor", "source_speaker", "until", "from_start").unique()
+    return (
+        cued.join(speakers, on=KEY)
+        .filter(holds_cue)
+        .drop("until", "from_start")
+        .unique([*KEY, "m_start", "source_actor", "source_speaker"], keep="first", maintain_order=True)
+    )

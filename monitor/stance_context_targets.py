@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from monitor.stance_clauses import clause_judges
 from monitor.stance_event_echoes import event_echo_statements, unnamed
 from monitor.stance_event_targets import judgement_statements
 from monitor.stance_keys import KEY
@@ -72,7 +73,7 @@ def rebuttal_statements(
         .filter(after.str.contains(object_np) | before.str.contains(said_of))
         .select(*KEY, "cue", "cue_class", "polarity", "negated", "m_start")
     )
-    rebuttals = rebuttals.join(sources.select(*KEY, "source_actor", "source_speaker").unique(), on=KEY)
+    rebuttals = clause_judges(rebuttals, sources)
     rebuttals = unnamed(rebuttals, smentions)
     accusations = (
         statements.filter(~pl.col("mutual") & (pl.col("polarity") < 0))
@@ -148,13 +149,18 @@ def _lead_event_statements(
     lead = int(rules.get("lead_event_sentences", 3))
     factor = negation_factor(rules)
     object_np = rf"^\s+(the|this|that)\s+([a-z-]+\s+){{0,2}}?({nouns})\b"
+    # ... or what the cue is said of: "The attack was also denounced by Indonesia and Malaysia"
+    said_of = rf"(?i:{DEFINITE}({nouns}){PREDICATE})"
     where = sentences.select(*KEY, "article_id", "sentence_no")
     judgements = (
         cues.filter(pl.col("cue_class").is_in(classes))
         .join(sentences.select(*KEY, "text"), on=KEY)
-        .filter(pl.col("text").str.slice(pl.col("m_end"), 80).str.contains(object_np))
+        .filter(
+            pl.col("text").str.slice(pl.col("m_end"), 80).str.contains(object_np)
+            | pl.col("text").str.slice(0, pl.col("m_start")).str.contains(said_of)
+        )
         .select(*KEY, "cue", "cue_class", "polarity", "negated", "m_start")
-        .join(sources.select(*KEY, "source_actor", "source_speaker").unique(), on=KEY)
+        .pipe(clause_judges, sources)
     )
     lead_facts = (
         facts.join(where, on=KEY)

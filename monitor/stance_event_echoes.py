@@ -17,6 +17,7 @@ import re
 
 import polars as pl
 
+from monitor.stance_clauses import clause_judges
 from monitor.stance_event_targets import judgement_statements
 from monitor.stance_keys import KEY
 from monitor.stance_rows import negation_factor
@@ -24,11 +25,17 @@ from monitor.stance_story_targets import DEFINITE, OBJECT, PREDICATE
 
 
 def unnamed(judgements: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
-    """Judgements [sid, m_start, source_actor, ...] after whose cue the sentence names no actor but the
-    speaker: "rejected the claims by China", "welcomed the deal with Japan" name their target (or another
-    party), so the ordinary rules judge the sentence."""
-    named = judgements.join(smentions.select(*KEY, "r_start", "country"), on=KEY).filter(
-        (pl.col("r_start") >= pl.col("m_start")) & (pl.col("country") != pl.col("source_actor"))
+    """Judgements [sid, m_start, source_actor, ...] after whose cue the sentence names no actor but its
+    speakers: "rejected the claims by China", "welcomed the deal with Japan" name their target (or another
+    party), so the ordinary rules judge the sentence; "was also denounced by Indonesia and Malaysia" names
+    its two judges."""
+    judges = judgements.select(*KEY, "m_start", country="source_actor").unique()
+    named = (
+        judgements.select(*KEY, "m_start")
+        .unique()
+        .join(smentions.select(*KEY, "r_start", "country"), on=KEY)
+        .filter(pl.col("r_start") >= pl.col("m_start"))
+        .join(judges, on=[*KEY, "m_start", "country"], how="anti")
     )
     return judgements.join(named.select(*KEY, "m_start").unique(), on=[*KEY, "m_start"], how="anti")
 
@@ -51,11 +58,9 @@ def event_echo_statements(
     where = sentences.select(*KEY, "article_id", "sentence_no")
     after = pl.col("text").str.slice(pl.col("m_end"), 80).str.to_lowercase()
     before = pl.col("text").str.slice(0, pl.col("m_start")).str.to_lowercase()
-    speakers = (
-        sources.filter(pl.col("rule") != "possessive_holder")
-        .select(*KEY, "source_actor", "source_speaker")
-        .unique()
-    )
+    # a possessive holder speaks for no one else ("Washington's duplicity" is judged, not judging)
+    voices = sources.filter(pl.col("rule") != "possessive_holder")
+    speakers = voices.select(*KEY, "source_actor", "source_speaker").unique()
     judgements = (
         cues.filter(pl.col("cue_class").is_in(classes))
         .join(sentences.select(*KEY, "text"), on=KEY)
@@ -68,7 +73,7 @@ def event_echo_statements(
         .filter(pl.col("noun").is_not_null())
         .with_columns(stem=pl.col("noun").replace_strict(stems, default=None, return_dtype=pl.String))
         .select(*KEY, "cue", "cue_class", "polarity", "negated", "m_start", "stem")
-        .join(speakers, on=KEY)
+        .pipe(clause_judges, voices)
         .join(statements.select(*KEY, "source_actor").unique(), on=[*KEY, "source_actor"], how="anti")
         .pipe(unnamed, smentions)
         .join(where, on=KEY)
@@ -100,6 +105,20 @@ def event_echo_statements(
     by_verb = judgements.join(subjects, on="article_id").filter(
         pl.col("act").str.contains(past_verb) | pl.col("act").str.contains(introduced)
     )
+    # ... of the actor whose verb introduces it, where one does: "Pakistan recalled its ambassador ..., a day
+    # after Iran carried out a strike" was Iran's strike
+    doers = _introducers(judgements.select("article_id", "stem").unique(), sentences, smentions, introduced)
+    by_verb = pl.concat(
+        [
+            by_verb.join(
+                doers.select("article_id", "a_no", "stem").unique(),
+                on=["article_id", "a_no", "stem"],
+                how="anti",
+            ),
+            judgements.join(doers, on=["article_id", "stem"]),
+        ],
+        how="diagonal",
+    )
     back = pl.col("sentence_no") - pl.col("a_no")
     judgement = [*KEY, "m_start", "source_actor"]
     return (
@@ -112,3 +131,24 @@ def event_echo_statements(
         .unique([*KEY, "source_actor", "agent"], keep="first", maintain_order=True)
         .pipe(judgement_statements, "agent", "event_echo", negation_factor(rules))
     )
+
+
+def _introducers(
+    stems: pl.DataFrame, sentences: pl.DataFrame, smentions: pl.DataFrame, introduced: pl.Expr
+) -> pl.DataFrame:
+    """[article_id, a_no, stem, agent]: the actor named right before the verb (one to three lower-case words)
+    that introduces an act of the stem with an indefinite article ("Iran carried out a strike")."""
+    lowered = pl.col("text").str.to_lowercase()
+    found = (
+        stems.join(sentences.select(*KEY, "article_id", "sentence_no", "text"), on="article_id")
+        .with_columns(at=lowered.str.find(introduced))
+        .filter(pl.col("at").is_not_null())
+        .join(smentions.select(*KEY, "country", "r_end"), on=KEY)
+        .filter(pl.col("r_end") <= pl.col("at"))
+        .filter(
+            pl.col("text")
+            .str.slice(pl.col("r_end"), pl.col("at") - pl.col("r_end"))
+            .str.contains(r"^\s+([a-z]+\s+){1,3}$")
+        )
+    )
+    return found.select("article_id", "stem", agent="country", a_no="sentence_no", act=lowered)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from monitor.stance_clauses import clause_judges
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
 from monitor.stance_rows import negation_factor, statement_rows
@@ -108,7 +109,7 @@ def event_agent_statements(
         .filter(pl.col("a_no") == pl.col("a_no").max().over(*KEY, "m_start"))
     )
     return (
-        agents.join(sources.select(*KEY, "source_actor", "source_speaker").unique(), on=KEY)
+        clause_judges(agents, sources)
         .filter(pl.col("source_actor") != pl.col("agent"))
         .sort(*KEY, "source_actor", "agent", "m_start")
         .unique([*KEY, "source_actor", "agent"], keep="first", maintain_order=True)

@@ -18,15 +18,15 @@ def mediated_mentions(
     classes = [str(c) for c in rules.get("demand_classes", [])]
     requests = rule_alternatives(rules, "mediation_requests")
     after = pl.col("text").str.slice(pl.col("m_end"), 120)
+    # the calming request may follow another thing asked: "to maintain communication and avoid escalation"
+    request = rf"\bto\s+[\"“]?(?:[\w'-]+\s+){{0,5}}?(?i:{requests})"
     demands = (
         cues.filter(pl.col("cue_class").is_in(classes))
         .select(*KEY, "m_end")
         .join(sentences.select(*KEY, "text"), on=KEY)
-        .with_columns(to=after.str.find(rf"^[^.;:\"“”]{{0,80}}?\bto\s+[\"“]?(?i:{requests})"))
+        .with_columns(to=after.str.find(rf"^[^.;:\"“”]{{0,80}}?{request}"))
         .filter(pl.col("to").is_not_null())
-        .with_columns(
-            to_start=pl.col("m_end") + after.str.slice(0, 80).str.find(rf"\bto\s+[\"“]?(?i:{requests})")
-        )
+        .with_columns(to_start=pl.col("m_end") + after.str.slice(0, 80).str.find(request))
         .select(*KEY, "m_end", "to_start")
     )
     listed = (

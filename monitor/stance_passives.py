@@ -20,12 +20,35 @@ PREPOSITIONS = "of|to|from|with|against|on|into|towards?|over|for"
 
 def passive_judgements(
     sentences: pl.DataFrame, smentions: pl.DataFrame, cues: pl.DataFrame, rules: dict
-) -> pl.DataFrame:
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Statement rows of stance cues of the rules' passive_judgement_classes whose agent follows them: a verb
     and "by" ("criticised by Kinshasa"), a noun after one of the rules' passive_noun_leads and "from" or "by"
     ("drew sharp criticism from Kyiv"), an article allowed between, and no non_state_voices after it ("by
     Slovakia's opposition"). The target is the last actor named before the cue; none when it is the agent's
-    own state."""
+    own state. Beside them, the agents of the judgements that name no actor before their cue ("The attack
+    was also denounced by Indonesia and Malaysia") as speakers [sid, source_actor, source_speaker, rule]:
+    another sentence may supply the target (monitor.stance_context_targets)."""
+    judged, agents, judged_actors = _passive_parts(sentences, smentions, cues, rules)
+    statements = (
+        judged.join(agents, on=[*KEY, "m_start"], how="inner")
+        .join(judged_actors, on=[*KEY, "m_start"], how="inner")
+        .filter(pl.col("source_actor") != pl.col("target_actor"))
+        .pipe(statement_rows, rule=PASSIVE_AGENT, mutual=False, factor=negation_factor(rules))
+        .unique()
+    )
+    voices = (
+        agents.join(judged_actors, on=[*KEY, "m_start"], how="anti")
+        .select(*KEY, "source_actor", "source_speaker", rule=pl.lit(PASSIVE_AGENT))
+        .unique()
+    )
+    return statements, voices
+
+
+def _passive_parts(
+    sentences: pl.DataFrame, smentions: pl.DataFrame, cues: pl.DataFrame, rules: dict
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The passive judgements [sid, m_start, cue ...], their agents [sid, m_start, source_actor,
+    source_speaker] and the actor each judges [sid, m_start, target_actor] (see passive_judgements)."""
     classes = [str(c) for c in rules.get("passive_judgement_classes", [])]
     judged = cues.filter((pl.col("scope") == "stance") & pl.col("cue_class").is_in(classes)).select(
         *KEY, "m_start", "m_end", "cue", "cue_class", "polarity", "negated", "is_verb"
@@ -85,13 +108,7 @@ def passive_judgements(
         .group_by(*KEY, "m_start")
         .agg(pl.col("target_actor").last())
     )
-    return (
-        judged.join(agents, on=[*KEY, "m_start"], how="inner")
-        .join(judged_actors, on=[*KEY, "m_start"], how="inner")
-        .filter(pl.col("source_actor") != pl.col("target_actor"))
-        .pipe(statement_rows, rule=PASSIVE_AGENT, mutual=False, factor=negation_factor(rules))
-        .unique()
-    )
+    return judged, agents, judged_actors
 
 
 def without_reversals(statements: pl.DataFrame, passives: pl.DataFrame) -> pl.DataFrame:

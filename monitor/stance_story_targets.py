@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from monitor.stance_clauses import clause_judges
 from monitor.stance_event_targets import judgement_statements
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
@@ -161,11 +162,8 @@ def story_statements(
         rule_alternatives(rules, "story_relation_nouns"),
     )
     # a possessive holder speaks for no one else ("Washington's duplicity" is judged, not judging)
-    speakers = (
-        sources.filter(pl.col("rule") != "possessive_holder")
-        .select(*KEY, "source_actor", "source_speaker")
-        .unique()
-    )
+    voices = sources.filter(pl.col("rule") != "possessive_holder")
+    speakers = voices.select(*KEY, "source_actor", "source_speaker").unique()
     strangers = smentions.select(*KEY, source_actor="country").join(
         speakers, on=[*KEY, "source_actor"], how="anti"
     )
@@ -196,7 +194,7 @@ def story_statements(
         cues.filter(pl.col("cue_class").is_in(classes))
         .join(rebuttals, on=KEY, how="anti")
         .join(mixed, on=KEY, how="anti")
-        .join(speakers, on=KEY)
+        .pipe(clause_judges, voices)
         .join(strangers.select(KEY).unique(), on=KEY, how="anti")
         .join(statements.select(*KEY, "source_actor").unique(), on=[*KEY, "source_actor"], how="anti")
         .join(sentences.select(*KEY, "article_id", "sentence_no", "text"), on=KEY)

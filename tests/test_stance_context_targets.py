@@ -144,6 +144,15 @@ def test_a_denounced_act_of_force_is_the_one_the_article_opened_with():
     assert stance(out, 2) == {("OMN", "USA"): -0.9}
 
 
+def test_two_agents_of_a_passive_denunciation_both_judge_the_lead_attacker():
+    out = statements(
+        STRUCK,
+        "The strikes were also denounced by Oman and Qatar.",
+        actors=[*STRIKE_ACTORS, ["Qatar", "QAT", "QAT", "state"]],
+    )
+    assert stance(out, 1) == {("OMN", "USA"): -0.9, ("QAT", "USA"): -0.9}
+
+
 def test_an_act_of_force_reported_after_the_lead_is_not_the_one_judged():
     out = statements(
         "Diplomats met in Geneva on Friday to discuss the nuclear programme.",

@@ -5,7 +5,7 @@ vetoed a British-drafted resolution"."""
 from __future__ import annotations
 
 import polars as pl
-from stance_helpers import RUSSIA, statements
+from stance_helpers import RUSSIA, every_pair, statements
 
 IRAN = [
     ["Iran", "IRN", "IRN", "state"],
@@ -113,3 +113,32 @@ def test_condemning_the_order_judges_who_signed_an_order_earlier():
     got = echoes(out, 3)
     assert set(got) == {("NLD", "USA")}
     assert got[("NLD", "USA")] < 0
+
+
+RECALLED = (
+    "Pakistan on Wednesday recalled its ambassador from Tehran, a day after Iran carried out a strike inside "
+    "Pakistani territory."
+)
+PANJGUR = [
+    ["Pakistan", "PAK", "PAK", "state"],
+    ["Pakistani", "PAK", "PAK", "state"],
+    ["Tehran", "IRN", "IRN", "capital"],
+    ["Iran", "IRN", "IRN", "state"],
+    ["Afghanistan", "AFG", "AFG", "state"],
+    ["United States", "USA", "USA", "state"],
+]
+
+
+def test_an_act_introduced_after_its_own_subject_is_that_subjects_not_the_speakers():
+    out = statements(RECALLED, "The United States condemned the strike.", actors=PANJGUR)
+    assert echoes(out, 1) == {("USA", "IRN"): -0.9}
+
+
+def test_a_speaker_of_an_earlier_clause_does_not_share_the_judgement_of_the_next():
+    out = statements(
+        RECALLED,
+        "Afghanistan's interim government also called for restraint, while the United States condemned the "
+        "strike.",
+        actors=PANJGUR,
+    )
+    assert {source for source, _ in every_pair(out.filter(pl.col("sentence_no") == 1))} == {"USA"}

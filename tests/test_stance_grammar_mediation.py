@@ -30,3 +30,14 @@ def test_a_demand_of_two_states_to_stop_an_act_judges_both():
     got = stance(out)
     assert got[("USA", "IRN")] < 0
     assert got[("USA", "CHN")] < 0
+
+
+def test_a_call_on_two_states_that_asks_de_escalation_after_another_request_judges_neither():
+    out = statements(
+        "Rubio, who spoke to both Doval and Pakistan's army chief, urged India and Pakistan to maintain "
+        "communication and avoid escalation.",
+        actors=[["Rubio", "marco_rubio", "USA", "person"], ["India", "IND", "IND", "state"], PAKISTAN],
+    )
+    got = stance(out)
+    assert ("USA", "IND") not in got
+    assert ("USA", "PAK") not in got

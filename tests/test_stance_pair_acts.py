@@ -61,3 +61,31 @@ def test_a_relation_named_after_a_clause_of_other_words_is_no_joint_act_of_the_o
         actors=[CHINA, NORTH_KOREA],
     )
     assert ("CHN", "PRK") not in mutual(out)
+
+
+def test_states_listed_before_a_welcome_of_a_treaty_are_its_welcomers_not_its_parties():
+    out = statements(
+        "Australia, New Zealand, Canada and Japan also welcomed the treaty, the Foreign Office said.",
+        actors=[
+            ["Australia", "AUS", "AUS", "state"],
+            ["New Zealand", "NZL", "NZL", "state"],
+            ["Canada", "CAN", "CAN", "state"],
+            ["Japan", "JPN", "JPN", "state"],
+        ],
+    )
+    assert mutual(out) == {}
+
+
+def test_states_listed_at_the_opening_of_a_which_clause_share_the_act_they_agreed():
+    out = statements(
+        "Mohamad also held a bilateral meeting with Wang, during which Malaysia and China agreed to step up "
+        "cooperation in trade, the digital economy and the East Coast Rail Link, according to Wisma Putra.",
+        actors=[
+            ["Wang", "wang_yi", "CHN", "person"],
+            ["Malaysia", "MYS", "MYS", "state"],
+            CHINA,
+            ["Wisma Putra", "MYS.FOREIGN_MINISTRY", "MYS", "institution"],
+        ],
+    )
+    got = mutual(out)
+    assert got[("MYS", "CHN")] > 0 and got[("CHN", "MYS")] > 0

@@ -86,6 +86,10 @@ def test_several_credits_pick_the_first_in_the_text(outlets):
         # Arab News: the cleaned copy keeps a blank line between the caption and the lead
         "Smoke rises after an Israeli strike in the Qatari capital Doha on Sept. 9, 2025. (AFP)\n\n"
         "Saudi Arabia on Tuesday condemned in the strongest terms the Israeli strike on Doha.",
+        # The Washington Post: a caption credited to two agencies, the paper's own copy below it
+        "South Korean National Intelligence Service officials brief lawmakers in Seoul. (Yonhap/AP)\n"
+        "SEOUL — South Korea summoned the Russian ambassador on Monday and demanded the immediate withdrawal "
+        "of North Korean troops.",
     ],
 )
 def test_a_source_cited_for_a_fact_is_not_a_wire_credit(outlets, text):
