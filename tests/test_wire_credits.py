@@ -118,6 +118,15 @@ def test_agency_line_above_the_date_in_the_page_header_names_the_agency(outlets)
     assert _page_wire(outlets, NDTV_BODY, page) == ("afp", "AFP")
 
 
+def test_a_photo_caption_credited_to_agencies_by_a_slash_is_no_credit_of_the_copy(outlets):
+    body = "SEOUL — South Korea summoned the Russian ambassador on Monday."
+    page = (
+        "The Washington Post\nWorld\nSouth Korea summons Russian envoy\nBy Michelle Ye Hee Lee\n"
+        "South Korean National Intelligence Service officials brief lawmakers in Seoul. (Yonhap/AP)\n" + body
+    )
+    assert _page_wire(outlets, body, page) == (None, None)
+
+
 def test_outlet_with_agency_byline_names_the_agency(outlets):
     page = "DAILY SABAH\nErdoğan says Sweden must act\nDAILY SABAH WITH AA\nISTANBUL\n" + NDTV_BODY
     assert _page_wire(outlets, NDTV_BODY, page) == ("anadolu", "DAILY SABAH WITH AA")
