@@ -95,8 +95,15 @@ def _cue_keys(aliases: pl.DataFrame) -> pl.Series:
 
 
 def _normalised(articles: pl.DataFrame) -> pl.DataFrame:
-    """match_key_expr in one regex pass: every code point outside [A-Za-z0-9 ] becomes one space."""
-    body = pl.col("body").fill_null("").str.replace_all(r"[^A-Za-z0-9 ]", " ")
+    """match_key_expr: every code point outside [A-Za-z0-9 ] becomes one space (one regex pass); but a
+    dollar sign first becomes a digit, so a name glued to it is part of a currency ("US$2 million", "A$2
+    million"), not a mention."""
+    body = (
+        pl.col("body")
+        .fill_null("")
+        .str.replace_all("$", "0", literal=True)
+        .str.replace_all(r"[^A-Za-z0-9 ]", " ")
+    )
     return articles.select("article_id", pl.concat_str(pl.lit(" "), body, pl.lit(" ")).alias("norm"))
 
 

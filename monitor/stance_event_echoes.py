@@ -136,8 +136,9 @@ def event_echo_statements(
 def _introducers(
     stems: pl.DataFrame, sentences: pl.DataFrame, smentions: pl.DataFrame, introduced: pl.Expr
 ) -> pl.DataFrame:
-    """[article_id, a_no, stem, agent]: the actor named right before the verb (one to three lower-case words)
-    that introduces an act of the stem with an indefinite article ("Iran carried out a strike")."""
+    """[article_id, stem, agent, a_no, act]: the actor named right before the verb (one to three lower-case
+    words) that introduces an act of the stem with an indefinite article ("Iran carried out a strike"), with
+    the number and lower-cased text of its sentence."""
     lowered = pl.col("text").str.to_lowercase()
     found = (
         stems.join(sentences.select(*KEY, "article_id", "sentence_no", "text"), on="article_id")

@@ -95,6 +95,13 @@ def test_published_line_is_preferred_to_updated_line():
     assert resolve(text)["published_on"] == date(2023, 8, 8)
 
 
+def test_an_issued_on_line_is_the_publication_date_before_a_modified_line():
+    # France 24's header
+    header = "Macron says France to withdraw\nIssued on: 24/09/2023 - 21:58\nModified: 25/09/2023 - 08:12\n"
+    text = header + BODY
+    assert resolve(text)["published_on"] == date(2023, 9, 24)
+
+
 def test_labelled_date_line_counts_below_the_page_furniture():
     text = "".join(f"Menu item {i}\n" for i in range(12)) + "Published: November 21, 2023\n" + BODY
     assert resolve(text)["published_on"] == date(2023, 11, 21)

@@ -130,6 +130,11 @@ def test_alias_must_be_a_whole_word(mentions):
     assert mentions("USAID and Russophobes in Indiana.").is_empty()
 
 
+def test_a_name_glued_to_a_dollar_sign_is_a_currency_not_a_mention(mentions):
+    got = mentions("South Korea pledged US$2 million and Australia A$2 million, the US said.")
+    assert _pairs(got) == [("South Korea", "KOR"), ("Australia", "AUS"), ("US", "USA")]
+
+
 def test_capital_stands_for_the_government(mentions):
     out = mentions("Pyongyang said ties with Moscow will remain strong.")
     assert out.select("surface", "actor_id", "actor_kind", "rule").rows() == [
