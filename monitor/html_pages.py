@@ -110,12 +110,16 @@ def _metadata(tree) -> Document:
 def trusted_date(found: str | None, html: str) -> str | None:
     """htmldate reads a printed 04/02/2025 day first, but a US-style site means April 2 by it: a date
     resting only on such a swappable numeric date is dropped (the dateline and URL rules then decide),
-    unless the page also states it in ISO form (a meta tag, a <time datetime>)."""
+    unless the page also states it in ISO form (a meta tag, a <time datetime>); where the page states the
+    other reading in ISO form (DW's "05/03/2024" above <time datetime="2024-05-03...">), that one."""
     if found is None:
         return None
     year, month, day = (int(part) for part in found[:10].split("-"))
     if day > 12 or day == month or found[:10] in html:
         return found
+    other = f"{year:04d}-{day:02d}-{month:02d}"
+    if other in html:
+        return other
     swappable = any(
         {int(a), int(b)} == {day, month} and int(y) == year for a, b, y in NUMERIC_DATE.findall(html)
     )

@@ -128,6 +128,13 @@ def test_a_swappable_printed_date_backed_by_an_iso_meta_tag_is_kept():
     )
 
 
+def test_a_swappable_printed_date_read_the_other_way_by_an_iso_time_element_takes_that_reading():
+    html = _page_with_stamp("05/03/2024").replace(
+        "</body>", '<time datetime="2024-05-03T14:20:00Z"></time></body>'
+    )
+    assert html_pages.page_fields(html)[1]["published"] == "2024-05-03"
+
+
 def test_jsonl_export_gives_one_article_per_record(pipeline, sample_text):
     records = [
         {
