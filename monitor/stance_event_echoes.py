@@ -19,6 +19,7 @@ import polars as pl
 
 from monitor.stance_clauses import clause_judges
 from monitor.stance_event_targets import judgement_statements
+from monitor.stance_holders import judging_voices
 from monitor.stance_keys import KEY
 from monitor.stance_rows import negation_factor
 from monitor.stance_story_targets import DEFINITE, OBJECT, PREDICATE
@@ -58,8 +59,7 @@ def event_echo_statements(
     where = sentences.select(*KEY, "article_id", "sentence_no")
     after = pl.col("text").str.slice(pl.col("m_end"), 80).str.to_lowercase()
     before = pl.col("text").str.slice(0, pl.col("m_start")).str.to_lowercase()
-    # a possessive holder speaks for no one else ("Washington's duplicity" is judged, not judging)
-    voices = sources.filter(pl.col("rule") != "possessive_holder")
+    voices = judging_voices(sources)
     speakers = voices.select(*KEY, "source_actor", "source_speaker").unique()
     judgements = (
         cues.filter(pl.col("cue_class").is_in(classes))

@@ -8,6 +8,8 @@ import polars as pl
 
 from monitor.stance_keys import KEY
 
+HOLDER = "possessive_holder"
+
 
 def possessive_holders(
     sentences: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, spoken: pl.DataFrame, rules: dict
@@ -34,6 +36,12 @@ def possessive_holders(
             "mid",
             source_actor="country",
             source_speaker=pl.lit(None, pl.String),
-            rule=pl.lit("possessive_holder"),
+            rule=pl.lit(HOLDER),
         )
     )
+
+
+def judging_voices(sources: pl.DataFrame) -> pl.DataFrame:
+    """The sources that may judge another sentence's act: a possessive holder speaks for no one
+    else ("Washington's duplicity" is judged, not judging)."""
+    return sources.filter(pl.col("rule") != HOLDER)

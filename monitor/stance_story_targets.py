@@ -18,6 +18,7 @@ import polars as pl
 
 from monitor.stance_clauses import clause_judges
 from monitor.stance_event_targets import judgement_statements
+from monitor.stance_holders import judging_voices
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
 from monitor.stance_rows import negation_factor
@@ -161,8 +162,7 @@ def story_statements(
         rule_alternatives(rules, "story_act_nouns"),
         rule_alternatives(rules, "story_relation_nouns"),
     )
-    # a possessive holder speaks for no one else ("Washington's duplicity" is judged, not judging)
-    voices = sources.filter(pl.col("rule") != "possessive_holder")
+    voices = judging_voices(sources)
     speakers = voices.select(*KEY, "source_actor", "source_speaker").unique()
     strangers = smentions.select(*KEY, source_actor="country").join(
         speakers, on=[*KEY, "source_actor"], how="anti"
