@@ -232,6 +232,27 @@ def _url_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
     )
 
 
+def _local_url_day(metadata: pl.DataFrame, base: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
+    """A UTC timestamp near midnight may fall on the day before or after the publisher's own: where the URL
+    names a day one off the UTC one ("2025-08-09T01:30:00Z" under /2025/08/08/, 9:30 pm EDT), the URL's day
+    is the local one."""
+    utc = pl.col("evidence").str.contains(
+        r"(?i)\d[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]00:?00|UTC|GMT)$"
+    )
+    in_utc = metadata.filter(utc)
+    if in_utc.is_empty():
+        return metadata
+    url = _url_dates(base.join(in_utc.select("article_id"), on="article_id"), vocab).select(
+        "article_id", url_day="day"
+    )
+    off_by_one = (pl.col("url_day") - pl.col("day")).dt.total_days().abs() == 1
+    return (
+        metadata.join(url, on="article_id", how="left")
+        .with_columns(day=pl.when(utc & off_by_one).then(pl.col("url_day")).otherwise(pl.col("day")))
+        .drop("url_day")
+    )
+
+
 def resolve_published_dates(articles: pl.DataFrame, vocab: DateVocabulary | None = None) -> pl.DataFrame:
     """[article_id, published, url, text, ingested_at] -> [article_id, published_on, date_source,
     date_evidence].
@@ -253,6 +274,7 @@ def resolve_published_dates(articles: pl.DataFrame, vocab: DateVocabulary | None
     for name, read in (("metadata", _metadata_dates), ("dateline", _dateline_dates), ("url", _url_dates)):
         sources[name] = read(undated, vocab).filter(pl.col("day").is_not_null())
         undated = undated.join(sources[name], on="article_id", how="anti")
+    sources["metadata"] = _local_url_day(sources["metadata"], base, vocab)
     out = base.select("article_id")
     for name, found in sources.items():
         out = out.join(

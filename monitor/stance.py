@@ -23,6 +23,7 @@ from monitor.stance_cue_hits import (
 )
 from monitor.stance_definite_targets import definite_targets
 from monitor.stance_denials import denied_clauses, denied_cues, denied_mentions
+from monitor.stance_echo_subjects import echo_subjects
 from monitor.stance_event_targets import event_agent_statements
 from monitor.stance_group_targets import group_targets
 from monitor.stance_keys import KEY
@@ -113,6 +114,7 @@ def rule_stage(
         until=pl.when(pl.col("rule").is_in(["sentence_subject", "list_subject"])).then(pl.col("until"))
     )
     sources, clause_mids = clause_speakers(sentences, smentions, hits, sources, rules)
+    sources, echo_mids = echo_subjects(sentences, smentions, hits, sources, rules)
     cue_hits = annotate_cues(hits, smentions, rules, sentences)
     non_targets = pl.concat(
         [
@@ -130,6 +132,7 @@ def rule_stage(
             non_targets,
             co_speakers(sentences, smentions, hits, rules),
             clause_mids,
+            echo_mids,
             pair_subjects,
         ]
     )

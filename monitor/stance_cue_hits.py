@@ -37,11 +37,12 @@ def annotate_cues(
         .filter((pl.col("n_end") <= pl.col("m_start")) & (pl.col("m_start") - pl.col("n_end") <= neg_window))
     )
     if sentences is not None:
-        # a comma ends the negated predicate: "will not back down, accuses Trump of" accuses
+        # a comma ends the negated predicate: "will not back down, accuses Trump of" accuses; so does "and"
+        # opening a predicate of its own: "would not change its course and accused the United States"
         gap = pl.col("text").str.slice(pl.col("n_end"), pl.col("m_start") - pl.col("n_end"))
         near = (
             near.join(sentences.select(*KEY, "text"), on=KEY, how="inner")
-            .filter(gap.str.contains(r"[,;]").not_())
+            .filter(gap.str.contains(r"[,;]|^\s+\S+\s+\S+.*\sand\s+$").not_())
             .drop("text")
         )
     blocked = (

@@ -227,3 +227,21 @@ def test_devset_has_no_wrong_dates():
     scored = evaluate(DEVSET)
     assert scored.height >= 40
     assert scored.filter(pl.col("outcome") == "WRONG DATE").height == 0
+
+
+def test_a_utc_stamp_one_day_after_the_urls_day_takes_the_publishers_local_day():
+    row = resolve(
+        url="https://edition.cnn.com/2025/08/08/politics/trump-armenia-azerbaijan-peace-declaration",
+        published="2025-08-09T01:30:00Z",
+        ingested_at=datetime(2025, 9, 1, tzinfo=UTC),
+    )
+    assert (row["published_on"], row["date_source"]) == (date(2025, 8, 8), "metadata")
+
+
+def test_a_utc_stamp_two_days_from_the_urls_day_keeps_its_own_day():
+    row = resolve(
+        url="https://example.com/2025/08/06/story",
+        published="2025-08-09T01:30:00Z",
+        ingested_at=datetime(2025, 9, 1, tzinfo=UTC),
+    )
+    assert row["published_on"] == date(2025, 8, 9)

@@ -187,3 +187,17 @@ def test_dismissed_concerns_answer_the_actor_that_raised_them():
     )
     rows = out.filter(pl.col("sentence_no") == 1).select("source_actor", "target_actor", "rule").rows()
     assert rows == [("KHM", "USA", "rebuttal_accuser")]
+
+
+def test_criticised_drills_judge_the_state_whose_drills_the_article_opened_with():
+    out = statements(
+        "China launched large-scale military drills around Taiwan on Tuesday.",
+        "The drills were also criticised by Australia and New Zealand.",
+        actors=[
+            ["China", "CHN", "CHN", "state"],
+            ["Taiwan", "TWN", "TWN", "state"],
+            ["Australia", "AUS", "AUS", "state"],
+            ["New Zealand", "NZL", "NZL", "state"],
+        ],
+    )
+    assert stance(out, 1) == {("AUS", "CHN"): -0.7, ("NZL", "CHN"): -0.7}

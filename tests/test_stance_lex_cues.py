@@ -290,3 +290,29 @@ def test_compelling_a_state_to_respect_another_demands_only_of_the_first():
     )
     judged = stance(out)
     assert judged[("SAU", "ISR")] < 0 and ("SAU", "IRN") not in judged
+
+
+def test_deals_announced_with_two_states_are_agreements_with_each():
+    out = statements(
+        "Trump also announced deals with the Philippines and Indonesia this week.",
+        actors=[
+            ["Trump", "donald_trump", "USA", "person"],
+            ["Philippines", "PHL", "PHL", "state"],
+            ["Indonesia", "IDN", "IDN", "state"],
+        ],
+    )
+    assert stance(out) == {("USA", "PHL"): 0.3, ("USA", "IDN"): 0.3}
+
+
+def test_a_state_that_responded_with_counter_tariffs_speaks_in_its_own_clause():
+    out = statements(
+        "President Donald Trump imposed 25 per cent tariffs on many Canadian goods on Tuesday, and Ottawa "
+        "responded with counter-tariffs on $30 billion of American products.",
+        actors=[
+            ["Donald Trump", "donald_trump", "USA", "person"],
+            ["Canadian", "CAN", "CAN", "state"],
+            ["Ottawa", "CAN", "CAN", "state"],
+            ["American", "USA", "USA", "state"],
+        ],
+    )
+    assert stance(out)[("CAN", "USA")] < 0

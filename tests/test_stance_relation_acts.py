@@ -78,6 +78,24 @@ def test_a_negation_ends_at_a_comma():
     assert stance(out)[("CAN", "USA")] < 0
 
 
+def test_a_negation_ends_at_and_opening_a_predicate_of_its_own():
+    """ "would not change its course and accused the United States": the accusation stands."""
+    out = statements(
+        'Russia said the sanctions would not change its course and accused the United States of "interfering '
+        'in internal affairs."',
+        actors=[["Russia", "RUS", "RUS", "state"], USA],
+    )
+    assert stance(out)[("RUS", "USA")] < 0
+
+
+def test_a_negation_still_reaches_a_cue_right_after_it_and_its_verb():
+    out = statements(
+        "Russia did not criticise and condemn the United States.",
+        actors=[["Russia", "RUS", "RUS", "state"], USA],
+    )
+    assert stance(out)[("RUS", "USA")] > 0
+
+
 def test_a_negation_without_a_comma_still_turns_the_cue():
     out = statements("Canada did not condemn the United States.", actors=[CANADA, USA])
     assert out.filter(source_actor="CAN", target_actor="USA")["negated"].to_list() == [True]
