@@ -61,7 +61,11 @@ BATCH_READS = {
         "row",
         "row",
         None,
-        "SELECT article_id, published_on, length(body) AS body_length FROM cleaned_articles",
+        # the country of the copy's author, its wire's or its outlet's ("the Foreign Office" of Dawn's copy)
+        """SELECT article_id, published_on, length(body) AS body_length,
+                  (SELECT country FROM outlets WHERE outlet_id = coalesce(cleaned_articles.wire,
+                   cleaned_articles.outlet_id)) AS home_country
+           FROM cleaned_articles""",
     ),
     "sentences": ("s_lo", "s_hi", "s_n", 'SELECT article_id, sentence_no, start, "end", text FROM sentences'),
     "mentions": (
@@ -102,7 +106,9 @@ def statement_candidates(
     articles: pl.DataFrame, sentences: pl.DataFrame, mentions: pl.DataFrame, cues: pl.DataFrame
 ) -> pl.DataFrame:
     """Statements of a batch with the columns the gate reads (pure: no I/O)."""
-    statements = extract_statements(sentences, mentions, cues, articles.select("article_id", "published_on"))
+    statements = extract_statements(
+        sentences, mentions, cues, articles.select("article_id", "published_on", "home_country")
+    )
     counts = sentences.group_by("article_id").agg(sentence_count=pl.len())
     return (
         statements.join(articles.select("article_id", "body_length"), on="article_id", how="left")

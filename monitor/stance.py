@@ -29,7 +29,7 @@ from monitor.stance_group_targets import group_targets
 from monitor.stance_keys import KEY
 from monitor.stance_learned import load_model, with_model_opinion
 from monitor.stance_matching import load_rules, match_phrases, phrase_table
-from monitor.stance_mediation import mediated_mentions
+from monitor.stance_mediation import broker_mentions, mediated_mentions
 from monitor.stance_norm_owners import norm_owners
 from monitor.stance_pair_acts import pair_acts
 from monitor.stance_pair_reference import as_mentions, pair_references
@@ -101,6 +101,9 @@ def rule_stage(
         .sort("article_id", "sentence_no")
         .with_columns(sid=pl.int_range(pl.len()))
     )
+    if published is not None and "home_country" in published.columns:
+        homes = published.select("article_id", "home_country")
+        sentences = sentences.join(homes, on="article_id", how="left", maintain_order="left")
     mentions = mentions.with_columns(offsets)
     hits = match_phrases(sentences, phrase_table(cues, rules), int(rules.get("cue_gap_words", 3)))
     smentions = sentence_mentions(sentences, mentions)
@@ -121,6 +124,7 @@ def rule_stage(
             find_non_targets(smentions, hits),
             compound_demonyms(sentences, smentions),
             norm_owners(sentences, smentions, rules),
+            brokers := broker_mentions(sentences, smentions, rules),
         ]
     )
     denials = denied_clauses(hits, sentences, rules)
@@ -154,9 +158,9 @@ def rule_stage(
     )
     joint = joint_parties(cue_hits, joint_subjects, hits)
     # the object of a relation the joint subjects claim is a party too ("their ties with Taipei")
-    objects = relation_objects(cue_hits, smentions, sentences).join(
-        joint.select("cue_id"), on="cue_id", how="semi"
-    )
+    objects = relation_objects(
+        cue_hits, smentions.join(brokers, on=[*KEY, "mid"], how="anti"), sentences
+    ).join(joint.select("cue_id"), on="cue_id", how="semi")
     joint = pl.concat([joint, objects.join(joint, on=["cue_id", "party"], how="anti")], how="diagonal")
     lone = subject_parties(cue_hits, claims.filter(~pl.col("several")).drop("several"), hits)
     claimed = pl.concat([joint["cue_id"], lone["cue_id"]]).implode()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from monitor.stance_aid_recipients import aid_recipient_statements
 from monitor.stance_clauses import clause_judges
 from monitor.stance_event_echoes import event_echo_statements, unnamed
 from monitor.stance_event_targets import judgement_statements
@@ -36,7 +37,12 @@ def context_statements(
     (monitor.stance_story_targets) where none of them found one."""
     args = (sentences, smentions, cues, sources, statements, rules)
     found = pl.concat(
-        [rebuttal_statements(*args), welcomed_outcome_statements(*args), lead_act_statements(*args)]
+        [
+            rebuttal_statements(*args),
+            welcomed_outcome_statements(*args),
+            lead_act_statements(*args),
+            aid_recipient_statements(*args),
+        ]
     )
     known = pl.concat([statements.select(found.columns), found])
     found = pl.concat([found, event_echo_statements(*args[:4], known, rules)])

@@ -92,8 +92,11 @@ def definite_antecedents(
     spoke = own.join(states, on="source_actor").join(
         sentences.select(*KEY, "article_id", o_no="sentence_no"), on=KEY
     )
+    # an office only a state's own press names bare ("the Foreign Office" in Dawn, "the Presidential Office"
+    # in the Taipei Times) speaks only for an antecedent: the state that spoke last may be a foreign one
+    unsure = pl.col("group") | pl.col("noun").is_in([str(n) for n in rules.get("definite_named_only", [])])
     last_state = (
-        subjects.filter(~pl.col("group"))
+        subjects.filter(~unsure)
         .join(found.select(KEY), on=KEY, how="anti")
         .join(spoke.drop(KEY), on="article_id")
         .filter((pl.col("o_no") < pl.col("sentence_no")) & (pl.col("o_no") >= pl.col("sentence_no") - recent))
@@ -101,9 +104,20 @@ def definite_antecedents(
         .unique(KEY, keep="first", maintain_order=True)
         .select(*KEY, "source_actor")
     )
+    # an office named bare with no antecedent is of the country whose press wrote the copy (home_country, as
+    # the pipeline knows it from the outlet or wire)
+    homes = (
+        subjects.filter(pl.col("noun").is_in([str(n) for n in rules.get("definite_named_only", [])]))
+        .join(found.select(KEY), on=KEY, how="anti")
+        .join(sentences.select(*KEY, source_actor="home_country"), on=KEY)
+        .filter(pl.col("source_actor").is_not_null())
+        .select(*KEY, "source_actor")
+        if "home_country" in sentences.columns
+        else found.head(0)
+    )
     # else the state the article has named most so far: "the president" of the story's state
     salient = (
-        subjects.filter(~pl.col("group"))
+        subjects.filter(~unsure)
         .join(pl.concat([found.select(KEY), last_state.select(KEY)]), on=KEY, how="anti")
         .join(earlier.filter(pl.col("actor_kind") == "state").drop(KEY), on="article_id")
         .filter(pl.col("e_no") < pl.col("sentence_no"))
@@ -116,7 +130,7 @@ def definite_antecedents(
     # an official's title ("the Prime Minister") is a person a later "he" may stand for
     titles = [str(t) for t in rules.get("speaker_titles", [])]
     sources = (
-        pl.concat([found, last_state, salient])
+        pl.concat([found, homes, last_state, salient])
         .join(subjects.select(*KEY, titled=pl.col("noun").is_in(titles)), on=KEY, how="left")
         .select(
             *KEY,

@@ -56,6 +56,7 @@ def event_echo_statements(
     nouns = "|".join(re.escape(noun) for noun in sorted(stems, key=len, reverse=True)) or "$^"
     classes = [str(c) for c in rules.get("event_judgement_classes", [])]
     window = int(rules.get("event_echo_sentences", 15))
+    max_agents = int(rules.get("event_echo_listed_agents", 2))
     where = sentences.select(*KEY, "article_id", "sentence_no")
     after = pl.col("text").str.slice(pl.col("m_end"), 80).str.to_lowercase()
     before = pl.col("text").str.slice(0, pl.col("m_start")).str.to_lowercase()
@@ -122,11 +123,19 @@ def event_echo_statements(
     back = pl.col("sentence_no") - pl.col("a_no")
     judgement = [*KEY, "m_start", "source_actor"]
     return (
-        pl.concat([by_cue, by_verb], how="diagonal")
+        pl.concat(
+            [by_cue.with_columns(listed=pl.lit(True)), by_verb.with_columns(listed=pl.lit(False))],
+            how="diagonal",
+        )
         .filter((back > 0) & (back <= window))
         .filter(pl.col("a_no") == pl.col("a_no").max().over(judgement))
         .filter(pl.col("agent") != pl.col("source_actor"))
-        .filter(pl.col("agent").n_unique().over(judgement) <= 2)
+        # the agents of an act its own statements list ("The UK, Canada, Australia, New Zealand and Norway
+        # imposed sanctions") may be many; a sentence read for the stem as a verb names at most two
+        .filter(
+            pl.col("agent").n_unique().over(judgement)
+            <= pl.when(pl.col("listed").all().over(judgement)).then(max_agents).otherwise(2)
+        )
         .sort(*KEY, "source_actor", "agent", "m_start")
         .unique([*KEY, "source_actor", "agent"], keep="first", maintain_order=True)
         .pipe(judgement_statements, "agent", "event_echo", negation_factor(rules))

@@ -35,3 +35,24 @@ def mediated_mentions(
         .filter((pl.col("r_start") >= pl.col("m_end")) & (pl.col("r_end") <= pl.col("to_start")))
     )
     return listed.filter(pl.col("country").n_unique().over(*KEY, "m_end") >= 2).select(*KEY, "mid").unique()
+
+
+def broker_mentions(sentences: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
+    """[sid, mid] of the brokers of a deal: "the US- and French-brokered agreement", "a truce mediated by
+    Qatar and Egypt". A broker is no party of the deal and no target of a judgement of it."""
+    verbs = rule_alternatives(rules, "broker_verbs")
+    name = r"\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*)*"
+    # "US-brokered", "US- and French-brokered": the name's compound ends in the verb
+    compound = rf"^(?:-?\s+and\s+{name})?-(?i:{verbs})\b"
+    # "brokered by Qatar and Egypt": the names listed after the verb
+    agent = rf"\b(?i:{verbs})\s+by\s+(?:the\s+)?(?:{name}(?:,\s*|\s+and\s+)(?:the\s+)?)*$"
+    after = pl.col("text").str.slice(pl.col("r_end"), 60)
+    before = pl.col("text").str.slice(
+        (pl.col("r_start") - 80).clip(0), pl.col("r_start").clip(upper_bound=80)
+    )
+    return (
+        smentions.select(*KEY, "mid", "r_start", "r_end")
+        .join(sentences.select(*KEY, "text").filter(pl.col("text").str.contains(rf"(?i:{verbs})")), on=KEY)
+        .filter(after.str.contains(compound) | before.str.contains(agent))
+        .select(*KEY, "mid")
+    )

@@ -3,6 +3,9 @@ of the official or institution it names back to, else for the state that spoke l
 
 from __future__ import annotations
 
+from datetime import date
+
+import polars as pl
 from stance_helpers import USA, stance, statements
 
 NEW_ZEALAND = ["New Zealand", "NZL", "NZL", "state"]
@@ -150,3 +153,38 @@ def test_the_crown_prince_named_before_speaks_for_his_state():
         ],
     )
     assert stance(out, sentence_no=1)[("SAU", "ISR")] < 0
+
+
+def test_the_foreign_office_speaks_for_the_state_whose_foreign_office_was_named_before():
+    out = statements(
+        "Pakistan's Foreign Office said India had violated its airspace.",
+        "The Foreign Office summoned the Indian charge d'affaires in Islamabad and lodged a strong protest.",
+        actors=[
+            ["Pakistan", "PAK", "PAK", "state"],
+            ["India", "IND", "IND", "state"],
+            ["Indian", "IND", "IND", "state"],
+            ["Islamabad", "PAK", "PAK", "state"],
+        ],
+    )
+    assert stance(out, 1) == {("PAK", "IND"): -0.6}
+
+
+def test_a_foreign_office_with_no_antecedent_speaks_for_nobody_not_for_the_state_that_spoke_last():
+    out = statements(
+        "In Beijing, China said it strongly condemned the attack.",
+        "The Foreign Office called on the interim Afghan government to act against terrorist groups.",
+        actors=[CHINA, ["Afghan", "AFG", "AFG", "state"]],
+    )
+    assert stance(out, 1) == {}
+
+
+def test_a_foreign_office_with_no_antecedent_speaks_for_the_country_of_the_copys_author():
+    out = statements(
+        "Indian missiles struck six sites overnight.",
+        "The Foreign Office summoned the Indian charge d'affaires and lodged a strong protest.",
+        actors=[["Indian", "IND", "IND", "state"]],
+        published=pl.DataFrame(
+            {"article_id": ["a1"], "published_on": [date(2025, 5, 7)], "home_country": ["PAK"]}
+        ),
+    )
+    assert stance(out, 1) == {("PAK", "IND"): -0.6}

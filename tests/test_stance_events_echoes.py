@@ -5,7 +5,7 @@ vetoed a British-drafted resolution"."""
 from __future__ import annotations
 
 import polars as pl
-from stance_helpers import RUSSIA, every_pair, statements
+from stance_helpers import RUSSIA, every_pair, stance, statements
 
 IRAN = [
     ["Iran", "IRN", "IRN", "state"],
@@ -142,3 +142,24 @@ def test_a_speaker_of_an_earlier_clause_does_not_share_the_judgement_of_the_next
         actors=PANJGUR,
     )
     assert {source for source, _ in every_pair(out.filter(pl.col("sentence_no") == 1))} == {"USA"}
+
+
+def test_condemned_sanctions_judge_every_state_listed_as_imposing_them():
+    out = statements(
+        "Britain, Canada, Australia and New Zealand imposed sanctions on Israel's far-right ministers on "
+        "Tuesday.",
+        'Israel condemned the sanctions as "outrageous".',
+        actors=[
+            ["Britain", "GBR", "GBR", "state"],
+            ["Canada", "CAN", "CAN", "state"],
+            ["Australia", "AUS", "AUS", "state"],
+            ["New Zealand", "NZL", "NZL", "state"],
+            ["Israel", "ISR", "ISR", "state"],
+        ],
+    )
+    assert stance(out, 1) == {
+        ("ISR", "GBR"): -0.9,
+        ("ISR", "CAN"): -0.9,
+        ("ISR", "AUS"): -0.9,
+        ("ISR", "NZL"): -0.9,
+    }

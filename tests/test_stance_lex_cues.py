@@ -4,7 +4,8 @@ concern, formal complaints, and a call to lift measures read against whoever imp
 
 from __future__ import annotations
 
-from stance_helpers import CHINA, every_pair, stance, statements
+import polars as pl
+from stance_helpers import CHINA, every_pair, mutual, stance, statements
 
 INDIA = ["India", "IND", "IND", "state"]
 CANADA = ["Canada", "CAN", "CAN", "state"]
@@ -316,3 +317,12 @@ def test_a_state_that_responded_with_counter_tariffs_speaks_in_its_own_clause():
         ],
     )
     assert stance(out)[("CAN", "USA")] < 0
+
+
+def test_both_governments_concluding_a_convention_is_an_agreement_of_the_pair_named_before():
+    out = statements(
+        'He said Britain and India were "natural partners".',
+        "Both governments also concluded a double contribution convention on social security.",
+        actors=[["Britain", "GBR", "GBR", "state"], INDIA],
+    )
+    assert mutual(out.filter(pl.col("sentence_no") == 1)) == {("GBR", "IND"): 0.5, ("IND", "GBR"): 0.5}
