@@ -326,3 +326,15 @@ def test_both_governments_concluding_a_convention_is_an_agreement_of_the_pair_na
         actors=[["Britain", "GBR", "GBR", "state"], INDIA],
     )
     assert mutual(out.filter(pl.col("sentence_no") == 1)) == {("GBR", "IND"): 0.5, ("IND", "GBR"): 0.5}
+
+
+def test_welcoming_the_end_of_an_aggression_judges_its_agent_not_its_victim():
+    out = statements(
+        "Iran's foreign ministry welcomed the end of what it called Israeli aggression against Lebanon.",
+        actors=[
+            ["Iran", "IRN", "IRN", "state"],
+            ["Israeli", "ISR", "ISR", "state"],
+            ["Lebanon", "LBN", "LBN", "state"],
+        ],
+    )
+    assert stance(out) == {("IRN", "ISR"): -0.6}
