@@ -19,7 +19,6 @@ from monitor.stance_rows import negation_factor
 def aid_recipient_statements(
     sentences: pl.DataFrame,
     smentions: pl.DataFrame,
-    cues: pl.DataFrame,  # noqa: ARG001 (the context rules share one signature)
     sources: pl.DataFrame,
     statements: pl.DataFrame,
     rules: dict,

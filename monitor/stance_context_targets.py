@@ -41,7 +41,7 @@ def context_statements(
             rebuttal_statements(*args),
             welcomed_outcome_statements(*args),
             lead_act_statements(*args),
-            aid_recipient_statements(*args),
+            aid_recipient_statements(sentences, smentions, sources, statements, rules),
         ]
     )
     known = pl.concat([statements.select(found.columns), found])

@@ -93,8 +93,9 @@ def definite_antecedents(
         sentences.select(*KEY, "article_id", o_no="sentence_no"), on=KEY
     )
     # an office only a state's own press names bare ("the Foreign Office" in Dawn, "the Presidential Office"
-    # in the Taipei Times) speaks only for an antecedent: the state that spoke last may be a foreign one
-    unsure = pl.col("group") | pl.col("noun").is_in([str(n) for n in rules.get("definite_named_only", [])])
+    # in the Taipei Times) never speaks for the state that spoke last: that may be a foreign one
+    bare_office = pl.col("noun").is_in([str(n) for n in rules.get("definite_named_only", [])])
+    unsure = pl.col("group") | bare_office
     last_state = (
         subjects.filter(~unsure)
         .join(found.select(KEY), on=KEY, how="anti")
@@ -107,7 +108,7 @@ def definite_antecedents(
     # an office named bare with no antecedent is of the country whose press wrote the copy (home_country, as
     # the pipeline knows it from the outlet or wire)
     homes = (
-        subjects.filter(pl.col("noun").is_in([str(n) for n in rules.get("definite_named_only", [])]))
+        subjects.filter(bare_office)
         .join(found.select(KEY), on=KEY, how="anti")
         .join(sentences.select(*KEY, source_actor="home_country"), on=KEY)
         .filter(pl.col("source_actor").is_not_null())
