@@ -265,7 +265,8 @@ def extract_statements(
     (sentence, source, target, mutual): the rules' statements, then the learned model's
     (monitor.stance_learned) for the pairs the rules left silent, less the mutual facts it finds unlikely.
     Also carries published_on from `published` [article_id, published_on] so the daily table and SQL users
-    can group by day without another join."""
+    can group by day without another join; an optional home_country column there (the country of the copy's
+    author, assets.stance) lets a bare "Foreign Office" speak for it (monitor.stance_definite)."""
     rules = rules if rules is not None else load_rules()
     sentences, smentions, hits, statements, sources = rule_stage(sentences, mentions, cues, published, rules)
     threshold = rules.get("learned_pair_threshold")
