@@ -7,8 +7,8 @@ from __future__ import annotations
 import polars as pl
 
 from monitor.stance_acts import act_parties, possessive_acts
-from monitor.stance_aside_subjects import outside_asides
-from monitor.stance_attribution import resolve_sources, sentence_mentions
+from monitor.stance_aside_subjects import aside_named, outside_asides
+from monitor.stance_attribution import resolve_sources
 from monitor.stance_clause_acts import clause_acts, spare_clause_agents
 from monitor.stance_clause_speakers import clause_speakers
 from monitor.stance_clauses import second_subject_limits
@@ -16,21 +16,18 @@ from monitor.stance_co_speakers import co_speakers
 from monitor.stance_context_targets import context_statements
 from monitor.stance_cue_hits import (
     annotate_cues,
-    compound_demonyms,
-    find_non_targets,
-    outside_mentions,
     passive_agents,
 )
 from monitor.stance_definite_targets import definite_targets
 from monitor.stance_denials import denied_clauses, denied_cues, denied_mentions
 from monitor.stance_echo_subjects import echo_subjects
 from monitor.stance_event_targets import event_agent_statements
+from monitor.stance_frames import no_party_mentions, sentence_frames
 from monitor.stance_group_targets import group_targets
 from monitor.stance_keys import KEY
 from monitor.stance_learned import load_model, with_model_opinion
-from monitor.stance_matching import load_rules, match_phrases, phrase_table
-from monitor.stance_mediation import broker_mentions, mediated_mentions
-from monitor.stance_norm_owners import norm_owners
+from monitor.stance_matching import load_rules
+from monitor.stance_mediation import mediated_mentions
 from monitor.stance_pair_acts import pair_acts
 from monitor.stance_pair_reference import as_mentions, pair_references
 from monitor.stance_passives import passive_judgements, without_reversals
@@ -53,6 +50,7 @@ from monitor.stance_relations import (
 )
 from monitor.stance_relative_objects import relative_judgements, relative_object_statements
 from monitor.stance_requests import asked_only
+from monitor.stance_similar import similar_statements
 from monitor.stance_speaker_pairs import speaker_statements
 from monitor.stance_valence import valence_statements
 
@@ -95,19 +93,7 @@ def rule_stage(
     """What the rules state, with what the learned model reads beside it: (sentences with their integer id
     `sid`, the sentences' actor mentions, the phrase hits, the rules' statements keyed by sid, and the
     speakers and subjects they resolved [sid, source_actor, rule], toward a target or not)."""
-    offsets = [pl.col(c).cast(pl.Int64) for c in ("sentence_no", "start", "end")]
-    sentences = (
-        sentences.with_columns(offsets)
-        .sort("article_id", "sentence_no")
-        .with_columns(sid=pl.int_range(pl.len()))
-    )
-    if published is not None and "home_country" in published.columns:
-        homes = published.select("article_id", "home_country")
-        sentences = sentences.join(homes, on="article_id", how="left", maintain_order="left")
-    mentions = mentions.with_columns(offsets)
-    hits = match_phrases(sentences, phrase_table(cues, rules), int(rules.get("cue_gap_words", 3)))
-    smentions = sentence_mentions(sentences, mentions)
-    hits = outside_mentions(hits, smentions)
+    sentences, smentions, hits = sentence_frames(sentences, mentions, cues, published, rules)
     pairs = pair_references(sentences, smentions, hits, rules)
     pair_mentions, pair_subjects = as_mentions(pairs, smentions.height)
     sources, subject_ids, joint_subjects, claims = resolve_sources(sentences, smentions, hits, rules)
@@ -119,14 +105,7 @@ def rule_stage(
     sources, clause_mids = clause_speakers(sentences, smentions, hits, sources, rules)
     sources, echo_mids = echo_subjects(sentences, smentions, hits, sources, rules)
     cue_hits = annotate_cues(hits, smentions, rules, sentences)
-    non_targets = pl.concat(
-        [
-            find_non_targets(smentions, hits),
-            compound_demonyms(sentences, smentions),
-            norm_owners(sentences, smentions, rules),
-            brokers := broker_mentions(sentences, smentions, rules),
-        ]
-    )
+    non_targets, brokers = no_party_mentions(sentences, smentions, hits, rules)
     denials = denied_clauses(hits, sentences, rules)
     excluded = pl.concat(
         [
@@ -234,9 +213,16 @@ def rule_stage(
     statements = without_reversals(spare_clause_agents(statements), passives)
     statements = asked_only(statements, cue_hits, smentions, rules)
     voiced = pl.concat([sources, passive_voices], how="diagonal_relaxed")
-    rebuttals = context_statements(sentences, smentions, cue_hits, voiced, statements, rules)
-    statements = pl.concat([statements, rebuttals.with_columns(rule_rank=pl.lit(RANK_LAST))])
-    valence = valence_statements(sentences, smentions, sources, excluded, statements, rules)
+    # an actor an aside names about the subject is no party of its judgement
+    named = smentions.join(aside_named(subject_ids, smentions), on=[*KEY, "mid"], how="anti")
+    rebuttals = context_statements(sentences, named, cue_hits, voiced, statements, rules)
+    known = pl.concat([statements.drop("rule_rank"), rebuttals])
+    similar = similar_statements(sentences, smentions, known, rules)
+    statements = pl.concat(
+        [statements, pl.concat([rebuttals, similar]).with_columns(rule_rank=pl.lit(RANK_LAST))]
+    )
+    unsaid = cue_hits.filter(pl.col("cue_id").is_in(unspoken.implode())).select(*KEY, "m_start", "m_end")
+    valence = valence_statements(sentences, smentions, sources, excluded, statements, rules, unsaid)
     pair = [*KEY, "source_actor", "target_actor", "mutual"]
     statements = (
         pl.concat([statements, valence.with_columns(rule_rank=pl.lit(RANK_LAST + 1))])

@@ -14,6 +14,7 @@ from monitor.stance_event_targets import judgement_statements
 from monitor.stance_holders import judging_voices
 from monitor.stance_keys import KEY
 from monitor.stance_rows import negation_factor
+from monitor.stance_salience import naming_counts
 
 
 def aid_recipient_statements(
@@ -35,13 +36,8 @@ def aid_recipient_statements(
     strangers = smentions.select(*KEY, source_actor="country").join(
         speakers, on=[*KEY, "source_actor"], how="anti"
     )
-    where = sentences.select(*KEY, "article_id")
     counts = (
-        smentions.filter(pl.col("actor_kind") == "state")
-        .join(where, on=KEY)
-        .group_by("article_id", "country")
-        .agg(n=pl.len())
-        .sort("article_id", "n", "country", descending=[False, True, False])
+        naming_counts(sentences, smentions, states_only=True)
         .group_by("article_id", maintain_order=True)
         .agg(
             recipient=pl.col("country").first(),
@@ -68,7 +64,7 @@ def aid_recipient_statements(
         .pipe(unnamed, smentions)
     )
     return (
-        gifts.join(where, on=KEY)
+        gifts.join(sentences.select(*KEY, "article_id"), on=KEY)
         .join(counts, on="article_id")
         .filter(pl.col("recipient") != pl.col("source_actor"))
         .sort(*KEY, "source_actor", "m_start")

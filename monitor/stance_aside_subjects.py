@@ -102,3 +102,16 @@ def outside_asides(
         .select("cue_id", "party")
     )
     return parties.join(late, on=["cue_id", "party"], how="anti")
+
+
+def aside_named(subject_ids: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
+    """[sid, mid] of the mentions an aside names before its subject's verb ("The United States, which has
+    its own compacts with Palau, welcomed the treaty"): the sentence names Palau only to describe the
+    subject."""
+    return (
+        subject_ids.filter(pl.col("described"))
+        .join(smentions.select(*KEY, "mid", "r_start"), on=[*KEY, "mid"])
+        .filter(pl.col("r_start") < pl.col("a_start"))
+        .select(*KEY, "mid")
+        .unique()
+    )

@@ -24,7 +24,8 @@ def verb_gap(rules: dict) -> str:
     or set the name off by commas ("The Mauritian prime minister, Navin Ramgoolam, said"). A relative
     clause opens the gap: "Egypt, which accuses Ethiopia of", also after an acronym in brackets ("The Economic
     Community of West African States (ECOWAS), which imposed sanctions on"); an
-    aside may stand in it ("The French government, which had pushed hardest, welcomed"), and the aide of a
+    aside may stand in it ("The French government, which had pushed hardest, welcomed"), or an adverbial
+    ("Beijing, for its part, blamed"), and the aide of a
     titled official ("UN Secretary-General's spokesperson welcomed")."""
     titles = rule_alternatives(rules, "speaker_titles")
     times = rule_alternatives(rules, "subject_gap_time_words")
@@ -35,10 +36,10 @@ def verb_gap(rules: dict) -> str:
     aide = rf"(\s+(?i:{titles}))?['’]s(\s+[a-z]+){{1,2}}"
     relative = r"\)?,\s+(which|who)"
     aside = rf"(\s+[a-z]+){{0,2}}{ASIDE}"
+    adverbial = rf",\s+(?i:{rule_alternatives(rules, 'subject_gap_adverbials')}),"
     institution = institution_name(rules)
-    return (
-        rf"^({aide}|{official}|{relative}|{aside}|{institution})?(\s+([a-z]+|\d{{1,4}}|{times})){{0,4}}\s*$"
-    )
+    opening = rf"({aide}|{official}|{relative}|{aside}|{adverbial}|{institution})"
+    return rf"^{opening}?(\s+([a-z]+|\d{{1,4}}|{times})){{0,4}}\s*$"
 
 
 def institution_name(rules: dict) -> str:

@@ -54,7 +54,7 @@ def group_subjects(
     # "In a joint statement read on national television, the three juntas said": an opening phrase first
     openings = rule_alternatives(rules, "it_subject_openings")
     pattern = (
-        rf"^(?P<head>(?:(?:{openings})\b[^,;:\"“”]{{0,80}},\s+)?"
+        rf"^(?P<head>(?:(?:{openings})\b[^,;:\"“”]{{0,120}},\s+)?"
         rf"(?P<group>(?:The|the)\s+(?P<n>{numbers})\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{nouns})|(?:All|all)\s+"
         rf"(?P<m>{numbers})|(?P<bare>(?:The|the)\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{bare}))|(?P<they>They))"
         rf"(?:,[^,;:\"“”]{{1,120}},)?\s+(?:also\s+|then\s+|later\s+)?)[a-z]+\b"

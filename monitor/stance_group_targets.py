@@ -1,7 +1,8 @@
 """A counted group as an object ("summon the ambassadors of the three countries", "violated the obligations of
 the three countries", "shared the three countries' commitment") stands for the states of the latest list of
 exactly that many named before it, as a group subject does (monitor.stance_group_subjects): each is a target
-of the cues that reach the phrase. Opening the sentence, the group is its subject, not a target."""
+of the cues that reach the phrase. Opening the sentence, the group is its subject, not a target; after a
+location preposition it is a place."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ def group_targets(
     sizes = {str(word): int(n) for word, n in rules.get("group_subject_numbers", {}).items()}
     numbers = "|".join(sizes) or "$^"
     lookback = int(rules.get("group_subject_sentences", 30))
+    places = rule_alternatives(rules, "location_prepositions")
     found = pl.col("text").str.extract_groups(
         rf"^(?P<lead>.*?)(?P<phrase>\b[Tt]he\s+(?P<n>{numbers})\s+(?i:{nouns}))\b"
     )
@@ -31,6 +33,8 @@ def group_targets(
         sentences.filter(pl.col("text").str.contains(rf"\b[Tt]he\s+({numbers})\s+(?i:{nouns})\b"))
         .select(*KEY, "article_id", "sentence_no", found=found)
         .filter(~lead.str.contains(r"^([^,]{0,60},\s+)?$"))
+        # "read on national television in the three countries": a place, no target
+        .filter(~lead.str.contains(rf"\b({places})\s+$"))
         .select(
             *KEY,
             "article_id",

@@ -142,27 +142,35 @@ def opened_relations(cues: pl.DataFrame, sentences: pl.DataFrame, rules: dict, k
     )
 
 
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# "in 1979", "in January 2016", "in the early 1990s": the year (a decade's first)
+DAY_MONTH = rf"(?:\d{{1,2}}\s+)?(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?"
+DATED = rf"(?:the\s+)?(?:(?:early|late|mid)[- ])?{DAY_MONTH}(\d{{4}})s?\b"
+
+
 def past_events(
     cues: pl.DataFrame, sentences: pl.DataFrame, published: pl.DataFrame | None, rules: dict
 ) -> pl.Series:
     """Ids of cues of events dated at least past_event_years before the article: every cue of a sentence
     opening with the year ("In 1976, Uruguayan forces dragged a woman from the Venezuelan embassy"), and a
-    relation cue with the year in its clause ("Egypt and Israel signed a peace treaty in 1979"). History told
-    as background, no stance of the day."""
+    relation cue or an act of past_act_classes with the year in its clause ("Egypt and Israel signed a peace
+    treaty in 1979", "Saudi Arabia cut ties with Iran in January 2016"). History told as background, no
+    stance of the day; a judgement dated so is not ("condemned the annexation of Crimea in 2014")."""
     if published is None or published.is_empty():
         return pl.Series("cue_id", [], dtype=pl.UInt32)
     years = int(rules.get("past_event_years", 5))
     opening_year = _opening_year()
     clause_year = (
-        pl.col("text").str.slice(pl.col("m_end"), 40).str.extract(r"^[^,;.]*?\bin (\d{4})\b", 1)
+        pl.col("text").str.slice(pl.col("m_end"), 60).str.extract(rf"^[^,;.]*?\bin {DATED}", 1)
     ).cast(pl.Int32, strict=False)
     limit = pl.col("published_on").dt.year() - years
+    acts = [str(c) for c in rules.get("past_act_classes", [])]
+    dated_kind = (pl.col("scope") == "relation") | pl.col("cue_class").is_in(acts)
     return (
         cues.join(sentences.select(*KEY, "article_id", "text"), on=KEY, how="inner")
         .join(published.select("article_id", "published_on"), on="article_id", how="inner")
         .filter(
-            (opening_year <= limit).fill_null(False)
-            | ((pl.col("scope") == "relation") & (clause_year <= limit)).fill_null(False)
+            (opening_year <= limit).fill_null(False) | (dated_kind & (clause_year <= limit)).fill_null(False)
         )["cue_id"]
     )
 
@@ -190,4 +198,4 @@ def history_openings(sentences: pl.DataFrame, published: pl.DataFrame | None, ru
 
 def _opening_year() -> pl.Expr:
     """The year a sentence opens with ("In 1976, ...", "In 2019 the court ...")."""
-    return pl.col("text").str.extract(r"^In (\d{4})\b", 1).cast(pl.Int32, strict=False)
+    return pl.col("text").str.extract(rf"^In {DATED}", 1).cast(pl.Int32, strict=False)

@@ -23,6 +23,7 @@ from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
 from monitor.stance_rows import negation_factor
 from monitor.stance_runs import shift_in
+from monitor.stance_salience import naming_counts
 
 LIST_GAP = r"^\s*(,|and|&|,\s*and)\s*(the\s+)?$"
 QUOTE_OPEN, QUOTE_CLOSE = "[\"“‘']?", "[\"”’']?"
@@ -98,10 +99,7 @@ def lead_dyads(
     # the second named story_dominance times as often as the third: a mediator named as often is no side
     dominance = float(rules.get("story_dominance", 1.5))
     dominant = (
-        smentions.join(sentences.select(*KEY, "article_id"), on=KEY)
-        .group_by("article_id", "country")
-        .agg(n=pl.len())
-        .sort("article_id", "n", "country", descending=[False, True, False])
+        naming_counts(sentences, smentions)
         .group_by("article_id", maintain_order=True)
         .agg(
             top=pl.col("country").head(2),

@@ -73,9 +73,12 @@ def valence_statements(
     excluded: pl.DataFrame,
     statements: pl.DataFrame,
     rules: dict,
+    unsaid: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Statements [STATEMENT_COLUMNS] of rule `valence` for the source -> another actor of a sentence that no
-    other rule joined, signed by the valence of the words near the target, outside the actors' names."""
+    other rule joined, signed by the valence of the words near the target, outside the actors' names and the
+    `unsaid` cue spans [sid, m_start, m_end] the rules found to state nothing ("cut ties with Iran in January
+    2016" is history, its "cut" no judgement)."""
     allowed = [str(r) for r in rules.get("valence_source_rules", [])]
     actors = smentions.group_by(KEY).agg(n_actors=pl.col("country").n_unique())
     # with two speakers in a sentence ("Both leaders rejected ..."), whose judgement the words carry is unsure
@@ -113,10 +116,19 @@ def valence_statements(
 
     # a negator just out of reach may or may not govern the word ("will never do anything that undermines")
     doubt = negator_before(window + 1, int(rules.get("valence_doubt_words", 5)))
+    unsaid = (
+        unsaid
+        if unsaid is not None
+        else pl.DataFrame(schema={k: pl.Int64 for k in (*KEY, "m_start", "m_end")})
+    )
+    inside_unsaid = tokens.join(
+        unsaid.cast({k: pl.Int64 for k in (*KEY, "m_start", "m_end")}), on=KEY
+    ).filter((pl.col("t_start") >= pl.col("m_start")) & (pl.col("t_end") <= pl.col("m_end")))
     rated = (
         tokens.with_columns(negated=negator_before(1, window), doubt=doubt)
         .filter((pl.col("negated") | ~pl.col("doubt")) & ~pl.col("word").is_in(negators))
         .join(spans, on=[*KEY, "t_no"], how="anti")
+        .join(inside_unsaid, on=[*KEY, "t_no"], how="anti")
         .join(lexicon(rules), on="word")
         .with_columns(
             valence=pl.when(pl.col("negated"))

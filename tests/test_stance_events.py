@@ -103,6 +103,14 @@ def test_lifting_a_restriction_reads_as_easing_not_as_a_sanction():
     assert every_pair(out)[("CHN", "AUS")] > 0
 
 
+def test_revoking_sanctions_is_no_sanction():
+    out = statements(
+        "Washington said it had revoked sanctions against Syria.",
+        actors=[["Washington", "USA", "USA", "state"], ["Syria", "SYR", "SYR", "state"]],
+    )
+    assert every_pair(out)[("USA", "SYR")] > 0
+
+
 def test_called_introduces_the_speakers_judgement():
     out = statements(
         'Seoul called the decision by Tokyo "deeply regrettable".',

@@ -55,6 +55,22 @@ def test_a_group_after_an_opening_phrase_is_each_listed_state():
     assert all(got[(state, "ECOWAS")] < 0 for state in ("NER", "MLI", "BFA"))
 
 
+def test_a_group_after_a_long_opening_phrase_naming_a_place_is_each_listed_state():
+    out = statements(
+        SAHEL_OPENING,
+        "In a joint communique read on national television in the three countries earlier on Sunday, the "
+        'juntas accused the Economic Community of West African States of having "drifted from the ideals of '
+        'its founding fathers."',
+        actors=SAHEL,
+    )
+    got = stance(out, sentence_no=1)
+    assert {pair for pair in got if pair[0] in ("NER", "MLI", "BFA")} == {
+        ("NER", "ECOWAS"),
+        ("MLI", "ECOWAS"),
+        ("BFA", "ECOWAS"),
+    }
+
+
 THEY_ACCUSED = 'They accused the Economic Community of West African States of imposing "illegal" sanctions.'
 
 

@@ -338,3 +338,24 @@ def test_welcoming_the_end_of_an_aggression_judges_its_agent_not_its_victim():
         ],
     )
     assert stance(out) == {("IRN", "ISR"): -0.6}
+
+
+def test_becoming_a_full_member_of_a_bloc_is_joining_it():
+    out = statements(
+        "Indonesia has officially become a full member of BRICS, the foreign ministry said.",
+        actors=[["Indonesia", "IDN", "IDN", "state"], ["BRICS", "BRICS", "BRICS", "organisation"]],
+    )
+    assert stance(out)[("IDN", "BRICS")] > 0
+
+
+def test_saying_a_states_operation_would_obstruct_talks_judges_that_state():
+    out = statements(
+        "Qatar said the Israeli operation would obstruct the negotiations.",
+        actors=[["Qatar", "QAT", "QAT", "state"], ["Israeli", "ISR", "ISR", "state"]],
+    )
+    assert stance(out) == {("QAT", "ISR"): -0.6}
+
+
+def test_postponing_a_visit_to_a_state_strains_relations_with_it():
+    out = statements("Canada postponed a visit to India planned for October.", actors=[CANADA, INDIA])
+    assert stance(out)[("CAN", "IND")] < 0

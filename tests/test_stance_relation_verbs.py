@@ -270,3 +270,21 @@ def test_a_leader_reporting_a_relation_between_others_is_no_party_of_it():
         actors=[XI, CENTRAL_ASIA[0], CENTRAL_ASIA[2]],
     )
     assert set(mutual(out)) == {("KAZ", "UZB"), ("UZB", "KAZ")}
+
+
+def test_ties_cut_in_a_month_of_a_distant_year_are_history():
+    out = statements(
+        "Saudi Arabia cut ties with Iran in January 2016 after protesters stormed its embassy in Tehran.",
+        actors=[["Saudi Arabia", "SAU", "SAU", "state"], ["Iran", "IRN", "IRN", "state"]],
+        published=published(date(2023, 3, 10)),
+    )
+    assert out.is_empty()
+
+
+def test_wars_fought_in_a_distant_decade_are_history():
+    out = statements(
+        "Armenia and Azerbaijan fought wars over the region in the early 1990s.",
+        actors=[["Armenia", "ARM", "ARM", "state"], ["Azerbaijan", "AZE", "AZE", "state"]],
+        published=published(date(2025, 8, 9)),
+    )
+    assert out.is_empty()

@@ -362,3 +362,11 @@ def test_he_after_a_titled_official_of_unknown_name_is_that_official_not_a_perso
     got = stance(out, sentence_no=1)
     assert got[("RWA", "COD")] < 0
     assert ("USA", "COD") not in got
+
+
+def test_a_subject_speaks_across_an_adverbial_set_off_by_commas():
+    actors = [["Beijing", "CHN", "CHN", "capital"], ["Manila", "PHL", "PHL", "capital"]]
+    for opening in ("Beijing, for its part, blamed", "Beijing, however, blamed", "Beijing, in turn, blamed"):
+        assert stance(statements(f"{opening} Manila for the collision.", actors=actors)) == {
+            ("CHN", "PHL"): -0.7
+        }

@@ -60,6 +60,15 @@ def test_a_third_party_concerned_about_the_pact_judges_both_parties():
     assert set(story(out, 1)) == {("JPN", "RUS"), ("JPN", "PRK")}
 
 
+def test_a_third_party_described_by_an_aside_naming_others_judges_both_parties_of_the_pact():
+    out = statements(
+        TREATY,
+        "The United States, which has its own agreements with Japan, voiced concern about the pact.",
+        actors=[RUSSIA, NORTH_KOREA, JAPAN, ["United States", "USA", "USA", "state"]],
+    )
+    assert set(story(out, 1)) == {("USA", "RUS"), ("USA", "PRK")}
+
+
 def test_a_third_party_without_a_story_noun_judges_nobody():
     out = statements(
         SEVERED, 'Egypt said it was "deeply concerned" by the deteriorating situation.', actors=SUDAN
