@@ -1,7 +1,8 @@
 """ "The two countries", "both sides": the pair an article is talking about, so that "Xi said the two
 countries should be partners" reaches the other country of the talks and "The EU praised both governments"
 both of them. The pair is, the first that exists: the last "A and B" before the phrase in its sentence
-("Ireland and Norway ..., after the two countries"), or in the few sentences before; the article's dyad
+("Ireland and Norway ..., after the two countries"), or in the few sentences before (of two in one sentence,
+the one opening it); the article's dyad
 (its two most named actors, the second story_dominance times as often as the third); the two named most
 (then last) in the few sentences before; the article's last "A and B"; its two most named. "The two
 countries" are states; "both sides" may be a bloc too."""
@@ -15,6 +16,9 @@ from monitor.stance_matching import rule_alternatives
 from monitor.stance_runs import shift_in
 
 PAIR_LINK = r"^\s+(and|&)\s+(the\s+)?$"
+# an "A and B" that opens its sentence is its subject: of two in one sentence, the pair the sentence is about
+# ("Saudi Arabia and Iran expressed their gratitude to China ..., as well as to Iraq and Oman")
+OPENING = r"^\s*((The|the)\s+)?$"
 
 
 def pair_references(
@@ -147,7 +151,14 @@ def _linked_pairs(sentences: pl.DataFrame, smentions: pl.DataFrame, refs: pl.Dat
             .str.slice(pl.col("r_end"), (pl.col("b_start") - pl.col("r_end")).clip(0))
             .str.contains(PAIR_LINK)
         )
-        .select("article_id", l_no="sentence_no", a="country", b="b_country", b_end="b_end")
+        .select(
+            "article_id",
+            "b_end",
+            l_no="sentence_no",
+            a="country",
+            b="b_country",
+            opening=pl.col("text").str.slice(0, pl.col("r_start")).str.contains(OPENING),
+        )
     )
     last = (
         refs.select(*KEY, "article_id", "sentence_no", "r_start", "r_end")
@@ -156,7 +167,7 @@ def _linked_pairs(sentences: pl.DataFrame, smentions: pl.DataFrame, refs: pl.Dat
             (pl.col("l_no") < pl.col("sentence_no"))
             | ((pl.col("l_no") == pl.col("sentence_no")) & (pl.col("b_end") <= pl.col("r_start")))
         )
-        .sort(*KEY, "r_start", "l_no", "b_end")
+        .sort(*KEY, "r_start", "l_no", "opening", "b_end")
         .unique([*KEY, "r_start"], keep="last", maintain_order=True)
         .with_columns(same=pl.col("l_no") == pl.col("sentence_no"))
     )

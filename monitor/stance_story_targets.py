@@ -156,9 +156,10 @@ def story_statements(
     rules found."""
     classes = [str(c) for c in rules.get("story_judgement_classes", [])]
     neutral = [str(c) for c in rules.get("story_sign_neutral_classes", [])]
-    acts, pacts = (
+    acts, pacts, forces = (
         rule_alternatives(rules, "story_act_nouns"),
         rule_alternatives(rules, "story_relation_nouns"),
+        rule_alternatives(rules, "lead_act_nouns"),
     )
     voices = judging_voices(sources)
     speakers = voices.select(*KEY, "source_actor", "source_speaker").unique()
@@ -196,7 +197,7 @@ def story_statements(
         .join(strangers.select(KEY).unique(), on=KEY, how="anti")
         .join(statements.select(*KEY, "source_actor").unique(), on=[*KEY, "source_actor"], how="anti")
         .join(sentences.select(*KEY, "article_id", "sentence_no", "text"), on=KEY)
-        .with_columns(act=names(acts), pact=names(pacts))
+        .with_columns(act=names(acts), pact=names(pacts), force=names(forces))
         .join(lead_dyads(sentences, smentions, statements, rules), on="article_id")
         .filter(pl.col("sentence_no") > pl.col("lead_no"))
     )
@@ -209,9 +210,10 @@ def story_statements(
     targets = pl.concat(
         [
             judgements.filter(side & in_tone).with_columns(target=other),
-            judgements.filter(~side & pl.col("act") & pl.col("agent").is_not_null()).with_columns(
-                target=pl.col("agent")
-            ),
+            # "the attack" is no act of a story of friendly tone (a pact signed): it names another
+            judgements.filter(~side & pl.col("act") & pl.col("agent").is_not_null())
+            .filter(~(pl.col("force") & (pl.col("tone") == 1)).fill_null(False))
+            .with_columns(target=pl.col("agent")),
             judgements.filter(pact_only).with_columns(target=pl.col("first")),
             judgements.filter(pact_only).with_columns(target=pl.col("second")),
         ]

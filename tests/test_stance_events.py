@@ -103,9 +103,9 @@ def test_lifting_a_restriction_reads_as_easing_not_as_a_sanction():
     assert every_pair(out)[("CHN", "AUS")] > 0
 
 
-def test_revoking_sanctions_is_no_sanction():
+def test_rescinding_sanctions_is_no_sanction():
     out = statements(
-        "Washington said it had revoked sanctions against Syria.",
+        "Washington said it had rescinded sanctions against Syria.",
         actors=[["Washington", "USA", "USA", "state"], ["Syria", "SYR", "SYR", "state"]],
     )
     assert every_pair(out)[("USA", "SYR")] > 0

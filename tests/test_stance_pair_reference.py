@@ -74,3 +74,21 @@ def test_both_leaders_after_other_states_spoke_are_the_articles_dyad():
         actors=[*KYRGYZ_TAJIK, ["U.N.", "UN", "UN", "organisation"]],
     )
     assert set(stance(out, sentence_no=4)) == {("UN", "KGZ"), ("UN", "TJK")}
+
+
+def test_of_two_pairs_in_one_sentence_the_two_countries_are_the_pair_that_opened_it():
+    actors = [
+        ["Saudi Arabia", "SAU", "SAU", "state"],
+        ["Iran", "IRN", "IRN", "state"],
+        ["China", "CHN", "CHN", "state"],
+        ["Iraq", "IRQ", "IRQ", "state"],
+        ["Oman", "OMN", "OMN", "state"],
+        ["Wang Yi", "wang_yi", "CHN", "person"],
+    ]
+    out = statements(
+        "Saudi Arabia and Iran expressed their gratitude to China for hosting the talks, as well as to Iraq "
+        "and Oman for hosting earlier rounds of dialogue.",
+        "Wang Yi congratulated the two countries on the achievement.",
+        actors=actors,
+    )
+    assert stance(out, 1) == {("CHN", "SAU"): 0.7, ("CHN", "IRN"): 0.7}

@@ -137,3 +137,8 @@ def test_a_lead_opening_with_an_actor_named_less_than_another_is_no_story():
         actors=[*BRICS, ["Brazil", "BRA", "BRA", "state"]],
     )
     assert story(out, 2) == {}
+
+
+def test_a_third_party_condemning_an_attack_in_a_story_of_a_pact_judges_nobody():
+    out = statements(TREATY, "Japan condemned the attack.", actors=[RUSSIA, NORTH_KOREA, JAPAN])
+    assert story(out, 1) == {}
