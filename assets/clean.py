@@ -66,8 +66,10 @@ def clean_batch(raw: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
         raw.select("article_id", "published", "url", "text", "ingested_at")
     )
     publisher = outlets.resolve_outlets(raw.select("article_id", "url", "outlet", "text"), registry)
-    copy_and_page = cleaned.select("article_id", text="body").join(
-        raw.select("article_id", "byline", page="text"), on="article_id", how="left"
+    copy_and_page = (
+        cleaned.select("article_id", text="body")
+        .join(raw.select("article_id", "byline", page="text"), on="article_id", how="left")
+        .join(publisher.select("article_id", "outlet_id"), on="article_id", how="left")
     )
     wire = wire_credits.detect_wire(copy_and_page, registry)
     # the page as a whole, not the cleaned body: cleaning drops lines in other languages

@@ -1,7 +1,8 @@
 """Which way an all-numeric date stamp reads (10/09/2023: 10 September or 9 October?). The digits alone never
 tell, so monitor.dates reads such a stamp only where the page itself settles it: a weekday printed beside it
-that only one reading falls on ("Monday, 11/9/2023"), a wire dateline printed without its year ("KUWAIT,
-Sept 10 (KUNA) --"), or failing those the one day the lead below the stamp reports after "on"."""
+that only one reading falls on ("Monday, 11/9/2023"), a time zone of day-first countries after it ("21:14
+IST"), a wire dateline printed without its year ("KUWAIT, Sept 10 (KUNA) --"), failing that the one day the
+lead below the stamp reports after "on", or else the month (and day) of the page's URL."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ import polars as pl
 from monitor.date_patterns import DateVocabulary
 
 _NUMERIC_DATE = r"^(\d{1,2})[/.-](\d{1,2})[/.-]\s?(\d{4})\b"
+_URL_MONTH = (
+    r"/((?:19|20)\d{2})/(\d{1,2})(?:/(\d{1,2}))?(?:[/?#]|$)"
+    r"|(?:^|[/_-])((?:19|20)\d{2})(\d{2})(\d{2})\d{0,6}(?:[/_.?#-]|$)"
+)
 
 
 def _year_less_datelines(lines: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
@@ -68,19 +73,35 @@ def _lead_month_days(lines: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame
 
 
 def read_by_hint(text: pl.Expr) -> pl.Expr:
-    """An all-numeric date whose order cannot be told (10/09/2023), read the one way that gives the month and
-    day of the page's hint (numeric_order_hints); null otherwise."""
+    """An all-numeric date whose order cannot be told (10/09/2023), read the one way that gives the month (and
+    the day and year, where known) of the page's hint (numeric_order_hints); null otherwise."""
     num = text.str.strip_chars().str.extract_groups(_NUMERIC_DATE)
-    a, b = num.struct.field("1").cast(pl.Int32), num.struct.field("2").cast(pl.Int32)
+    a, b, year = num.struct.field("1"), num.struct.field("2"), num.struct.field("3")
     month, day = pl.col("dl_month"), pl.col("dl_day")
-    agrees = ((a == day) & (b == month)) | ((a == month) & (b == day))
-    ymd = pl.concat_str(
-        num.struct.field("3"),
-        month.cast(pl.String).str.zfill(2),
-        day.cast(pl.String).str.zfill(2),
-        separator="-",
+    same_year = pl.col("dl_year").is_null() | (year.cast(pl.Int32) == pl.col("dl_year"))
+    month_first = (a.cast(pl.Int32) == month) & (day.is_null() | (b.cast(pl.Int32) == day))
+    day_first = (b.cast(pl.Int32) == month) & (day.is_null() | (a.cast(pl.Int32) == day))
+    return (
+        pl.when(same_year & month_first & ~day_first)
+        .then(_ymd(year, a, b))
+        .when(same_year & day_first & ~month_first)
+        .then(_ymd(year, b, a))
     )
-    return pl.when(agrees).then(ymd.str.to_date("%Y-%m-%d", strict=False))
+
+
+def _ymd(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
+    return pl.concat_str(year, month.str.zfill(2), day.str.zfill(2), separator="-").str.to_date(strict=False)
+
+
+def read_by_zone(line: pl.Expr, text: pl.Expr, vocab: DateVocabulary) -> pl.Expr:
+    """An all-numeric date whose order cannot be told, read day first where `line` prints it with a time in a
+    zone whose countries all write dates day first ("Updated: 07-01-2024 21:14 IST" is 7 January)."""
+    zoned = line.str.extract_all(vocab.day_first_zone_stamp_re).list.eval(
+        pl.element().str.extract(_NUMERIC_DATE, 0)
+    )
+    num = text.str.strip_chars().str.extract_groups(_NUMERIC_DATE)
+    a, b, year = num.struct.field("1"), num.struct.field("2"), num.struct.field("3")
+    return pl.when(zoned.list.contains(text.str.strip_chars())).then(_ymd(year, b, a))
 
 
 def read_by_weekday(evidence: pl.Expr, text: pl.Expr, vocab: DateVocabulary) -> pl.Expr:
@@ -95,8 +116,7 @@ def read_by_weekday(evidence: pl.Expr, text: pl.Expr, vocab: DateVocabulary) -> 
     )
     num = text.str.strip_chars().str.extract_groups(_NUMERIC_DATE)
     a, b, year = (num.struct.field(k) for k in ("1", "2", "3"))
-    day_first = pl.concat_str(year, b.str.zfill(2), a.str.zfill(2), separator="-").str.to_date(strict=False)
-    month_first = pl.concat_str(year, a.str.zfill(2), b.str.zfill(2), separator="-").str.to_date(strict=False)
+    day_first, month_first = _ymd(year, b, a), _ymd(year, a, b)
     on_day_first = (day_first.dt.weekday() == printed).fill_null(False)
     on_month_first = (month_first.dt.weekday() == printed).fill_null(False)
     return (
@@ -107,8 +127,28 @@ def read_by_weekday(evidence: pl.Expr, text: pl.Expr, vocab: DateVocabulary) -> 
     )
 
 
-def numeric_order_hints(lines: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
-    """[article_id, dl_month, dl_day]: per page, the year-less dateline's day, else the lead's."""
-    return pl.concat([_year_less_datelines(lines, vocab), _lead_month_days(lines, vocab)]).unique(
+def _url_months(pages: pl.DataFrame) -> pl.DataFrame:
+    """[article_id, dl_year, dl_month, dl_day]: the year and month of the URL path ("/2024/02/"), with the day
+    where it gives one, or a compact date before a serial number (CNA's "/202504020019": item 19 of 2 April
+    2025). Alone they do not date a page (a serial's digits are no day): they tell which way a stamp reads."""
+    path = pl.col("url").str.replace(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/]+", "")
+    g = path.str.extract_groups(_URL_MONTH)
+    return pages.select(
+        "article_id",
+        *[
+            pl.coalesce(g.struct.field(str(i)), g.struct.field(str(i + 3))).cast(pl.Int32).alias(name)
+            for i, name in enumerate(("dl_year", "dl_month", "dl_day"), start=1)
+        ],
+    ).filter(pl.col("dl_month").is_between(1, 12) & (pl.col("dl_day").is_null() | (pl.col("dl_day") <= 31)))
+
+
+def numeric_order_hints(lines: pl.DataFrame, pages: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
+    """[article_id, dl_year, dl_month, dl_day]: per page, the year-less dateline's day, else the lead's, else
+    the URL's month (and day) (`pages`: [article_id, url])."""
+    year_less = [
+        hint(lines, vocab).with_columns(dl_year=pl.lit(None, pl.Int32))
+        for hint in (_year_less_datelines, _lead_month_days)
+    ]
+    return pl.concat([*year_less, _url_months(pages)], how="diagonal").unique(
         "article_id", keep="first", maintain_order=True
     )

@@ -18,6 +18,18 @@ import yaml
 PATTERNS_FILE = Path(__file__).resolve().parent.parent / "seeds" / "date_patterns.yaml"
 
 
+# after the era's name: its year, the common-era year in brackets, then month.day ("Juche 113 (2024) 6.30.",
+# "Juche 113(2024). 6. 30.")
+_ERA_DATE = r"\s*\d{1,3}\s*\((\d{4})\)\.?\s*(\d{1,2})\.\s?(\d{1,2})"
+_EDGE = r"(?-u:\b)"
+_YEAR_FIRST = r"(\d{4})(?:[-/.]|\.\s)(\d{1,2})(?:[-/.]|\.\s)(\d{1,2})"
+
+
+def _uncaptured(pattern: str) -> str:
+    """The pattern with its groups made non-capturing, to sit inside date_re (read by extract_groups)."""
+    return re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
+
+
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -38,6 +50,7 @@ class DateVocabulary:
     byline_re: str
     day_first_host_re: str
     day_first_countries: tuple[str, ...]
+    day_first_zone_stamp_re: str
     event_prepositions: tuple[str, ...]
     published_labels: tuple[str, ...]
     top_lines: int
@@ -61,12 +74,16 @@ class DateVocabulary:
         suffix = rf"(?:{_alt(spec['ordinal_suffixes'])})?"
         weekday = rf"(?:{_alt(weekdays)})\.?,?"
         era = _alt(spec["era_years"])
+        # year first: "2024-06-30", and the Korean "2024. 6. 30."; a month name may be run together with the
+        # day and year by dots (Folha: "Feb.19.2024", "19.Feb.2024"); an era year: "Juche 113(2024). 6. 30."
+        # The word boundaries are ASCII ones (a date begins and ends with a digit or a Latin letter): Unicode
+        # ones keep the regex engine off its fast path, and every line of every undated page is searched.
         date_re = (
-            r"(?i:\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-            rf"|{month}\s+\d{{1,2}}{suffix},?\s+\d{{4}}"
-            rf"|\d{{1,2}}{suffix}(?:\s+of)?\s+{month},?\s+\d{{4}}"
+            rf"(?i:{_EDGE}(?:{_uncaptured(_YEAR_FIRST)}"
+            rf"|(?:{_alt(months)})(?:\.\s*|\s+)\d{{1,2}}{suffix}(?:,?\s+|\.)\d{{4}}"
+            rf"|\d{{1,2}}(?:{suffix}(?:\s+of)?\s+{month},?\s+|\.(?:{_alt(months)})\.)\d{{4}}"
             r"|\d{1,2}[/.-]\d{1,2}[/.-]\s?\d{4}|\d{1,2}/\d{1,2}/\d{2}"
-            rf"|(?:{era})\s+\d{{1,3}}\s+\(\d{{4}}\)\s+\d{{1,2}}\.\d{{1,2}})\b)"
+            rf"|(?:{era}){_uncaptured(_ERA_DATE)}){_EDGE})"
         )
         zone = rf"(?:{_alt(spec['time_zones'])})"
         time_re = (
@@ -88,10 +105,12 @@ class DateVocabulary:
             r"|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?,\s*"
             rf"(?P<date2>{date_re})(?:\s*\([^)]{{1,40}}\)|,\s*\p{{Lu}}[\p{{Lu}}\p{{L}}.&]{{1,24}})\s*(?:--|[-–—]))"
         )
-        # "KUWAIT, Sept 10 (KUNA) --": a wire dateline without its year, in capitals before an agency's credit
+        # "KUWAIT, Sept 10 (KUNA) --", "Taipei, April 2 (CNA) Taiwan's ...": a wire dateline without its year,
+        # the city in capitals or title case, an agency's credit in brackets, then a dash or the lead itself
         wire_month_day_re = (
-            r"^\s*\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,\s*\p{Lu}[\p{L}.'’ -]*?)?,\s*"
-            rf"(?P<month>(?i:{_alt(months)}))\.?\s+(?P<day>\d{{1,2}})\s*\([^)]{{1,40}}\)\s*(?:--|[-–—:])"
+            r"^\s*(?:\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*(?:,\s*\p{Lu}[\p{L}.'’ -]*?)?"
+            r"|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?),\s*"
+            rf"(?P<month>(?i:{_alt(months)}))\.?\s+(?P<day>\d{{1,2}})\s*\([^)]{{1,40}}\)\s*(?:--|[-–—:]|\p{{Lu}})"
         )
         noise = [w for key in ("filler", "time_zones") for w in spec[key]] + list(weekdays) + all_label_words
         noise_re = rf"{date_re}|{time_re}|\d+|(?i:\b(?:{_alt(noise)})\b)"
@@ -113,6 +132,11 @@ class DateVocabulary:
             byline_re=rf"^[\W_]*(?:(?i:{_alt(spec['byline_leads'])})\s+\p{{Lu}}[^.!?]*\s(?i:on)|{names}\s*\|)\s*$",
             day_first_host_re=rf"(?i)^[a-z][a-z0-9+.-]*://[^/?#:]+\.(?:{tlds})\.?(?:[:/?#]|$)",
             day_first_countries=tuple(str(c).upper() for c in spec["day_first_dotted_countries"]),
+            # an all-numeric date (captured), a time and a zone of day-first countries: "07-01-2024 21:14 IST"
+            day_first_zone_stamp_re=(
+                r"(?i:\b(\d{1,2}[/.-]\d{1,2}[/.-]\s?\d{4})\b[\s,|–—-]*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*"
+                rf"(?:[ap]\.?\s?m\b\.?)?\s*\(?(?:{_alt(spec['day_first_time_zones'])})\b)"
+            ),
             event_prepositions=tuple(w.lower() for w in spec["event_prepositions"]),
             published_labels=tuple(w.lower() for w in labels["published"]),
             top_lines=int(spec["top_lines"]),
@@ -143,13 +167,11 @@ def parse_date_text(text: pl.Expr, vocab: DateVocabulary, day_first: pl.Expr | N
     """
     s = text.str.strip_chars()
     month = rf"({_alt(vocab.month_numbers)})\.?"
-    iso = s.str.extract_groups(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-    mdy = s.str.extract_groups(rf"(?i)^{month}\s+(\d{{1,2}})\D*?,?\s+(\d{{4}})")
-    dmy = s.str.extract_groups(rf"(?i)^(\d{{1,2}})\D*?\s+{month},?\s+(\d{{4}})")
+    iso = s.str.extract_groups(rf"^{_YEAR_FIRST}")
+    mdy = s.str.extract_groups(rf"(?i)^{month}\s*(\d{{1,2}})\D*?(\d{{4}})")
+    dmy = s.str.extract_groups(rf"(?i)^(\d{{1,2}})\D*?[\s.]{month},?\s*(\d{{4}})")
     num = s.str.extract_groups(r"^(\d{1,2})[/.-](\d{1,2})[/.-]\s?(\d{4}|\d{2}\b)")
-    era = s.str.extract_groups(
-        rf"(?i)^(?:{vocab.era_re})\s+\d{{1,3}}\s+\((\d{{4}})\)\s+(\d{{1,2}})\.(\d{{1,2}})"
-    )
+    era = s.str.extract_groups(rf"(?i)^(?:{vocab.era_re}){_ERA_DATE}")
     # a two-digit year only in the US style with slashes (11/30/24, The Hill's bylines), read as 20yy
     num_year = num.struct.field("3").cast(pl.Int32)
     short_year = s.str.contains(r"^\d{1,2}/\d{1,2}/\d{2}\b")

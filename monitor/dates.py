@@ -14,11 +14,14 @@ monitor.date_patterns.
 
 from __future__ import annotations
 
+from functools import partial
+
 import dateparser
 import polars as pl
 
 from monitor import outlets
-from monitor.date_numeric_order import numeric_order_hints, read_by_hint, read_by_weekday
+from monitor.date_local_day import local_days
+from monitor.date_numeric_order import numeric_order_hints, read_by_hint, read_by_weekday, read_by_zone
 from monitor.date_patterns import DateVocabulary, load_vocabulary, parse_date_text
 from monitor.line_signals import only_where
 
@@ -129,9 +132,12 @@ def _hit(evidence: pl.Expr, text: pl.Expr, rank: int | pl.Expr, rule: str) -> pl
     return pl.struct(evidence=evidence, text=text, rank=rank, rule=pl.lit(rule))
 
 
-def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
+def _dateline_dates(
+    articles: pl.DataFrame, vocab: DateVocabulary, published_only: bool = False
+) -> pl.DataFrame:
     """The page's own date line: labelled lines anywhere, wire datelines, short lines near the top and
-    bare date stamps in the page header (above the body); stamps giving different days are not used."""
+    bare date stamps in the page header (above the body); stamps giving different days are not used.
+    `published_only` leaves out "Updated" lines (a UTC instant's local day is its publication's)."""
     line, line_no = pl.col("line"), pl.col("line_no")
     # columns (the "read" stages below), not expressions: an eager frame evaluates an expression again
     # wherever it is repeated, and each of these is read by several rules
@@ -186,7 +192,8 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
     )
     reading = parse_date_text(pl.col("text"), vocab, pl.col("day_first"))
     by_weekday = read_by_weekday(pl.col("evidence"), pl.col("text"), vocab)
-    day = _plausible(pl.coalesce(reading, by_weekday, read_by_hint(pl.col("text"))), vocab)
+    by_zone = read_by_zone(pl.col("line"), pl.col("text"), vocab)
+    day = _plausible(pl.coalesce(reading, by_weekday, by_zone, read_by_hint(pl.col("text"))), vocab)
     lines = _header_lines(articles, vocab)
     return (
         lines
@@ -196,11 +203,11 @@ def _dateline_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFra
         .with_columns(**read)
         .filter((line_no < vocab.wire_lines) | in_header | labelled.struct.field("date").is_not_null())
         .with_columns(**read_again)
-        .select("article_id", "ingested_at", "day_first", "line_no", hit.alias("hit"))
+        .select("article_id", "ingested_at", "day_first", "line_no", "line", hit.alias("hit"))
         .unnest("hit")
-        .join(numeric_order_hints(lines, vocab), on="article_id", how="left")
+        .join(numeric_order_hints(lines, articles, vocab), on="article_id", how="left")
         .with_columns(day.alias("day"))
-        .filter(pl.col("day").is_not_null())
+        .filter(pl.col("day").is_not_null(), (pl.col("rank") < 3) if published_only else pl.lit(True))
         .filter((pl.col("rule") != "stamp") | (pl.col("day").n_unique().over("article_id", "rule") == 1))
         .sort("article_id", "rank", "line_no")
         .group_by("article_id", maintain_order=True)
@@ -232,27 +239,6 @@ def _url_dates(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
     )
 
 
-def _local_url_day(metadata: pl.DataFrame, base: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
-    """A UTC timestamp near midnight may fall on the day before or after the publisher's own: where the URL
-    names a day one off the UTC one ("2025-08-09T01:30:00Z" under /2025/08/08/, 9:30 pm EDT), the URL's day
-    is the local one."""
-    utc = pl.col("evidence").str.contains(
-        r"(?i)\d[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]00:?00|UTC|GMT)$"
-    )
-    in_utc = metadata.filter(utc)
-    if in_utc.is_empty():
-        return metadata
-    url = _url_dates(base.join(in_utc.select("article_id"), on="article_id"), vocab).select(
-        "article_id", url_day="day"
-    )
-    off_by_one = (pl.col("url_day") - pl.col("day")).dt.total_days().abs() == 1
-    return (
-        metadata.join(url, on="article_id", how="left")
-        .with_columns(day=pl.when(utc & off_by_one).then(pl.col("url_day")).otherwise(pl.col("day")))
-        .drop("url_day")
-    )
-
-
 def resolve_published_dates(articles: pl.DataFrame, vocab: DateVocabulary | None = None) -> pl.DataFrame:
     """[article_id, published, url, text, ingested_at] -> [article_id, published_on, date_source,
     date_evidence].
@@ -274,7 +260,8 @@ def resolve_published_dates(articles: pl.DataFrame, vocab: DateVocabulary | None
     for name, read in (("metadata", _metadata_dates), ("dateline", _dateline_dates), ("url", _url_dates)):
         sources[name] = read(undated, vocab).filter(pl.col("day").is_not_null())
         undated = undated.join(sources[name], on="article_id", how="anti")
-    sources["metadata"] = _local_url_day(sources["metadata"], base, vocab)
+    own_lines = partial(_dateline_dates, published_only=True)
+    sources["metadata"] = local_days(sources["metadata"], base, vocab, (_url_dates, own_lines))
     out = base.select("article_id")
     for name, found in sources.items():
         out = out.join(

@@ -39,9 +39,27 @@ def _furniture(articles: pl.DataFrame) -> pl.DataFrame:
     return furniture.select(numbered["article_id"].gather(furniture["doc"]).alias("article_id"), "text")
 
 
-def _first_credit(hits: pl.DataFrame, method: str) -> pl.DataFrame:
+# Kinds of outlet whose name on their own pages credits their copy (KUNA's "(KUNA)", a Sputnik byline); any
+# other publisher that also syndicates copy (Asian Lite News) signs its own reporting with its name.
+AGENCY_KINDS = frozenset({"wire", "state_media"})
+
+
+def _own_bylines(articles: pl.DataFrame, outlets: pl.DataFrame) -> pl.DataFrame:
+    """[article_id, outlet_id]: the page's publisher (column outlet_id) where it is no agency, so that its own
+    name on its page ("By Asian Lite News") is read as its byline, not as a wire credit."""
+    publisher = (
+        pl.col("outlet_id").cast(pl.String) if "outlet_id" in articles.columns else pl.lit(None, pl.String)
+    )
+    agencies = outlets.filter(pl.col("kind").is_in(list(AGENCY_KINDS)))["outlet_id"]
+    return articles.select("article_id", publisher.alias("outlet_id")).filter(
+        ~pl.col("outlet_id").is_in(agencies)
+    )
+
+
+def _first_credit(hits: pl.DataFrame, method: str, own: pl.DataFrame) -> pl.DataFrame:
     return (
-        hits.filter(pl.col("is_wire"), pl.col("role") != "citation")
+        hits.join(own, on=["article_id", "outlet_id"], how="anti", maintain_order="left")
+        .filter(pl.col("is_wire"), pl.col("role") != "citation")
         .group_by("article_id", maintain_order=True)
         .agg(pl.col("outlet_id").first().alias("wire"), pl.col("evidence").first().alias("wire_evidence"))
         .with_columns(pl.lit(method).alias("wire_method"))
@@ -51,7 +69,7 @@ def _first_credit(hits: pl.DataFrame, method: str) -> pl.DataFrame:
 def detect_wire(
     articles: pl.DataFrame, outlets: pl.DataFrame, text_patterns: pl.DataFrame | None = None
 ) -> pl.DataFrame:
-    """articles[article_id, text, optional page, optional byline] -> [article_id, wire, wire_evidence].
+    """articles[article_id, text, optional page, byline, outlet_id] -> [article_id, wire, wire_evidence].
 
     wire is the first agency (is_wire) the copy (`text`, the cleaned body) credits, or null: a bare mention
     ("the Korean Central News Agency (KCNA) on Thursday") or a citation ("according to the Saudi Press
@@ -59,11 +77,13 @@ def detect_wire(
     Failing that, a byline or credit line in the rest of the page (`page`, the raw page text: "AFP" above
     the date, "India News | Press Trust of India | Updated: ...", "ab/sms (Reuters, AFP, dpa)") or in the
     page's byline metadata (`byline`, e.g. an HTML page's author), read only with the patterns whose scope
-    is "page" (so a photo credit in a caption is not read as the copy's credit).
+    is "page" (so a photo credit in a caption is not read as the copy's credit). The page's own publisher
+    (`outlet_id`) is no wire of its page unless it is an agency (AGENCY_KINDS).
     """
     patterns = load_text_patterns() if text_patterns is None else text_patterns
     copy = articles.select("article_id", "text")
-    found = [_first_credit(signature_hits(copy, outlets, patterns, wires_only=True), "copy")]
+    own = _own_bylines(articles, outlets)
+    found = [_first_credit(signature_hits(copy, outlets, patterns, wires_only=True), "copy", own)]
     if "page" in articles.columns or "byline" in articles.columns:
         page_patterns = patterns.filter(pl.col("scope") == "page")
         page = pl.concat_str(
@@ -74,7 +94,7 @@ def detect_wire(
         uncredited = articles.join(found[0].select("article_id"), on="article_id", how="anti")
         furniture = _furniture(uncredited.select("article_id", "text", page.alias("page")))
         found.append(
-            _first_credit(signature_hits(furniture, outlets, page_patterns, wires_only=True), "page")
+            _first_credit(signature_hits(furniture, outlets, page_patterns, wires_only=True), "page", own)
         )
     credits = pl.concat(found).unique("article_id", keep="first", maintain_order=True)
     return articles.select("article_id").join(

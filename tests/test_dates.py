@@ -245,3 +245,33 @@ def test_a_utc_stamp_two_days_from_the_urls_day_keeps_its_own_day():
         ingested_at=datetime(2025, 9, 1, tzinfo=UTC),
     )
     assert row["published_on"] == date(2025, 8, 9)
+
+
+def test_a_utc_stamp_one_day_after_the_pages_own_date_line_takes_the_publishers_local_day():
+    """NBC's export gives the UTC instant; the page prints the evening before, in New York."""
+    text = (
+        "NBC News\nPolitics\nWorld\nIran vows retaliation after U.S. strikes on three nuclear sites\n"
+        "June 21, 2025, 11:10 PM EDT / Updated June 22, 2025, 9:05 AM EDT\n"
+        "By Courtney Kube, Carol E. Lee and Andrea Mitchell\n" + BODY
+    )
+    row = resolve(
+        text,
+        "https://www.nbcnews.com/politics/national-security/us-strikes-iran-nuclear-sites-rcna214381",
+        "2025-06-22T03:10:00Z",
+        datetime(2025, 9, 1, tzinfo=UTC),
+    )
+    assert (row["published_on"], row["date_source"]) == (date(2025, 6, 21), "metadata")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("Feb.19.2024 8:15PM", date(2024, 2, 19)),  # Folha's English pages
+        ("19.Feb.2024 at 8:05PM", date(2024, 2, 19)),
+        ("Juche 113(2024). 6. 30.", date(2024, 6, 30)),  # Rodong Sinmun
+        ("2024. 6. 21. 15:16", date(2024, 6, 21)),  # year first, Korean style
+    ],
+)
+def test_dates_run_together_with_dots_are_read(stamp, expected):
+    row = resolve(NAV + "N. Korea slams drills\n" + stamp + "\n" + BODY + BODY, ingested_at=LATE)
+    assert (row["published_on"], row["date_source"]) == (expected, "dateline")

@@ -51,6 +51,15 @@ def test_a_page_whose_metadata_gives_the_date_keeps_its_main_text_as_it_was():
     assert "04:18PM" not in text
 
 
+def test_a_utc_publication_instant_is_kept_whole_not_cut_to_its_utc_day():
+    """CNN's 8:14 PM EST on February 2: monitor.dates reads the publisher's day beside the instant."""
+    cnn = page(
+        '<p class="meta">Updated 8:14 PM EST, Sun February 2, 2025</p>',
+        head='<meta property="article:published_time" content="2025-02-03T01:14:00.000Z">',
+    )
+    assert html_pages.page_fields(cnn)[1]["published"] == "2025-02-03T01:14:00.000Z"
+
+
 def test_the_printed_stamp_dates_the_article_through_the_pipeline(pipeline):
     pipeline.write(
         "airspace.html", STAMPED_PAGE, sidecar={"url": "https://www.channelnewsasia.com/asia/fir-4844"}

@@ -95,7 +95,7 @@ def test_html_fields_are_trafilaturas_less_untrusted_dates_and_undated_pages_lea
         full = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, date_extraction_params=html_pages.DATE_PARAMS
         )
-        published = html_pages.trusted_date(full.date, html)
+        published = html_pages.utc_instant(html_pages.trusted_date(full.date, html), html)
         fields = {"url": full.url, "outlet": full.sitename, "published": published, "title": full.title}
         stamps = [] if published else html_pages.date_stamps(load_html(html))
         missing = [stamp for stamp in stamps if stamp not in full.text]

@@ -220,3 +220,32 @@ def test_a_registry_without_wire_agencies_credits_no_wire(outlets):
     newspapers = outlets.filter(~pl.col("is_wire"))
     assert detect_wire(copy, newspapers).select("wire", "wire_evidence").row(0) == (None, None)
     assert detect_wire(copy, outlets)["wire"][0] == "yonhap"
+
+
+def test_an_agency_copyright_before_a_photographers_name_is_a_photo_credit(outlets):
+    """RT's captions end in the photo's credit; the copy below is RT's own."""
+    text = (
+        "Finland's President Sauli Niinisto and NATO Secretary General Jens Stoltenberg at the alliance's "
+        "headquarters in Brussels. © AFP / Kenzo Tribouillard\n"
+        'Moscow will be forced to take "countermeasures" after Finland became NATO\'s 31st member on Tuesday.'
+    )
+    assert _wire(outlets, text) == (None, None)
+
+
+def test_a_publishers_own_name_in_its_byline_is_no_wire_credit(outlets):
+    """Asian Lite News syndicates its copy (a wire elsewhere), but on its own page it is the publisher."""
+    body = "LONDON: Britain and India signed a free trade agreement at Chequers on Thursday."
+    page = "Asian Lite News\nWorld\nUK, India sign free trade agreement\nBy Asian Lite News\nJuly 24, 2025\n"
+    frame = pl.DataFrame(
+        {"article_id": ["a"], "text": [body], "page": [page + body], "outlet_id": ["asian_lite_news"]}
+    )
+    assert detect_wire(frame, outlets).select("wire", "wire_evidence").row(0) == (None, None)
+
+
+def test_a_datelines_credit_followed_by_the_lead_without_a_dash_names_the_agency(outlets):
+    """CNA runs its lead on after the credit: "Taipei, April 2 (CNA) Taiwan's government ..."."""
+    text = (
+        "Taipei, April 2 (CNA) Taiwan's government on Wednesday condemned a second day of large-scale "
+        "Chinese military exercises around the island."
+    )
+    assert _wire(outlets, text) == ("cna_taiwan", "Taipei, April 2 (CNA)")
