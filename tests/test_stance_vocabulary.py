@@ -72,6 +72,14 @@ def test_revoking_the_accreditation_of_a_states_nationals_reduces_relations():
     assert stance(out)[("RUS", "DEU")] < 0
 
 
+def test_revoking_an_agreement_with_a_state_ends_the_relation():
+    out = statements(
+        "Niger's military government has revoked an agreement that allowed US troops to operate there.",
+        actors=[["Niger", "NER", "NER", "state"], ["US", "USA", "USA", "state"]],
+    )
+    assert stance(out)[("NER", "USA")] < 0
+
+
 def test_an_offer_to_help_two_states_supports_both():
     out = statements(
         "Malaysia has offered to help Thailand and Cambodia find a peaceful solution.",
