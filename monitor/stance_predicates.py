@@ -10,6 +10,11 @@ from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
 from monitor.stance_voices import non_state_voices
 
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# "in 1979", "in January 2016", "in the early 1990s": the year (a decade's first)
+DAY_MONTH = rf"(?:\d{{1,2}}\s+)?(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?"
+DATED = rf"(?:the\s+)?(?:(?:early|late|mid)[- ])?{DAY_MONTH}(\d{{4}})s?\b"
+
 
 def act_agents(
     cues: pl.DataFrame, sentences: pl.DataFrame, smentions: pl.DataFrame, rules: dict
@@ -140,12 +145,6 @@ def opened_relations(cues: pl.DataFrame, sentences: pl.DataFrame, rules: dict, k
         .join(sentences.select(*KEY, "text"), on=KEY, how="inner")
         .filter(pl.col("text").str.slice(0, pl.col("m_start")).str.contains(opening))["cue_id"]
     )
-
-
-MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-# "in 1979", "in January 2016", "in the early 1990s": the year (a decade's first)
-DAY_MONTH = rf"(?:\d{{1,2}}\s+)?(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?"
-DATED = rf"(?:the\s+)?(?:(?:early|late|mid)[- ])?{DAY_MONTH}(\d{{4}})s?\b"
 
 
 def past_events(

@@ -73,7 +73,7 @@ def valence_statements(
     excluded: pl.DataFrame,
     statements: pl.DataFrame,
     rules: dict,
-    unsaid: pl.DataFrame | None = None,
+    unsaid: pl.DataFrame,
 ) -> pl.DataFrame:
     """Statements [STATEMENT_COLUMNS] of rule `valence` for the source -> another actor of a sentence that no
     other rule joined, signed by the valence of the words near the target, outside the actors' names and the
@@ -116,14 +116,9 @@ def valence_statements(
 
     # a negator just out of reach may or may not govern the word ("will never do anything that undermines")
     doubt = negator_before(window + 1, int(rules.get("valence_doubt_words", 5)))
-    unsaid = (
-        unsaid
-        if unsaid is not None
-        else pl.DataFrame(schema={k: pl.Int64 for k in (*KEY, "m_start", "m_end")})
+    inside_unsaid = tokens.join(unsaid, on=KEY).filter(
+        (pl.col("t_start") >= pl.col("m_start")) & (pl.col("t_end") <= pl.col("m_end"))
     )
-    inside_unsaid = tokens.join(
-        unsaid.cast({k: pl.Int64 for k in (*KEY, "m_start", "m_end")}), on=KEY
-    ).filter((pl.col("t_start") >= pl.col("m_start")) & (pl.col("t_end") <= pl.col("m_end")))
     rated = (
         tokens.with_columns(negated=negator_before(1, window), doubt=doubt)
         .filter((pl.col("negated") | ~pl.col("doubt")) & ~pl.col("word").is_in(negators))
