@@ -163,22 +163,3 @@ def test_condemned_sanctions_judge_every_state_listed_as_imposing_them():
         ("ISR", "AUS"): -0.9,
         ("ISR", "NZL"): -0.9,
     }
-
-
-def test_condemning_the_attack_judges_whoever_an_earlier_sentence_said_struck():
-    actors = [
-        ["Saudi Arabia", "SAU", "SAU", "state"],
-        ["Pakistan", "PAK", "PAK", "state"],
-        ["Israel", "ISR", "ISR", "state"],
-        ["Doha", "QAT", "QAT", "state"],
-        ["Qatar", "QAT", "QAT", "state"],
-    ]
-    out = statements(
-        "Saudi Arabia and Pakistan signed a mutual defence agreement on Wednesday.",
-        "The pact had been negotiated for months.",
-        "Markets in the region were calm.",
-        "The deal comes a week after Israel's strike on Hamas officials in Doha, which alarmed the Gulf.",
-        'Qatar condemned that attack as "state terrorism."',
-        actors=actors,
-    )
-    assert stance(out, 4) == {("QAT", "ISR"): -0.9}
