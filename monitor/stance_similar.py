@@ -22,8 +22,8 @@ def similar_statements(
 ) -> pl.DataFrame:
     """Statements (STATEMENT_COLUMNS, rule similar_echo) of the actors a sentence opens with, listed right
     before a phrase of similar_echo_phrases, who state nothing else in the sentence: the directed statements
-    of the latest of the similar_echo_sentences sentences before that has some by another source, each copied
-    to every subject (none toward itself)."""
+    of the latest of the similar_echo_sentences sentences before that has some by another source, if that
+    source is the only one there, each copied to every subject (none toward itself)."""
     phrases = rf"\b({rule_alternatives(rules, 'similar_echo_phrases')})\b"
     lookback = int(rules.get("similar_echo_sentences", 2))
     where = sentences.select(*KEY, "article_id", "sentence_no")
@@ -63,6 +63,8 @@ def similar_statements(
             & (pl.col("judge") != pl.col("source_actor"))
         )
         .filter(pl.col("e_no") == pl.col("e_no").max().over(*KEY, "source_actor"))
+        # two judges there ("The UAE welcomed it, while Israel condemned it"): which one is echoed is unsure
+        .filter(pl.col("judge").n_unique().over(*KEY, "source_actor") == 1)
         .filter(pl.col("target") != pl.col("source_actor"))
         .sort(*KEY, "source_actor", "target", pl.col("polarity").abs(), descending=[False] * 3 + [True])
         .unique([*KEY, "source_actor", "target"], keep="first", maintain_order=True)

@@ -37,3 +37,12 @@ def test_a_similar_statement_does_not_judge_its_own_speaker():
         "The UAE condemned the strike on Qatar.", "Qatar issued a similar statement.", actors=GULF
     )
     assert ("QAT", "QAT") not in stance(out, 1)
+
+
+def test_a_similar_statement_after_two_judges_of_opposite_stances_echoes_neither():
+    out = statements(
+        "The UAE welcomed the decision by the United States, while Syria condemned the United States.",
+        "Qatar issued a similar statement.",
+        actors=GULF,
+    )
+    assert stance(out, 1) == {}
