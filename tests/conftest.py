@@ -10,16 +10,19 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import dagster as dg
 import duckdb
+import polars as pl
 import postgres_server
 import pytest
 from postgres_server import PostgresServer
 
 from assets.raw import LandingFolder
 from monitor import settings
+from monitor.actors import find_mentions, load_actor_dictionary
 from monitor.definitions import defs
 from monitor.warehouse import Warehouse
 
@@ -153,3 +156,23 @@ def postgres() -> Iterator[PostgresServer]:
         with contextlib.suppress(subprocess.CalledProcessError):
             server.stop("immediate")
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def dictionary():
+    """The curated actor dictionary (seeds/actors/)."""
+    return load_actor_dictionary()
+
+
+@pytest.fixture
+def mentions(dictionary):
+    """find_mentions on one body, published on 9 November 2023 unless told."""
+
+    def run(body: str, published_on: date | None = date(2023, 11, 9)) -> pl.DataFrame:
+        frame = pl.DataFrame(
+            {"article_id": ["a"], "body": [body], "published_on": [published_on]},
+            schema={"article_id": pl.String, "body": pl.String, "published_on": pl.Date},
+        )
+        return find_mentions(frame, dictionary)
+
+    return run
