@@ -1,6 +1,7 @@
 """A second speaker in a coordinated clause: "Panama said it was suspending relations with Venezuela, and
 Peru said it was recalling its ambassador from Caracas"; "..., while Seoul said it would drop its complaint
-against Japan"; "..., and Egypt and Jordan said they stood with the Lebanese people" (a list speaks together).
+against Japan"; "..., and Egypt and Jordan said they stood with the Lebanese people" (a list speaks together);
+"Jordan and Egypt denounced the strike, with Egypt's Foreign Ministry warning that ..." (a participle).
 The second clause is its speaker's, from its opening on; the first speaker's ends there."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from monitor.stance_matching import rule_alternatives
 
 # The clause opening before the speaker's noun phrase: capitalised words, "the", a possessive
 # ("European Commission President Ursula von der Leyen", "Egypt's foreign ministry").
-OPENING = r"(,\s+(and|but|while|whereas|yet)|;)\s+"
+OPENING = r"(,\s+(and|but|while|whereas|yet|with)|;)\s+"
 NOUN_PHRASE = r"((the|The)\s+)?(\p{Lu}[\p{L}'’.-]*\s+|['’]s\s+|[a-z]+\s+){0,5}$"
 # names listed before the speaker's ("Argentina, Chile, Uruguay, Bolivia and Venezuela also criticized")
 SEPARATOR = r"(,\s+and\s+|,\s+|\s+and\s+)"
@@ -52,8 +53,16 @@ def clause_speakers(
         .filter(pl.col("from_start").is_not_null() & (pl.col("from_start") > 0))
         .filter(~lead.str.contains(rf"\b({places})\s+$"))
     )
+    # ", with Egypt's Foreign Ministry warning that": an absolute clause's speaker acts in a participle
+    after = pl.col("text").str.slice(pl.col("r_end"), 60)
+    participles = heads.filter(tail.str.contains(r"^,\s+with\s")).with_columns(
+        v_start=pl.col("r_end") + after.str.find(r"\b\p{Ll}+ing\b").cast(pl.Int64)
+    )
     found = (
-        heads.join(verbs, on=KEY, how="inner")
+        pl.concat(
+            [heads.join(verbs, on=KEY, how="inner"), participles.filter(pl.col("v_start").is_not_null())],
+            how="diagonal_relaxed",
+        )
         .filter(pl.col("v_start") >= pl.col("r_end"))
         .filter(pl.col("v_start") == pl.col("v_start").min().over(KEY, "mid"))
         .filter(gap.str.contains(verb_gap(rules)) & ~gap.str.contains(r"[,;]"))
@@ -69,12 +78,13 @@ def clause_speakers(
         .filter(pl.col("r_start") < pl.col("s_start"))
         .filter(between.str.contains(LIST_GAP))
     )
-    chosen = (
-        pl.concat([first, listed.drop("s_start")], how="diagonal_relaxed")
-        .join(earlier, left_on=[*KEY, "country"], right_on=[*KEY, "source_actor"], how="anti")
+    # a speaker of the first clause may open one of its own: it ends the others' reach all the same
+    clause = (
+        pl.concat([found, listed.drop("s_start")], how="diagonal_relaxed")
         .sort(*KEY, "r_start")
         .unique([*KEY, "country"], keep="first", maintain_order=True)
     )
+    chosen = clause.join(earlier, left_on=[*KEY, "country"], right_on=[*KEY, "source_actor"], how="anti")
     new = chosen.select(
         *KEY,
         source_actor="country",
@@ -83,7 +93,7 @@ def clause_speakers(
         from_start="from_start",
     )
     limits = (
-        new.select(*KEY, clause_actor="source_actor", clause_start="from_start")
+        clause.select(*KEY, clause_actor="country", clause_start="from_start")
         .join(earlier, on=KEY, how="inner")
         .filter(pl.col("clause_actor") != pl.col("source_actor"))
         .group_by(*KEY, "source_actor")
@@ -95,10 +105,10 @@ def clause_speakers(
         .drop("clause_start")
     )
     # the speaker's own names up to its verb ("the U.S. Embassy in Bishkek") are no targets of anyone
-    subject = chosen.select(*KEY, "country", "from_start", "v_start")
+    subject = clause.select(*KEY, "country", "from_start", "v_start")
     mids = pl.concat(
         [
-            found.join(new.select(*KEY, "from_start"), on=[*KEY, "from_start"]).select(*KEY, "mid"),
+            found.join(clause.select(*KEY, "from_start"), on=[*KEY, "from_start"]).select(*KEY, "mid"),
             smentions.join(subject, on=[*KEY, "country"])
             .filter((pl.col("r_start") >= pl.col("from_start")) & (pl.col("r_end") <= pl.col("v_start")))
             .select(*KEY, "mid"),

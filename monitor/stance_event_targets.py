@@ -63,6 +63,9 @@ def event_agent_statements(
         .join(where, on=KEY)
         .select("article_id", a_no="sentence_no", agent="source_actor", own=pl.lit(False))
     )
+    # an actor that judged "the <act>" itself is no agent of it ("Russia condemned the strike. Moscow also
+    # requested a meeting. Iraq also condemned the attack.")
+    judges = clause_judges(events, sources).select("article_id", j_no="sentence_no", agent="source_actor")
     # "North Korea's launch of a military reconnaissance satellite", "the Turkish vote" name the agent of
     # "the launch", "the vote" (a possessive, or an actor right before the noun).
     holder_np = pl.concat_str(pl.lit(r"^(['’]s\s+([a-z-]+\s+){0,2}?|\s+)"), "noun", pl.lit(r"\b"))
@@ -101,7 +104,12 @@ def event_agent_statements(
                 events.filter(pl.col("noun").is_in(court_nouns))
                 .join(courts, on="article_id")
                 .filter(earlier(holder_lookback)),
-                events.join(subjects, on="article_id").filter(earlier(lookback)),
+                events.join(subjects, on="article_id")
+                .filter(earlier(lookback))
+                .join(judges, on=["article_id", "agent"], how="left")
+                .filter(~pl.col("j_no").is_between(pl.col("a_no") - 1, "sentence_no").fill_null(False))
+                .drop("j_no")
+                .unique([*KEY, "m_start", "agent", "a_no"]),
             ],
             how="diagonal_relaxed",
         )

@@ -11,8 +11,12 @@ from monitor.stance_matching import rule_alternatives
 
 NAME = r"\p{Lu}[\p{L}'’.-]*"
 # An aside set off by commas between a subject and its verb: a relative clause or an apposition ("Iran, which
-# had offered to mediate, and Saudi Arabia ... also welcomed", "China, the bloc's largest economy, welcomed").
-ASIDE_OPENERS = r"which|who|the|a|an|also|both|all|itself|long|once|now|(\w+(ed|en|wn)|run|led|held|hit)\s+by"
+# had offered to mediate, and Saudi Arabia ... also welcomed", "China, the bloc's largest economy, welcomed",
+# "The United Arab Emirates, one of the first signatories of the accords in 2020, congratulated").
+ASIDE_OPENERS = (
+    r"which|who|whose|the|a|an|one|its|another|also|both|all|itself|long|once|now|"
+    r"(\w+(ed|en|wn)|run|led|held|hit)\s+by"
+)
 ASIDE = rf",\s+({ASIDE_OPENERS})\s[^,;:\"“”()]{{1,120}},"
 
 
@@ -35,10 +39,12 @@ def verb_gap(rules: dict) -> str:
     official = rf"(['’]s)?(\s+\p{{Lu}}\p{{Ll}}+){{0,2}}\s+(?i:{titles})(\s+to(\s+the)?)?{named}"
     aide = rf"(\s+(?i:{titles}))?['’]s(\s+[a-z]+){{1,2}}"
     relative = r"\)?,\s+(which|who)"
+    # "Taiwan's Mainland Affairs Council (MAC) thanked", not "the UN Mission in Afghanistan (UNAMA) expressed"
+    acronym = r"\s+\([\p{Lu}.]{2,8}\)"
     aside = rf"(\s+[a-z]+){{0,2}}{ASIDE}"
     adverbial = rf",\s+(?i:{rule_alternatives(rules, 'subject_gap_adverbials')}),"
     institution = institution_name(rules)
-    opening = rf"({aide}|{official}|{relative}|{aside}|{adverbial}|{institution})"
+    opening = rf"({aide}|{official}|{relative}|{aside}|{adverbial}|{institution}({acronym})?)"
     return rf"^{opening}?(\s+([a-z]+|\d{{1,4}}|{times})){{0,4}}\s*$"
 
 

@@ -5,8 +5,9 @@ lead treaty between Russia and North Korea.
 
 The story is the lead dyad: the first actor of the article's first sentence that names two, and the first
 other actor not listed with it. It counts only when a statement of the lead links the two (its sign is the
-story's tone, its source the agent of the story's act), when they are by far the article's two most named
-actors, or when the first is the actor the article names most and the second one of the three named most. A
+story's tone, its source the agent of the story's act unless the lead names the act's holder: "the Israeli
+occupation's attack"), when they are by far the article's two most named actors, or when the first is the
+actor the article names most and the second one of the three named most. A
 side that judges with the story's tone, or judges "the <act>" / "the <pact>", judges the other side; a third
 party judging "the <act>" judges the agent, "the <pact>" both sides. The sentence must name no actor
 but its speakers, carry no statement of them already, and no cues of both signs: a wrong target is worse than
@@ -65,12 +66,20 @@ def _lead_pairs(sentences: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -
     unlisted = others.filter(~pl.col("listed")).group_by("article_id").agg(second=pl.col("country").first())
     only = others.filter(pl.col("actors") == 2).group_by("article_id").agg(second=pl.col("country").first())
     second = pl.concat([unlisted, only.join(unlisted, on="article_id", how="anti")])
+    # "an Israeli airstrike", "the Israeli occupation's attack": the lead names the agent of its act
+    acts = rule_alternatives(rules, "lead_act_nouns")
+    holds = (
+        pl.col("text")
+        .str.slice(pl.col("r_end"), 60)
+        .str.contains(rf"^(\s+[a-z]+)?(['’]s)?\s+([a-z-]+\s+){{0,2}}?({acts})\b")
+    )
     return (
         named.group_by("article_id")
         .agg(
             lead_sid=pl.col("sid").first(),
             lead_no=pl.col("sentence_no").first(),
             first=pl.col("first").first(),
+            holders=pl.col("country").filter(holds).unique(),
         )
         .join(second, on="article_id")
     )
@@ -82,7 +91,9 @@ def lead_dyads(
     """[article_id, lead_no, first, second, tone, agent] of the articles whose lead pair is the story (see the
     module); tone -1/1 from the lead's statements between the two (null without one), agent the one source of
     its directed statements between them, the first side without one, null with two ("Israel struck Iranian
-    nuclear sites, and Iran attacked Israeli cities")."""
+    nuclear sites, and Iran attacked Israeli cities"); but an actor the lead names as the holder of its act
+    is its agent ("Kuwait condemned the Israeli occupation's attack", "Iran vowed a harsh response after an
+    Israeli airstrike": Israel)."""
     pairs = _lead_pairs(sentences, smentions, rules)
     linking = (
         statements.join(pairs, left_on="sid", right_on="lead_sid")
@@ -135,7 +146,15 @@ def lead_dyads(
             "first",
             "second",
             "tone",
-            agent=pl.when(pl.col("agents").list.len() == 1)
+            agent=pl.when(
+                (pl.col("holders").list.len() == 1)
+                & (
+                    (pl.col("holders").list.first() == pl.col("first"))
+                    | (pl.col("holders").list.first() == pl.col("second"))
+                )
+            )
+            .then(pl.col("holders").list.first())
+            .when(pl.col("agents").list.len() == 1)
             .then(pl.col("agents").list.first())
             .when(pl.col("agents").list.len().fill_null(0) == 0)
             .then(pl.col("first")),

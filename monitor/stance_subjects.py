@@ -44,7 +44,10 @@ def sentence_subjects(
     text = sentences.select(*KEY, "text")
     prev_end = pl.col("prev_end")
     gap = pl.col("text").str.slice(prev_end, (pl.col("r_start") - prev_end).clip(0))
-    opening = pl.col("text").str.slice(0, pl.col("r_start")).str.contains(LEAD)
+    # "A spokesperson for China condemned": the post speaks for the state that follows it
+    spokes = rule_alternatives(rules, "subject_spokesperson_titles")
+    spoken_for = rf"^\s*(A|An|The)\s+({spokes})\s+for\s+((the|The)\s+)?$"
+    opening = pl.col("text").str.slice(0, pl.col("r_start")).str.contains(f"{LEAD}|{spoken_for}")
     chain = (
         smentions.join(spoken.select(KEY).unique(), on=KEY, how="anti")
         .join(text, on=KEY, how="inner")

@@ -162,6 +162,13 @@ def test_the_north_is_north_korea_only_in_articles_about_it(mentions):
     assert mentions("The North of England voted.").is_empty()
 
 
+def test_the_islamic_republic_is_iran_only_in_articles_about_iran(mentions):
+    body = "Tehran summoned the envoy. Damascus stood in solidarity with the Islamic Republic."
+    assert _pairs(mentions(body))[-1] == ("the Islamic Republic", "IRN")
+    elsewhere = mentions("Pakistan calls itself the Islamic Republic.")
+    assert elsewhere.filter(pl.col("actor_id") == "IRN").is_empty()
+
+
 def test_foreign_ministry_takes_the_state_named_before_it(mentions):
     body = "North Korea said so in a statement issued by a spokesperson for the North's Foreign Ministry."
     fm = mentions(body).filter(pl.col("surface") == "Foreign Ministry")

@@ -60,3 +60,27 @@ def test_an_aside_holding_a_cue_links_no_state_to_the_verb_after_it():
         actors=ASIDE_ACTORS,
     )
     assert stance(out) == {}
+
+
+def test_a_state_speaks_through_an_apposition_that_opens_with_one_of():
+    out = statements(
+        "The United States, one of the first signatories of the accords in 2020, congratulated Indonesia.",
+        actors=ASIDE_ACTORS,
+    )
+    assert stance(out)[("USA", "IDN")] > 0
+
+
+def test_a_state_speaks_through_the_acronym_of_its_institution():
+    out = statements(
+        "China's Ministry of Commerce (MOFCOM) thanked Indonesia and the Philippines for their support.",
+        actors=ASIDE_ACTORS,
+    )
+    assert stance(out)[("CHN", "PHL")] > 0
+
+
+def test_a_place_before_an_acronym_is_no_speaker():
+    out = statements(
+        "The UN Assistance Mission in Pakistan (UNAMP) had earlier expressed concern over the casualties.",
+        actors=ASIDE_ACTORS,
+    )
+    assert ("PAK", "UN") not in stance(out)

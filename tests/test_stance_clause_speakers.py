@@ -34,3 +34,32 @@ def test_the_first_speaker_owns_no_cue_of_the_second_clause():
     )
     assert ("PAN", "VEN") not in out
     assert out[("PER", "VEN")] < 0
+
+
+DOHA = [
+    ["Jordan", "JOR", "JOR", "state"],
+    ["Egypt", "EGY", "EGY", "state"],
+    ["Foreign Ministry", "EGY.FOREIGN_MINISTRY", "EGY", "foreign ministry"],
+    ["Israel", "ISR", "ISR", "state"],
+]
+WITH_EGYPT_WARNING = (
+    "Jordan condemned the strike by Israel, with Egypt's Foreign Ministry warning that Israel had undermined "
+    "efforts to reach a ceasefire in the Gaza Strip."
+)
+
+
+def test_the_speaker_of_an_absolute_with_clause_owns_its_participle():
+    assert stance(statements(WITH_EGYPT_WARNING, actors=DOHA))[("EGY", "ISR")] < 0
+
+
+def test_the_speaker_of_an_absolute_with_clause_is_no_target_of_the_first_speaker():
+    assert ("JOR", "EGY") not in stance(statements(WITH_EGYPT_WARNING, actors=DOHA))
+
+
+def test_a_listed_subject_opening_its_own_with_clause_ends_the_others_reach():
+    out = statements(
+        "Jordan and Egypt denounced the strike by Israel, with Egypt's Foreign Ministry warning that it "
+        "undermined efforts to reach a ceasefire.",
+        actors=DOHA,
+    )
+    assert ("JOR", "EGY") not in stance(out)

@@ -70,3 +70,24 @@ def test_a_welcomed_ruling_judges_the_court_named_before_it():
         actors=COURT_CASE,
     )
     assert stance(out, 3) == {("ARE", "ICJ"): 0.7}
+
+
+CONSULATE = [
+    ["Iran", "IRN", "IRN", "state"],
+    ["Russia", "RUS", "RUS", "state"],
+    ["Moscow", "RUS", "RUS", "capital"],
+    ["UN Security Council", "UNSC", "UNSC", "organisation"],
+    ["Iraq", "IRQ", "IRQ", "state"],
+    ["Pakistan", "PAK", "PAK", "state"],
+]
+
+
+def test_an_actor_that_judged_the_act_itself_is_not_its_agent():
+    out = statements(
+        "Russia's Foreign Ministry strongly condemned the strike, saying attacks on diplomatic missions were "
+        '"absolutely unacceptable."',
+        "Moscow also requested an emergency meeting of the UN Security Council.",
+        "Iraq and Pakistan also condemned the attack.",
+        actors=CONSULATE,
+    )
+    assert not {("IRQ", "RUS"), ("PAK", "RUS")} & set(stance(out, 2))

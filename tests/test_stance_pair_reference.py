@@ -92,3 +92,12 @@ def test_of_two_pairs_in_one_sentence_the_two_countries_are_the_pair_that_opened
         actors=actors,
     )
     assert stance(out, 1) == {("CHN", "SAU"): 0.7, ("CHN", "IRN"): 0.7}
+
+
+def test_the_two_countries_may_carry_an_adjective():
+    out = statements(
+        "Kyrgyzstan and Tajikistan signed a treaty on Thursday.",
+        "Britain welcomed the improvement in ties between the two Central Asian countries.",
+        actors=KYRGYZ_TAJIK,
+    )
+    assert set(stance(out, 1)) == {("GBR", "KGZ"), ("GBR", "TJK")}

@@ -142,3 +142,28 @@ def test_a_lead_opening_with_an_actor_named_less_than_another_is_no_story():
 def test_a_third_party_condemning_an_attack_in_a_story_of_a_pact_judges_nobody():
     out = statements(TREATY, "Japan condemned the attack.", actors=[RUSSIA, NORTH_KOREA, JAPAN])
     assert story(out, 1) == {}
+
+
+KUWAIT = [
+    ["State of Kuwait", "KWT", "KWT", "state"],
+    ["Kuwait", "KWT", "KWT", "state"],
+    ["Israeli", "ISR", "ISR", "state"],
+    ["Qatar", "QAT", "QAT", "state"],
+    ["Qatari", "QAT", "QAT", "state"],
+    ["Oman", "OMN", "OMN", "state"],
+    ["Bahrain", "BHR", "BHR", "state"],
+]
+DOHA_STRIKE = (
+    "The State of Kuwait on Tuesday strongly condemned the Israeli occupation's attack that targeted a "
+    "residential headquarters in the Qatari capital Doha."
+)
+
+
+def test_a_third_party_condemning_the_attack_judges_the_holder_the_lead_names_not_its_judge():
+    out = statements(
+        DOHA_STRIKE,
+        "Kuwait affirmed its full solidarity with Qatar and its support for Qatar's measures.",
+        "Bahrain and Oman also condemned the attack.",
+        actors=KUWAIT,
+    )
+    assert story(out, 2) == {("BHR", "ISR"): -0.9, ("OMN", "ISR"): -0.9}

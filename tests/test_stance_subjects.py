@@ -167,3 +167,20 @@ def test_another_mention_of_a_listed_state_is_no_target_of_the_list():
         ],
     )
     assert stance(out) == {}
+
+
+FREEDOM_EDGE = [
+    ["Democratic People's Republic of Korea", "PRK", "PRK", "state"],
+    ["Ministry of Foreign Affairs", "PRK.FOREIGN_MINISTRY", "PRK", "foreign ministry"],
+    ["United States", "USA", "USA", "state"],
+    ["Japan", "JPN", "JPN", "state"],
+]
+
+
+def test_a_spokesperson_for_a_state_opening_the_sentence_speaks_for_it():
+    out = statements(
+        "The spokesperson for the Ministry of Foreign Affairs issued a press statement on Saturday "
+        'denouncing the "Freedom Edge" multi-domain military drills staged by the United States and Japan.',
+        actors=FREEDOM_EDGE,
+    )
+    assert stance(out)[("PRK", "USA")] < 0
