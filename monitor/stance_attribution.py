@@ -193,7 +193,7 @@ def resolve_sources(
     gap = pl.col("text").str.slice(pl.col("r_end"), (pl.col("a_start") - pl.col("r_end")).clip(0))
     before = (
         through_asides(pairs, text, gap, hits, rules)
-        .join(host_mentions(pairs, text, rules), on=[*KEY, "mid"], how="anti")
+        .join(host_mentions(pairs, text, rules), on=[*KEY, "mid", "a_start"], how="anti")
         .filter(pl.col("r_end") <= pl.col("a_start"))
         .filter(pl.col("a_start") == pl.col("a_start").min().over("mid"))
         .join(text, on=KEY, how="left")

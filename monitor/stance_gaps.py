@@ -89,14 +89,20 @@ def through_asides(
 
 
 def host_mentions(pairs: pl.DataFrame, text: pl.DataFrame, rules: dict) -> pl.DataFrame:
-    """[sid, mid] of states named as the post of an envoy ("U.S. Ambassador to Japan George Glass said"):
-    the host of the envoy, never the subject of the verb."""
+    """[sid, mid, a_start] of states named as the post of an envoy ("U.S. Ambassador to Japan George Glass
+    said"): the host of the envoy, never the subject of the verb; and of places right before a participle
+    ("rallies in Seoul denouncing Japan"): where the act was, not who did it."""
     hosts = rule_alternatives(rules, "host_titles")
+    places = rule_alternatives(rules, "location_prepositions")
     lead = pl.col("text").str.slice(0, pl.col("r_start"))
+    participle = pl.col("text").str.slice(pl.col("a_start"), 30).str.contains(r"^\p{L}+ing\b")
     return (
-        pairs.select(*KEY, "mid", "r_start")
-        .unique()
+        pairs.select(*KEY, "mid", "r_start", "a_start")
         .join(text, on=KEY)
-        .filter(lead.str.contains(rf"(?i:{hosts})\s+to\s+(the\s+)?$"))
-        .select(*KEY, "mid")
+        .filter(
+            lead.str.contains(rf"(?i:{hosts})\s+to\s+(the\s+)?$")
+            | (lead.str.contains(rf"\b(?i:{places})\s+$") & participle)
+        )
+        .select(*KEY, "mid", "a_start")
+        .unique()
     )

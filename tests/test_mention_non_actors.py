@@ -19,6 +19,11 @@ def test_a_sea_named_after_a_state_is_no_mention_of_it(mentions):
     assert mentions("Patrols in the South China Sea and the East China Sea grew.").is_empty()
 
 
+def test_the_iranian_news_agency_is_no_mention_of_iran(mentions):
+    text = "Tehran said so, the Islamic Republic News Agency reported."
+    assert _pairs(mentions(text)) == [("Tehran", "IRN")]
+
+
 def test_a_treaty_named_after_a_capital_is_no_mention_of_its_state(mentions):
     text = '"Cambodia has violated the Ottawa Convention and Thailand\'s sovereignty," the ministry said.'
     assert _pairs(mentions(text)) == [("Cambodia", "KHM"), ("Thailand", "THA")]

@@ -164,9 +164,14 @@ def test_the_north_is_north_korea_only_in_articles_about_it(mentions):
 
 def test_the_islamic_republic_is_iran_only_in_articles_about_iran(mentions):
     body = "Tehran summoned the envoy. Damascus stood in solidarity with the Islamic Republic."
-    assert _pairs(mentions(body))[-1] == ("the Islamic Republic", "IRN")
+    assert _pairs(mentions(body))[-1] == ("Islamic Republic", "IRN")
     elsewhere = mentions("Pakistan calls itself the Islamic Republic.")
     assert elsewhere.filter(pl.col("actor_id") == "IRN").is_empty()
+
+
+def test_the_islamic_republic_of_iran_is_one_mention_of_its_official_name(mentions):
+    body = "Tehran, IRNA - The Islamic Republic of Iran and the Kingdom of Saudi Arabia agreed on Friday."
+    assert ("Islamic Republic of Iran", "IRN") in _pairs(mentions(body))
 
 
 def test_foreign_ministry_takes_the_state_named_before_it(mentions):

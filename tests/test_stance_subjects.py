@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import polars as pl
-from stance_helpers import every_pair, mutual, stance, statements
+from stance_helpers import JAPAN, every_pair, mutual, stance, statements
 
 from monitor.stance_attribution import sentence_mentions
 from monitor.stance_cue_hits import outside_mentions
@@ -173,7 +173,7 @@ FREEDOM_EDGE = [
     ["Democratic People's Republic of Korea", "PRK", "PRK", "state"],
     ["Ministry of Foreign Affairs", "PRK.FOREIGN_MINISTRY", "PRK", "foreign ministry"],
     ["United States", "USA", "USA", "state"],
-    ["Japan", "JPN", "JPN", "state"],
+    JAPAN,
 ]
 
 
@@ -184,3 +184,11 @@ def test_a_spokesperson_for_a_state_opening_the_sentence_speaks_for_it():
         actors=FREEDOM_EDGE,
     )
     assert stance(out)[("PRK", "USA")] < 0
+
+
+def test_a_city_where_citizens_rallied_does_not_denounce_anyone():
+    out = statements(
+        "In south Korea, citizens and civic groups staged candlelight rallies in Seoul denouncing Japan.",
+        actors=[["Korea", "KOR", "KOR", "state"], ["Seoul", "KOR", "KOR", "capital"], JAPAN],
+    )
+    assert ("KOR", "JPN") not in stance(out)
