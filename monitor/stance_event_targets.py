@@ -97,6 +97,14 @@ def event_agent_statements(
         back = pl.col("sentence_no") - pl.col("a_no")
         return (back > 0) & (back <= sentences_back)
 
+    subject_agents = events.join(subjects, on="article_id").filter(earlier(lookback))
+    judged = (
+        subject_agents.join(judges, on=["article_id", "agent"])
+        .filter(pl.col("j_no").is_between(pl.col("a_no") - 1, "sentence_no"))
+        .select(*KEY, "m_start", "agent")
+        .unique()
+    )
+
     agents = (
         pl.concat(
             [
@@ -104,12 +112,7 @@ def event_agent_statements(
                 events.filter(pl.col("noun").is_in(court_nouns))
                 .join(courts, on="article_id")
                 .filter(earlier(holder_lookback)),
-                events.join(subjects, on="article_id")
-                .filter(earlier(lookback))
-                .join(judges, on=["article_id", "agent"], how="left")
-                .filter(~pl.col("j_no").is_between(pl.col("a_no") - 1, "sentence_no").fill_null(False))
-                .drop("j_no")
-                .unique([*KEY, "m_start", "agent", "a_no"]),
+                subject_agents.join(judged, on=[*KEY, "m_start", "agent"], how="anti"),
             ],
             how="diagonal_relaxed",
         )

@@ -7,11 +7,10 @@ The story is the lead dyad: the first actor of the article's first sentence that
 other actor not listed with it. It counts only when a statement of the lead links the two (its sign is the
 story's tone, its source the agent of the story's act unless the lead names the act's holder: "the Israeli
 occupation's attack"), when they are by far the article's two most named actors, or when the first is the
-actor the article names most and the second one of the three named most. A
-side that judges with the story's tone, or judges "the <act>" / "the <pact>", judges the other side; a third
-party judging "the <act>" judges the agent, "the <pact>" both sides. The sentence must name no actor
-but its speakers, carry no statement of them already, and no cues of both signs: a wrong target is worse than
-a miss."""
+actor the article names most and the second one of the three named most. A side that judges with the story's
+tone, or judges "the <act>" / "the <pact>", judges the other side; a third party judging "the <act>" judges
+the agent, "the <pact>" both sides. The sentence must name no actor but its speakers, carry no statement of
+them already, and no cues of both signs: a wrong target is worse than a miss."""
 
 from __future__ import annotations
 
