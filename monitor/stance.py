@@ -22,7 +22,7 @@ from monitor.stance_definite_targets import definite_targets
 from monitor.stance_denials import denied_clauses, denied_cues, denied_mentions
 from monitor.stance_echo_subjects import echo_subjects
 from monitor.stance_event_targets import event_agent_statements
-from monitor.stance_frames import no_party_mentions, sentence_frames
+from monitor.stance_frames import document_mentions, no_party_mentions, sentence_frames
 from monitor.stance_group_targets import group_targets
 from monitor.stance_keys import KEY
 from monitor.stance_learned import load_model, with_model_opinion
@@ -213,8 +213,10 @@ def rule_stage(
     statements = without_reversals(spare_clause_agents(statements), passives)
     statements = asked_only(statements, cue_hits, smentions, rules)
     voiced = pl.concat([sources, passive_voices], how="diagonal_relaxed")
-    # an actor an aside names about the subject is no party of its judgement
-    named = smentions.join(aside_named(subject_ids, smentions), on=[*KEY, "mid"], how="anti")
+    # an actor an aside names about the subject is no party of its judgement, nor is a document's owner
+    named = smentions.join(aside_named(subject_ids, smentions), on=[*KEY, "mid"], how="anti").join(
+        document_mentions(sentences, smentions, hits, rules), on=[*KEY, "mid"], how="anti"
+    )
     rebuttals = context_statements(sentences, named, cue_hits, voiced, statements, rules)
     known = pl.concat([statements.drop("rule_rank"), rebuttals])
     similar = similar_statements(sentences, smentions, known, rules)

@@ -16,6 +16,7 @@ from monitor.stance_matching import rule_alternatives
 from monitor.stance_named_officials import named_officials
 from monitor.stance_quotes import quote_run_speakers
 from monitor.stance_runs import carried_in, cum_sum_in, shift_in
+from monitor.stance_statement_subjects import statement_subjects
 from monitor.stance_subjects import acting_claims, sentence_subjects
 
 # "they agreed" after a meeting, like "both leaders": the two persons named last
@@ -278,6 +279,8 @@ def resolve_sources(
     sources = pl.concat([own, carried.select(own.columns)]).drop("source_rank")
     subjects, subject_mids, claims = sentence_subjects(sentences, smentions, sources, rules)
     sources = pl.concat([sources, subjects])
+    # a statement's issuers first: "It also denounced ..." may follow "The statement also criticised ..."
+    sources = pl.concat([sources, statement_subjects(sentences, sources, rules)])
     sources = pl.concat([sources, it_subjects(sentences, smentions, sources, rules)])
     subject_ids = pl.concat([subject_ids, subject_mids], how="diagonal_relaxed")
     holders = possessive_holders(sentences, smentions, hits, sources, rules)

@@ -219,11 +219,12 @@ def _nearest(value: pl.Expr, where: pl.Expr, step: int) -> pl.Expr:
     return pl.when(fill(pl.when(where).then(sid)) == sid).then(fill(pl.when(where).then(value)))
 
 
-def find_non_targets(smentions: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
+def find_non_targets(smentions: pl.DataFrame, hits: pl.DataFrame, places: bool = True) -> pl.DataFrame:
     """Mentions naming a document, a place or a topic rather than an actor ("UNSC resolutions", "in
-    Seoul", "remarks on Taiwan")."""
-    words = hits.filter(pl.col("is_document") | pl.col("is_place_prep") | pl.col("is_topic")).select(
-        *KEY, "m_start", "m_end", "is_document", is_place_prep=pl.col("is_place_prep") | pl.col("is_topic")
+    Seoul", "remarks on Taiwan"); only documents with `places` False."""
+    place = (pl.col("is_place_prep") | pl.col("is_topic")) & pl.lit(places)
+    words = hits.filter(pl.col("is_document") | place).select(
+        *KEY, "m_start", "m_end", "is_document", is_place_prep=place
     )
     return (
         smentions.select(*KEY, "mid", "r_start", "r_end")

@@ -50,3 +50,14 @@ def no_party_mentions(
         ]
     )
     return every, brokers
+
+
+def document_mentions(
+    sentences: pl.DataFrame, smentions: pl.DataFrame, hits: pl.DataFrame, rules: dict
+) -> pl.DataFrame:
+    """[sid, mid] of the mentions that name a document or own a norm ("the U.N. Charter", "the rules of the
+    WTO"): no party even of a judgement whose target another sentence supplies ("condemned the strikes as an
+    'irresponsible' violation of international law and the U.N. Charter")."""
+    return pl.concat(
+        [find_non_targets(smentions, hits, places=False), norm_owners(sentences, smentions, rules)]
+    )

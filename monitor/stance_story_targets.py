@@ -32,11 +32,19 @@ DEFINITE = rf"\b(the|this|that|these|those)\s+({QUOTE_OPEN}[a-z-]+{QUOTE_CLOSE}\
 # the noun phrase as the cue's object ("rejected the decision", "concerns about the pact")
 OBJECT = rf"^{QUOTE_CLOSE}\s+((over|about|at|of|on|to|against)\s+)?{DEFINITE}"
 # ... or as what the cue is said of ("called the ban 'extremely regrettable'", "the deal was 'an important")
-PREDICATE = rf"\s+(as|was|were|is|are|had been|has been|have been)?\s*{QUOTE_OPEN}\s*([a-z-]+\s+){{0,3}}$"
+# (a closing quote may end the noun: 'the "cowardly crime" would not go unanswered')
+COPULA = r"(as|was|were|is|are|had been|has been|have been)"
+PREDICATE = rf"{QUOTE_CLOSE}\s+{COPULA}?\s*{QUOTE_OPEN}\s*([a-z-]+\s+){{0,3}}$"
 
 
 def _sign(polarity: str = "polarity") -> pl.Expr:
     return pl.when(pl.col("negated")).then(-pl.col(polarity)).otherwise(pl.col(polarity)).sign()
+
+
+def _side_holder(holders: str) -> pl.Expr:
+    """The lead names one holder of its act, and it is a side of the story."""
+    one = pl.col(holders).list.first()
+    return (pl.col(holders).list.len() == 1) & ((one == pl.col("first")) | (one == pl.col("second")))
 
 
 def _lead_pairs(sentences: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -> pl.DataFrame:
@@ -65,20 +73,25 @@ def _lead_pairs(sentences: pl.DataFrame, smentions: pl.DataFrame, rules: dict) -
     unlisted = others.filter(~pl.col("listed")).group_by("article_id").agg(second=pl.col("country").first())
     only = others.filter(pl.col("actors") == 2).group_by("article_id").agg(second=pl.col("country").first())
     second = pl.concat([unlisted, only.join(unlisted, on="article_id", how="anti")])
-    # "an Israeli airstrike", "the Israeli occupation's attack": the lead names the agent of its act
-    acts = rule_alternatives(rules, "lead_act_nouns")
-    holds = (
-        pl.col("text")
-        .str.slice(pl.col("r_end"), 60)
-        .str.contains(rf"^(\s+[a-z]+)?(['’]s)?\s+([a-z-]+\s+){{0,2}}?({acts})\b")
-    )
+
+    # "an Israeli airstrike", "the Israeli occupation's attack", "Japan's discharge", "China's second day of
+    # large-scale military exercises" (lowercase words, no punctuation): the lead names the act's agent
+    def holds(nouns: str, words: int) -> pl.Expr:
+        after = pl.col("text").str.slice(pl.col("r_end"), 80)
+        return after.str.contains(rf"^(\s+[a-z]+)?(['’]s)?\s+([a-z-]+\s+){{0,{words}}}?({nouns})\b")
+
     return (
         named.group_by("article_id")
         .agg(
             lead_sid=pl.col("sid").first(),
             lead_no=pl.col("sentence_no").first(),
             first=pl.col("first").first(),
-            holders=pl.col("country").filter(holds).unique(),
+            force_holders=pl.col("country")
+            .filter(holds(rule_alternatives(rules, "lead_act_nouns"), 2))
+            .unique(),
+            act_holders=pl.col("country")
+            .filter(holds(rule_alternatives(rules, "story_act_nouns"), 5))
+            .unique(),
         )
         .join(second, on="article_id")
     )
@@ -91,8 +104,9 @@ def lead_dyads(
     module); tone -1/1 from the lead's statements between the two (null without one), agent the one source of
     its directed statements between them, the first side without one, null with two ("Israel struck Iranian
     nuclear sites, and Iran attacked Israeli cities"); but an actor the lead names as the holder of its act
-    is its agent ("Kuwait condemned the Israeli occupation's attack", "Iran vowed a harsh response after an
-    Israeli airstrike": Israel)."""
+    of force is its agent ("Kuwait condemned the Israeli occupation's attack", "Iran vowed a harsh response
+    after an Israeli airstrike": Israel), and in a story of hostile tone the holder of any act the story
+    names ("North Korea denounced Japan's discharge of contaminated water": Japan)."""
     pairs = _lead_pairs(sentences, smentions, rules)
     linking = (
         statements.join(pairs, left_on="sid", right_on="lead_sid")
@@ -145,14 +159,10 @@ def lead_dyads(
             "first",
             "second",
             "tone",
-            agent=pl.when(
-                (pl.col("holders").list.len() == 1)
-                & (
-                    (pl.col("holders").list.first() == pl.col("first"))
-                    | (pl.col("holders").list.first() == pl.col("second"))
-                )
-            )
-            .then(pl.col("holders").list.first())
+            agent=pl.when(_side_holder("force_holders"))
+            .then(pl.col("force_holders").list.first())
+            .when(_side_holder("act_holders") & (pl.col("tone") == -1))
+            .then(pl.col("act_holders").list.first())
             .when(pl.col("agents").list.len() == 1)
             .then(pl.col("agents").list.first())
             .when(pl.col("agents").list.len().fill_null(0) == 0)

@@ -151,6 +151,14 @@ def test_a_surname_spelling_after_another_first_name_is_still_not_the_official(a
     assert ("Güler", "TUR") not in actors(body, date(2024, 6, 1))
 
 
+def test_a_surname_after_an_honorific_is_the_official_named_in_full_earlier(actors):
+    body = (
+        "Chief Adviser Professor Muhammad Yunus held a bilateral meeting with Chinese President Xi Jinping. "
+        "Professor Yunus thanked China for its support."
+    )
+    assert ("Yunus", "BGD") in actors(body, date(2025, 3, 28))
+
+
 def test_un_ambassador_with_two_terms_speaks_for_the_state_only_in_office(actors):
     body = 'Danon said the General Assembly vote was "a prize for terrorism".'
     assert ("Danon", "ISR") in actors(body, date(2024, 12, 11))

@@ -24,6 +24,11 @@ def test_the_iranian_news_agency_is_no_mention_of_iran(mentions):
     assert _pairs(mentions(text)) == [("Tehran", "IRN")]
 
 
+def test_an_amount_in_us_dollars_is_no_mention_of_the_united_states(mentions):
+    text = "China agreed to provide around 2.1 billion US dollars in investment, loans and grants."
+    assert _pairs(mentions(text)) == [("China", "CHN")]
+
+
 def test_a_treaty_named_after_a_capital_is_no_mention_of_its_state(mentions):
     text = '"Cambodia has violated the Ottawa Convention and Thailand\'s sovereignty," the ministry said.'
     assert _pairs(mentions(text)) == [("Cambodia", "KHM"), ("Thailand", "THA")]

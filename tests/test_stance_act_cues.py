@@ -1,6 +1,6 @@
 """Material acts named by their verb, with no evaluative word (seeds/stance_cues.csv): surtaxes and duties,
 deportations, retaliation, investigations into imports, exchanges of fire, troops sent, imports resumed,
-membership joined, personnel and aid sent, airspace violated."""
+membership joined, personnel and aid sent, airspace violated, imports suspended."""
 
 from __future__ import annotations
 
@@ -139,3 +139,11 @@ def test_an_aircraft_violating_a_states_airspace_is_its_states_act_against_that_
     )
     assert every_pair(out)[("CHN", "JPN")] < 0
     assert every_pair(out)[("JPN", "CHN")] < 0
+
+
+def test_a_state_that_notified_another_it_is_suspending_imports_sanctions_it():
+    out = statements(
+        "China has notified Japan that it is suspending imports of Japanese seafood, Kyodo News reported.",
+        actors=[CHINA, JAPAN, ["Japanese", "JPN", "JPN", "state"]],
+    )
+    assert stance(out) == {("CHN", "JPN"): -0.6}

@@ -165,6 +165,16 @@ def test_an_act_of_force_reported_after_the_lead_is_not_the_one_judged():
     assert ("OMN", "USA") not in stance(out, 4)
 
 
+def test_a_charter_named_in_the_judgement_leaves_the_lead_attacker_its_target():
+    out = statements(
+        STRUCK,
+        'Oman condemned the strikes as an "irresponsible" violation of international law and the U.N. '
+        "Charter.",
+        actors=[*STRIKE_ACTORS, ["U.N.", "UN", "UN", "organisation"]],
+    )
+    assert stance(out, 1) == {("OMN", "USA"): -0.9}
+
+
 def test_a_lead_with_two_attackers_leaves_the_judgement_without_target():
     out = statements(
         "Israel struck Iranian nuclear sites on Saturday, and Iran attacked Israeli cities hours later.",

@@ -26,6 +26,15 @@ def test_the_owner_of_the_rules_a_measure_violates_is_no_target():
     assert ("CHN", "WTO") not in got
 
 
+def test_the_state_whose_internal_affairs_are_meddled_in_is_no_target_of_the_opposition():
+    bangladesh = ["Bangladesh", "BGD", "BGD", "state"]
+    for sentence in (
+        "China opposed any external interference in Bangladesh's internal affairs.",
+        "China opposed any interference in the internal affairs of Bangladesh.",
+    ):
+        assert ("CHN", "BGD") not in stance(statements(sentence, actors=[CHINA, bangladesh]))
+
+
 def test_a_warning_that_opens_a_clause_judges_the_actor_of_the_clause_not_one_named_before():
     out = statements(
         "The United States said Honduras' decision was a \"sovereign\" one, but warned that Beijing's "

@@ -5,7 +5,7 @@ ties with the UAE."""
 from __future__ import annotations
 
 import polars as pl
-from stance_helpers import NORTH_KOREA, RUSSIA, statements
+from stance_helpers import CHINA, NORTH_KOREA, RUSSIA, statements
 
 SUDAN = [
     ["Sudan", "SDN", "SDN", "state"],
@@ -167,3 +167,47 @@ def test_a_third_party_condemning_the_attack_judges_the_holder_the_lead_names_no
         actors=KUWAIT,
     )
     assert story(out, 2) == {("BHR", "ISR"): -0.9, ("OMN", "ISR"): -0.9}
+
+
+def test_concern_over_the_act_a_lead_denounced_judges_the_state_denounced():
+    out = statements(
+        "North Korea on Friday denounced Japan's discharge of nuclear-contaminated water from the Fukushima "
+        "plant into the sea.",
+        "North Korea said Japan must stop the discharge and Japan would pay for it.",
+        "The Russian Foreign Ministry expressed concern over the discharge and said it would study it.",
+        actors=[
+            NORTH_KOREA,
+            JAPAN,
+            ["Russian", "RUS", "RUS", "state"],
+            ["Foreign Ministry", "RUS.FOREIGN_MINISTRY", "RUS", "foreign ministry"],
+        ],
+    )
+    assert story(out, 2) == {("RUS", "JPN"): -0.6}
+
+
+def test_a_side_vowing_the_crime_will_not_go_unanswered_judges_the_other_side():
+    out = statements(
+        "Iran has vowed a harsh response after an Israeli airstrike destroyed the consular section of its "
+        "embassy in Damascus.",
+        "Iran condemned Israel and said Israel would bear full responsibility.",
+        'Iranian President Ebrahim Raisi said the "cowardly crime" would not go unanswered.',
+        actors=[
+            ["Iran", "IRN", "IRN", "state"],
+            ["Iranian", "IRN", "IRN", "state"],
+            ["Israeli", "ISR", "ISR", "state"],
+            ["Israel", "ISR", "ISR", "state"],
+            ["Ebrahim Raisi", "ebrahim_raisi", "IRN", "head of state"],
+        ],
+    )
+    assert story(out, 2) == {("IRN", "ISR"): -0.7}
+
+
+def test_a_hostile_lead_names_the_holder_of_the_act_a_few_words_before_it():
+    out = statements(
+        "Taiwan's government on Wednesday condemned China's second day of large-scale military exercises "
+        'around the country, calling the drills a "blatant provocation".',
+        "Taiwan said China must stop its intimidation of Taiwan.",
+        "The United States condemned the exercises.",
+        actors=[["Taiwan", "TWN", "TWN", "state"], CHINA, ["United States", "USA", "USA", "state"]],
+    )
+    assert story(out, 2) == {("USA", "CHN"): -0.9}

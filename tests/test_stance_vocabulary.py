@@ -1,9 +1,10 @@
 """Cue vocabulary of seeds/stance_cues.csv read in real sentence shapes: vetoes, strikes, closures,
-backers and partners, and how far a demand reaches before a second predicate."""
+backers and partners, appreciation expressed to a state, and how far a demand reaches before a second
+predicate."""
 
 from __future__ import annotations
 
-from stance_helpers import JAPAN, US, every_pair, mutual, stance, statements
+from stance_helpers import JAPAN, RUSSIA, US, every_pair, mutual, stance, statements
 
 
 def test_calling_a_state_an_important_partner_praises_it():
@@ -250,3 +251,35 @@ def test_reopening_an_embassy_in_a_state_is_friendly_to_it():
         ],
     )
     assert stance(out)[("TUR", "SYR")] > 0
+
+
+def test_appreciation_expressed_to_states_praises_each_of_them():
+    out = statements(
+        "Iran and Saudi Arabia also expressed their appreciation to the Republic of Iraq and the Sultanate "
+        "of Oman for hosting rounds of dialogue.",
+        actors=[
+            ["Iran", "IRN", "IRN", "state"],
+            ["Saudi Arabia", "SAU", "SAU", "state"],
+            ["Republic of Iraq", "IRQ", "IRQ", "state"],
+            ["Sultanate of Oman", "OMN", "OMN", "state"],
+        ],
+    )
+    assert set(stance(out)) == {("IRN", "IRQ"), ("IRN", "OMN"), ("SAU", "IRQ"), ("SAU", "OMN")}
+
+
+def test_a_dear_price_to_pay_is_a_threat():
+    out = statements("Russia said the US will have to pay a dear price.", actors=[RUSSIA, US])
+    assert stance(out)[("RUS", "USA")] < 0
+
+
+def test_an_encroachment_on_security_judges_the_actor_that_expands():
+    out = statements(
+        '"The expansion of NATO is an encroachment on our security and on Russia\'s national interests," '
+        "Peskov told reporters.",
+        actors=[
+            RUSSIA,
+            ["Peskov", "dmitry_peskov", "RUS", "spokesperson"],
+            ["NATO", "NATO", "NATO", "organisation"],
+        ],
+    )
+    assert stance(out)[("RUS", "NATO")] < 0
