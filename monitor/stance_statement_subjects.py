@@ -18,7 +18,7 @@ def statement_subjects(sentences: pl.DataFrame, sources: pl.DataFrame, rules: di
     with it or quotes it ("..., the statement added"), passed on over statement_subject_rounds sentences."""
     nouns = rule_alternatives(rules, "statement_subject_nouns")
     copulas = rule_alternatives(rules, "it_subject_copulas")
-    lookback = int(rules.get("statement_subject_sentences", 3))
+    lookback = int(rules.get("statement_subject_sentences", 12))
     verb = pl.col("text").str.extract(rf"^The\s+(?:{nouns})\s+(?:(?:also|then|later)\s+)?([a-z]+)\b", 1)
     openers = (
         sentences.select(*KEY, "article_id", "sentence_no", "text")

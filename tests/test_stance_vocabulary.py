@@ -283,3 +283,11 @@ def test_an_encroachment_on_security_judges_the_actor_that_expands():
         ],
     )
     assert stance(out)[("RUS", "NATO")] < 0
+
+
+def test_calling_an_attack_cowardly_is_a_condemnation_not_a_faint_tone():
+    out = statements(
+        "Qatar described the Israeli strike as cowardly.",
+        actors=[["Qatar", "QAT", "QAT", "state"], ["Israeli", "ISR", "ISR", "state"]],
+    )
+    assert stance(out)[("QAT", "ISR")] == -0.8
