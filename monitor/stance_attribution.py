@@ -8,7 +8,7 @@ import polars as pl
 
 from monitor.stance_carryover import carry_over
 from monitor.stance_definite import definite_antecedents, definite_pattern
-from monitor.stance_gaps import ASIDE, NAME, host_mentions, through_asides, verb_gap
+from monitor.stance_gaps import ASIDE, NAME, PARTICIPLE, host_mentions, through_asides, verb_gap
 from monitor.stance_holders import possessive_holders
 from monitor.stance_it_subjects import it_subjects
 from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
@@ -253,7 +253,7 @@ def resolve_sources(
     # "..., accusing the bloc of": a participle after a comma belongs to the main subject, not to the
     # actor before the comma (that actor stays a target).
     participle = gap.str.contains(",") & pl.col("text").str.slice(pl.col("a_start"), 24).str.contains(
-        r"^\w+ing\b"
+        f"^{PARTICIPLE}"
     )
     speaking = before.filter(
         ~pl.col("a_pronoun")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from monitor.stance_gaps import verb_gap
+from monitor.stance_gaps import PARTICIPLE, verb_gap
 from monitor.stance_keys import KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
 
@@ -56,7 +56,7 @@ def clause_speakers(
     # ", with Egypt's Foreign Ministry warning that": an absolute clause's speaker acts in a participle
     after = pl.col("text").str.slice(pl.col("r_end"), 60)
     participles = heads.filter(tail.str.contains(r"^,\s+with\s")).with_columns(
-        v_start=pl.col("r_end") + after.str.find(r"\b\p{Ll}+ing\b").cast(pl.Int64)
+        v_start=pl.col("r_end") + after.str.find(rf"\b{PARTICIPLE}").cast(pl.Int64)
     )
     found = (
         pl.concat(

@@ -10,6 +10,8 @@ from monitor.stance_keys import KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
 
 NAME = r"\p{Lu}[\p{L}'’.-]*"
+# A present participle ("warning", "accusing", "denouncing"): a verb of a clause without a finite verb.
+PARTICIPLE = r"\p{Ll}+ing\b"
 # An aside set off by commas between a subject and its verb: a relative clause or an apposition ("Iran, which
 # had offered to mediate, and Saudi Arabia ... also welcomed", "China, the bloc's largest economy, welcomed",
 # "The United Arab Emirates, one of the first signatories of the accords in 2020, congratulated").
@@ -95,7 +97,7 @@ def host_mentions(pairs: pl.DataFrame, text: pl.DataFrame, rules: dict) -> pl.Da
     hosts = rule_alternatives(rules, "host_titles")
     places = rule_alternatives(rules, "location_prepositions")
     lead = pl.col("text").str.slice(0, pl.col("r_start"))
-    participle = pl.col("text").str.slice(pl.col("a_start"), 30).str.contains(r"^\p{L}+ing\b")
+    participle = pl.col("text").str.slice(pl.col("a_start"), 30).str.contains(f"^{PARTICIPLE}")
     return (
         pairs.select(*KEY, "mid", "r_start", "a_start")
         .join(text, on=KEY)

@@ -10,6 +10,9 @@ from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
 from monitor.stance_subjects import LEAD
 
+# an adverb between an opening pronoun or noun and its verb: "It also ordered", "The statement then said"
+SUBJECT_ADVERB = r"(?:(?:also|then|later)\s+)?"
+
 
 def it_subjects(
     sentences: pl.DataFrame, smentions: pl.DataFrame, sources: pl.DataFrame, rules: dict
@@ -21,8 +24,7 @@ def it_subjects(
     pronouns = rule_alternatives(rules, "it_subject_pronouns")
     copulas = rule_alternatives(rules, "it_subject_copulas")
     phrases = rule_alternatives(rules, "it_subject_openings")
-    adverb = r"(?:(?:also|then|later)\s+)?"
-    opening = rf"^(?:(?:{phrases})\b[^,;:\"“”]{{0,30}}?,?\s+)?(?i:{pronouns})\s+{adverb}([a-z]+)\b"
+    opening = rf"^(?:(?:{phrases})\b[^,;:\"“”]{{0,30}}?,?\s+)?(?i:{pronouns})\s+{SUBJECT_ADVERB}([a-z]+)\b"
     verb = pl.col("text").str.extract(opening, 1)
     candidates = (
         sentences.select(*KEY, "article_id", "text")

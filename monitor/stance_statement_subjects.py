@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from monitor.stance_it_subjects import SUBJECT_ADVERB
 from monitor.stance_keys import KEY
 from monitor.stance_matching import rule_alternatives
 
@@ -19,7 +20,7 @@ def statement_subjects(sentences: pl.DataFrame, sources: pl.DataFrame, rules: di
     nouns = rule_alternatives(rules, "statement_subject_nouns")
     copulas = rule_alternatives(rules, "it_subject_copulas")
     lookback = int(rules.get("statement_subject_sentences", 12))
-    verb = pl.col("text").str.extract(rf"^The\s+(?:{nouns})\s+(?:(?:also|then|later)\s+)?([a-z]+)\b", 1)
+    verb = pl.col("text").str.extract(rf"^The\s+(?:{nouns})\s+{SUBJECT_ADVERB}([a-z]+)\b", 1)
     openers = (
         sentences.select(*KEY, "article_id", "sentence_no", "text")
         .join(sources.select(KEY).unique(), on=KEY, how="anti")
@@ -28,12 +29,12 @@ def statement_subjects(sentences: pl.DataFrame, sources: pl.DataFrame, rules: di
     )
     # a statement introduced ("issued a press statement", "In a joint statement") or speaking ("The statement
     # said"), not one an object ("Iran's Foreign Ministry rejected the statement")
-    said = r"(?:said|says|added|noted|stated|warned)"
+    said = rule_alternatives(rules, "speech_verbs")
     introduced = "|".join(
         [
             rf"\b(?i:(?:a|an|its|their)\s+(?:[a-z]+\s+)?(?:{nouns}))\b",
             rf"^The\s+(?:{nouns})\b",
-            rf"\bthe\s+(?:{nouns})\s+{said}\b",
+            rf"\bthe\s+(?:{nouns})\s+(?:{said})\b",
         ]
     )
     naming = sentences.filter(pl.col("text").str.contains(introduced)).select(
