@@ -13,6 +13,8 @@ import polars as pl
 from monitor.date_patterns import DateVocabulary
 
 _NUMERIC_DATE = r"^(\d{1,2})[/.-](\d{1,2})[/.-]\s?(\d{4})\b"
+# the lead and the paragraph after it: further down, the copy recalls earlier months
+LEAD_MONTH_LINES = 2
 _URL_MONTH = (
     r"/((?:19|20)\d{2})/(\d{1,2})(?:/(\d{1,2}))?(?:[/?#]|$)"
     r"|(?:^|[/_-])((?:19|20)\d{2})(\d{2})(\d{2})\d{0,6}(?:[/_.?#-]|$)"
@@ -37,13 +39,41 @@ def _year_less_datelines(lines: pl.DataFrame, vocab: DateVocabulary) -> pl.DataF
     )
 
 
+def _months(vocab: DateVocabulary) -> str:
+    return "|".join(sorted(map(re.escape, vocab.month_numbers), key=len, reverse=True))
+
+
+def _month_day(months: str) -> str:
+    """A month with its day, either way round ("March 6", "6 March")."""
+    return rf"(?:(?i:{months})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{months}))\b"
+
+
 def _lead_month_days(lines: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
     """[article_id, dl_month, dl_day]: the one month and day the first prose line below an all-numeric stamp
     gives after "on" (VNA's "02/10/2024 21:30", then "..., spokeswoman Pham Thu Hang said on October 2"), for
     pages whose header holds such a stamp. It only tells which way that stamp reads, like a year-less wire
     dateline; a lead naming two days tells nothing."""
-    months = "|".join(sorted(map(re.escape, vocab.month_numbers), key=len, reverse=True))
-    on_day = rf"\bon\s+(?:(?i:{months})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{months}))\b"
+    months = _months(vocab)
+    on_day = rf"\bon\s+{_month_day(months)}"
+    days = pl.col("days").list.first()
+    month = days.str.extract(rf"(?i:({months}))", 1).str.to_lowercase()
+    return (
+        _below_numeric_stamps(lines, vocab)
+        .filter(pl.col("prose_no") == 0)
+        .select("article_id", days=pl.col("line").str.extract_all(on_day).list.unique())
+        .filter(pl.col("days").list.len() == 1)
+        .select(
+            "article_id",
+            dl_month=month.replace_strict(vocab.month_numbers, default=None, return_dtype=pl.Int32),
+            dl_day=days.str.extract(r"(\d{1,2})", 1).cast(pl.Int32),
+        )
+        .drop_nulls()
+    )
+
+
+def _below_numeric_stamps(lines: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
+    """[article_id, line, prose_no]: the prose lines (numbered from 0) in the wire_lines below the first
+    all-numeric stamp of a page's header."""
     stamps = (
         lines.filter(
             pl.col("dated")
@@ -53,22 +83,44 @@ def _lead_month_days(lines: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame
         .group_by("article_id")
         .agg(stamp_no=pl.col("line_no").min())
     )
-    days = pl.col("days").list.first()
-    month = days.str.extract(rf"(?i:({months}))", 1).str.to_lowercase()
     return (
         lines.join(stamps, on="article_id")
         .filter(pl.col("line_no").is_between(pl.col("stamp_no") + 1, pl.col("stamp_no") + vocab.wire_lines))
-        .filter(pl.col("line").str.count_matches(r"\p{L}+") >= vocab.prose_min_words)
+        .with_columns(words=pl.col("line").str.count_matches(r"\p{L}+"))
+        # a sentence, not a headline as long ("Saudi Arabia and Iran agree to restore diplomatic relations in
+        # China-brokered deal"): the reading of monitor.dates' header lines
+        .filter(
+            (pl.col("words") >= vocab.prose_min_words) & pl.col("line").str.contains(r"[.!?…][\"'”’)\]]*$")
+            | (pl.col("words") >= 2 * vocab.prose_min_words)
+        )
         .sort("article_id", "line_no")
-        .group_by("article_id", maintain_order=True)
-        .agg(days=pl.col("line").first().str.extract_all(on_day).list.unique())
-        .filter(pl.col("days").list.len() == 1)
+        .select("article_id", "line", prose_no=pl.int_range(pl.len()).over("article_id"))
+    )
+
+
+def _lead_months(lines: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
+    """[article_id, dl_month]: the one month the prose lines below an all-numeric stamp name with a day
+    (The National's "03/10/2023 | 17:40 GST" over "talks held in Beijing from March 6 to 10"): a weaker hint
+    than a day the lead gives after "on", so only the month; prose naming two months tells nothing."""
+    months = _months(vocab)
+    dated_month = rf"\b{_month_day(months)}"
+    return (
+        _below_numeric_stamps(lines, vocab)
+        .filter(pl.col("prose_no") < LEAD_MONTH_LINES)
+        .with_columns(pl.col("line").str.extract_all(dated_month).alias("named"))
+        .explode("named")
+        .drop_nulls("named")
         .select(
             "article_id",
-            dl_month=month.replace_strict(vocab.month_numbers, default=None, return_dtype=pl.Int32),
-            dl_day=days.str.extract(r"(\d{1,2})", 1).cast(pl.Int32),
+            dl_month=pl.col("named")
+            .str.extract(rf"(?i:({months}))", 1)
+            .str.to_lowercase()
+            .replace_strict(vocab.month_numbers, default=None, return_dtype=pl.Int32),
         )
         .drop_nulls()
+        .unique()
+        .filter(pl.len().over("article_id") == 1)
+        .with_columns(dl_day=pl.lit(None, pl.Int32))
     )
 
 
@@ -144,10 +196,10 @@ def _url_months(pages: pl.DataFrame) -> pl.DataFrame:
 
 def numeric_order_hints(lines: pl.DataFrame, pages: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame:
     """[article_id, dl_year, dl_month, dl_day]: per page, the year-less dateline's day, else the lead's, else
-    the URL's month (and day) (`pages`: [article_id, url])."""
+    the one month the lead names, else the URL's month (and day) (`pages`: [article_id, url])."""
     year_less = [
         hint(lines, vocab).with_columns(dl_year=pl.lit(None, pl.Int32))
-        for hint in (_year_less_datelines, _lead_month_days)
+        for hint in (_year_less_datelines, _lead_month_days, _lead_months)
     ]
     return pl.concat([*year_less, _url_months(pages)], how="diagonal").unique(
         "article_id", keep="first", maintain_order=True

@@ -193,7 +193,11 @@ def _dateline_dates(
     reading = parse_date_text(pl.col("text"), vocab, pl.col("day_first"))
     by_weekday = read_by_weekday(pl.col("evidence"), pl.col("text"), vocab)
     by_zone = read_by_zone(pl.col("line"), pl.col("text"), vocab)
-    day = _plausible(pl.coalesce(reading, by_weekday, by_zone, read_by_hint(pl.col("text"))), vocab)
+    by_hint = read_by_hint(pl.col("text"))
+    # a zone's day-first habit yields to the page's own account of its day: where they disagree, abstain
+    agreed_zone = pl.when(by_hint.is_null() | (by_hint == by_zone)).then(by_zone)
+    unzoned_hint = pl.when(by_zone.is_null()).then(by_hint)
+    day = _plausible(pl.coalesce(reading, by_weekday, agreed_zone, unzoned_hint), vocab)
     lines = _header_lines(articles, vocab)
     return (
         lines

@@ -61,13 +61,15 @@ BYLINE_ELEMENTS = XPath(
 BYLINE_TEXT = XPath(".//text() | .//br")
 BYLINE_MAX_CHARS = 100
 BYLINE_MAX_LINES = 3
-# the date stamp a page prints in an element of its own (CNA: "07 Jan 2025 04:18PM" in a div.article-publish),
-# which the main text leaves out and htmldate's quick search does not read; "update" and "candidate" contain
-# "date" too, so only a short text with a year is taken
+# the date stamp a page prints in an element of its own (CNA: "07 Jan 2025 04:18PM" in a div.article-publish,
+# VnExpress: "September 10, 2023 | 09:47 pm GMT+7" in a p.meta), which the main text leaves out and htmldate's
+# quick search does not read; "update" and "candidate" contain "date" too, and a meta line may hold only the
+# byline, so only a short text with a year is taken
 _LOWER_CLASS = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 DATE_ELEMENTS = XPath(
     f"//body//time | //body//*[contains({_LOWER_CLASS}, 'date') or contains({_LOWER_CLASS}, 'publish')"
-    f" or contains({_LOWER_CLASS}, 'timestamp') or contains({_LOWER_CLASS}, 'posted')]"
+    f" or contains({_LOWER_CLASS}, 'timestamp') or contains({_LOWER_CLASS}, 'posted')"
+    f" or contains({_LOWER_CLASS}, 'meta')]"
 )
 DATE_STAMP_MAX_CHARS = 80
 DATE_STAMP_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

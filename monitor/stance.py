@@ -14,10 +14,7 @@ from monitor.stance_clause_speakers import clause_speakers
 from monitor.stance_clauses import second_subject_limits
 from monitor.stance_co_speakers import co_speakers
 from monitor.stance_context_targets import context_statements
-from monitor.stance_cue_hits import (
-    annotate_cues,
-    passive_agents,
-)
+from monitor.stance_cue_hits import annotate_cues, located_mentions, passive_agents
 from monitor.stance_definite_targets import definite_targets
 from monitor.stance_denials import denied_clauses, denied_cues, denied_mentions
 from monitor.stance_echo_subjects import echo_subjects
@@ -29,7 +26,7 @@ from monitor.stance_learned import load_model, with_model_opinion
 from monitor.stance_matching import load_rules
 from monitor.stance_mediation import mediated_mentions
 from monitor.stance_pair_acts import pair_acts
-from monitor.stance_pair_reference import as_mentions, pair_references
+from monitor.stance_pair_reference import as_mentions, pair_references, pair_speakers, without_pair_targets
 from monitor.stance_passives import passive_judgements, without_reversals
 from monitor.stance_predicates import (
     act_agents,
@@ -97,6 +94,7 @@ def rule_stage(
     pairs = pair_references(sentences, smentions, hits, rules)
     pair_mentions, pair_subjects = as_mentions(pairs, smentions.height)
     sources, subject_ids, joint_subjects, claims = resolve_sources(sentences, smentions, hits, rules)
+    sources = pl.concat([sources, pair_speakers(pairs, sentences, sources, rules)])
     # An opening subject owns no cue of a later clause with its own subject (monitor.stance_clauses).
     limits = second_subject_limits(sentences, smentions, rules).rename({"country": "source_actor"})
     sources = sources.join(limits, on=[*KEY, "source_actor"], how="left").with_columns(
@@ -211,11 +209,15 @@ def rule_stage(
         ]
     )
     statements = without_reversals(spare_clause_agents(statements), passives)
+    statements = without_pair_targets(statements, pairs)
     statements = asked_only(statements, cue_hits, smentions, rules)
     voiced = pl.concat([sources, passive_voices], how="diagonal_relaxed")
     # an actor an aside names about the subject is no party of its judgement, nor is a document's owner
-    named = smentions.join(aside_named(subject_ids, smentions), on=[*KEY, "mid"], how="anti").join(
-        document_mentions(sentences, smentions, hits, rules), on=[*KEY, "mid"], how="anti"
+    named = (
+        smentions.join(aside_named(subject_ids, smentions), on=[*KEY, "mid"], how="anti")
+        .join(document_mentions(sentences, smentions, hits, rules), on=[*KEY, "mid"], how="anti")
+        .join(located_mentions(smentions, hits).with_columns(located=True), on=[*KEY, "mid"], how="left")
+        .with_columns(pl.col("located").fill_null(False))
     )
     rebuttals = context_statements(sentences, named, cue_hits, voiced, statements, rules)
     known = pl.concat([statements.drop("rule_rank"), rebuttals])

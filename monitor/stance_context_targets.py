@@ -34,7 +34,8 @@ def context_statements(
 ) -> pl.DataFrame:
     """The statements of the three rules, rebuttals first, then echoes of earlier acts
     (monitor.stance_event_echoes), then those of the story's sides
-    (monitor.stance_story_targets) where none of them found one."""
+    (monitor.stance_story_targets) where none of them found one. `smentions` carry `located` (a place
+    after a location preposition, monitor.stance_cue_hits.located_mentions), which names nobody."""
     args = (sentences, smentions, cues, sources, statements, rules)
     found = pl.concat(
         [

@@ -222,17 +222,26 @@ def _nearest(value: pl.Expr, where: pl.Expr, step: int) -> pl.Expr:
 def find_non_targets(smentions: pl.DataFrame, hits: pl.DataFrame, places: bool = True) -> pl.DataFrame:
     """Mentions naming a document, a place or a topic rather than an actor ("UNSC resolutions", "in
     Seoul", "remarks on Taiwan"); only documents with `places` False."""
-    place = (pl.col("is_place_prep") | pl.col("is_topic")) & pl.lit(places)
-    words = hits.filter(pl.col("is_document") | place).select(
-        *KEY, "m_start", "m_end", "is_document", is_place_prep=place
-    )
+    documents = _beside(smentions, hits.filter(pl.col("is_document")), before=True)
+    if not places:
+        return documents
+    place = hits.filter(pl.col("is_place_prep") | pl.col("is_topic"))
+    return pl.concat([documents, _beside(smentions, place, before=False)]).unique()
+
+
+def located_mentions(smentions: pl.DataFrame, hits: pl.DataFrame) -> pl.DataFrame:
+    """[sid, mid] of the mentions right after a location preposition: "through its embassy in Manila",
+    "during a visit to Tokyo" say where, not who."""
+    return _beside(smentions, hits.filter(pl.col("is_place_prep")), before=False)
+
+
+def _beside(smentions: pl.DataFrame, words: pl.DataFrame, before: bool) -> pl.DataFrame:
+    """[sid, mid] of the mentions right before (`before`) or right after one of `words` (hits)."""
+    gap = pl.col("m_start") - pl.col("r_end") if before else pl.col("r_start") - pl.col("m_end")
     return (
         smentions.select(*KEY, "mid", "r_start", "r_end")
-        .join(words, on=KEY, how="inner")
-        .filter(
-            (pl.col("is_document") & (pl.col("m_start") - pl.col("r_end")).is_between(0, 2))
-            | (pl.col("is_place_prep") & (pl.col("r_start") - pl.col("m_end")).is_between(0, 2))
-        )
+        .join(words.select(*KEY, "m_start", "m_end"), on=KEY, how="inner")
+        .filter(gap.is_between(0, 2))
         .select(*KEY, "mid")
         .unique()
     )

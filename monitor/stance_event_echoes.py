@@ -29,12 +29,12 @@ def unnamed(judgements: pl.DataFrame, smentions: pl.DataFrame) -> pl.DataFrame:
     """Judgements [sid, m_start, source_actor, ...] after whose cue the sentence names no actor but its
     speakers: "rejected the claims by China", "welcomed the deal with Japan" name their target (or another
     party), so the ordinary rules judge the sentence; "was also denounced by Indonesia and Malaysia" names
-    its two judges."""
+    its two judges. A place (`located` mentions: "through its embassy in Manila") names nobody."""
     judges = judgements.select(*KEY, "m_start", country="source_actor").unique()
     named = (
         judgements.select(*KEY, "m_start")
         .unique()
-        .join(smentions.select(*KEY, "r_start", "country"), on=KEY)
+        .join(smentions.filter(~pl.col("located")).select(*KEY, "r_start", "country"), on=KEY)
         .filter(pl.col("r_start") >= pl.col("m_start"))
         .join(judges, on=[*KEY, "m_start", "country"], how="anti")
     )

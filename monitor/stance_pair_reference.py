@@ -199,3 +199,42 @@ def as_mentions(pairs: pl.DataFrame, first_mid: int) -> tuple[pl.DataFrame, pl.D
     unnamed = pairs.filter(~pl.col("named"))
     mentions = target_mentions(unnamed, first_mid, "country", "state", pair_ref=True)
     return mentions, mentions.filter(unnamed["subject"]).select(*KEY, "mid")
+
+
+def pair_speakers(
+    pairs: pl.DataFrame, sentences: pl.DataFrame, sources: pl.DataFrame, rules: dict
+) -> pl.DataFrame:
+    """Sources [sid, source_actor, source_speaker, rule] of a sentence that nobody else speaks and that
+    opens with a pair phrase and its verb ("The two sides also supported ASEAN's central role", "In a joint
+    statement, the two countries said"): each actor of the pair, as a group subject speaks for its states
+    (monitor.stance_group_subjects). A phrase followed by no verb ("The two countries' ties") speaks not; a
+    speech verb is one, though not_a_verb lists it (a named subject leaves "said" to the speech rules)."""
+    speech = {str(word) for word in rules.get("speech_verbs", [])}
+    not_verbs = [str(word) for word in rules.get("not_a_verb", []) if str(word) not in speech]
+    verb = (
+        pl.col("text")
+        .str.slice(pl.col("r_end"), 40)
+        .str.extract(r"^\s+(?:(?:also|then|later|jointly|further)\s+)?([a-z]+)\b", 1)
+    )
+    return (
+        pairs.filter(pl.col("subject"))
+        .join(sources.select(KEY).unique(), on=KEY, how="anti")
+        .join(sentences.select(*KEY, "text"), on=KEY)
+        .filter(verb.is_not_null() & ~verb.is_in(not_verbs))
+        .filter(~pl.col("text").str.slice(pl.col("r_end") - 1, 1).is_in(["'", "’"]))
+        .select(
+            *KEY,
+            source_actor="country",
+            source_speaker=pl.lit(None, pl.String),
+            rule=pl.lit("pair_subject"),
+        )
+        .unique(maintain_order=True)
+    )
+
+
+def without_pair_targets(statements: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
+    """Statements less those of a pair speaker toward its partner ("The two countries had suspended talks on
+    the Kuala Lumpur-Singapore High-Speed Rail"): what the pair did together is a mutual fact of the joint
+    subject (monitor.stance_relations), not a judgement one side speaks of the other."""
+    partners = pairs.select(*KEY, target_actor="country", rule=pl.lit("pair_subject")).unique()
+    return statements.join(partners, on=[*KEY, "rule", "target_actor"], how="anti")

@@ -10,7 +10,9 @@ occupation's attack"), when they are by far the article's two most named actors,
 actor the article names most and the second one of the three named most. A side that judges with the story's
 tone, or judges "the <act>" / "the <pact>", judges the other side; a third party judging "the <act>" judges
 the agent, "the <pact>" both sides. The sentence must name no actor but its speakers, carry no statement of
-them already, and no cues of both signs: a wrong target is worse than a miss."""
+them already, and no cues of both signs: a wrong target is worse than a miss. A place counts ("deeply
+regretted the decision", said the Chinese Embassy in Panama, of Panama's decision), unlike in
+monitor.stance_event_echoes.unnamed: a story's sides are broad, and the place is often the side judged."""
 
 from __future__ import annotations
 

@@ -205,6 +205,8 @@ def test_furniture_line_between_paragraphs_is_dropped(junk):
         "Comments are closed on this story.",
         "Comments will be moderated. Keep comments relevant to the article.",
         "(This story has not been edited by NDTV staff and is auto-generated from a syndicated feed.)",
+        "Legal Disclaimer:",
+        'MENAFN provides the information "as is" without warranty of any kind. We do not accept any',
     ],
 )
 def test_end_of_article_marker_is_dropped_with_the_prose_like_furniture_after_it(marker):

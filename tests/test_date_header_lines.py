@@ -266,8 +266,13 @@ def test_the_one_day_the_lead_reports_tells_which_way_a_numeric_stamp_reads():
     assert (row["published_on"], row["date_evidence"]) == (date(2024, 10, 2), "02/10/2024 21:30")
 
 
-def test_a_lead_reporting_two_days_leaves_a_numeric_stamp_ambiguous():
-    assert _vna("October 2 after talks on October 1")["published_on"] is None
+def test_a_lead_reporting_two_days_of_two_months_leaves_a_numeric_stamp_ambiguous():
+    assert _vna("October 2 after talks on September 30")["published_on"] is None
+
+
+def test_a_lead_reporting_two_days_of_one_month_tells_the_stamps_month():
+    row = _vna("October 2 after talks on October 1")
+    assert (row["published_on"], row["date_evidence"]) == (date(2024, 10, 2), "02/10/2024 21:30")
 
 
 def test_a_lead_day_agreeing_with_neither_reading_leaves_a_numeric_stamp_ambiguous():

@@ -57,3 +57,35 @@ def test_the_month_in_the_url_tells_which_way_a_numeric_stamp_reads(url):
     text = FOCUS_TAIWAN_HEADER + FOCUS_TAIWAN_LEAD.format(dateline="")
     row = resolve(text, url, ingested_at=INGESTED)
     assert (row["published_on"], row["date_source"]) == (date(2025, 4, 2), "dateline")
+
+
+# as monitor.html_pages gives it: the stamp of the page's meta line first, the headline below it
+NATIONAL_PAGE = (
+    "03/10/2023 | 17:40{zone}\n"
+    "Saudi Arabia and Iran agree to restore diplomatic relations in China-brokered deal\n"
+    "Saudi Arabia and Iran on Friday agreed to restore diplomatic relations and reopen their embassies "
+    "within two months, in a deal brokered by China that ends a seven-year rift between the two regional "
+    "powers.\n"
+    "The agreement was announced in a trilateral statement after talks held in Beijing from {days} between "
+    "Saudi national security adviser Musaed Al Aiban and Ali Shamkhani of Iran's Supreme National Security "
+    "Council.\n"
+)
+NATIONAL_URL = "https://www.thenationalnews.com/gulf-news/saudi-arabia/saudi-arabia-and-iran-agree-1.1204211"
+
+
+def test_the_one_month_the_lead_names_tells_which_way_a_numeric_stamp_reads():
+    page = NATIONAL_PAGE.format(zone="", days="March 6 to 10")
+    row = resolve(page, NATIONAL_URL, ingested_at=INGESTED)
+    assert (row["published_on"], row["date_source"]) == (date(2023, 3, 10), "dateline")
+
+
+def test_a_lead_month_agreeing_with_the_zones_day_first_reading_keeps_it():
+    page = NATIONAL_PAGE.format(zone=" GST", days="3 to 10 October")
+    assert resolve(page, NATIONAL_URL, ingested_at=INGESTED)["published_on"] == date(2023, 10, 3)
+
+
+def test_a_lead_month_against_the_zones_day_first_reading_leaves_the_stamp_unread():
+    """GST is the Gulf's (day first), but the talks "from March 6 to 10" say 03/10/2023 is 10 March: the
+    page contradicts the zone's habit, and a wrong date is worse than none."""
+    page = NATIONAL_PAGE.format(zone=" GST", days="March 6 to 10")
+    assert resolve(page, NATIONAL_URL, ingested_at=INGESTED)["published_on"] is None

@@ -34,6 +34,12 @@ def test_a_stamp_printed_only_in_a_date_element_becomes_the_texts_first_line():
     assert text.splitlines()[0] == "25 Jan 2022 04:18PM (Updated: 25 Jan 2022 09:40PM)"
 
 
+def test_a_stamp_printed_in_the_pages_meta_line_becomes_the_texts_first_line():
+    """VnExpress prints its byline and its stamp in two p.meta lines under the headline."""
+    vnexpress = page('<p class="meta">By Viet Anh</p><p class="meta">September 10, 2023 | 09:47 pm GMT+7</p>')
+    assert html_pages.page_fields(vnexpress)[0].splitlines()[0] == "September 10, 2023 | 09:47 pm GMT+7"
+
+
 def test_an_element_whose_class_only_contains_date_and_has_no_year_adds_nothing():
     candidates = page('<ul class="candidate-list"><li>Joko Widodo</li><li>Lee Hsien Loong</li></ul>')
     text, _ = html_pages.page_fields(candidates)

@@ -120,6 +120,13 @@ def test_an_agreement_reported_after_the_lead_is_not_the_outcome_welcomed():
     assert stance(out, 4) == {}
 
 
+def test_a_place_named_after_a_welcome_leaves_the_outcome_welcomed_its_target():
+    """The Philippine Star: "The United States welcomed the agreements through its embassy in Manila"."""
+    actors = [*CEASEFIRE_PARTIES, ["Kuala Lumpur", "MYS", "MYS", "capital"]]
+    welcome = "Washington welcomed the ceasefire through its embassy in Kuala Lumpur."
+    assert stance(statements(AGREED, welcome, actors=actors), 1) == {("USA", "THA"): 0.7, ("USA", "KHM"): 0.7}
+
+
 def test_a_welcome_that_names_its_own_object_is_left_to_the_ordinary_rules():
     out = statements(AGREED, "Washington welcomed the deal with Malaysia.", actors=CEASEFIRE_PARTIES)
     assert ("USA", "THA") not in stance(out, 1)

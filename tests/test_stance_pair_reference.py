@@ -101,3 +101,35 @@ def test_the_two_countries_may_carry_an_adjective():
         actors=KYRGYZ_TAJIK,
     )
     assert set(stance(out, 1)) == {("GBR", "KGZ"), ("GBR", "TJK")}
+
+
+def test_the_two_sides_opening_a_sentence_speak_for_the_pair():
+    """VnExpress: "The two sides also supported ASEAN's central role in the regional architecture." """
+    actors = [*KYRGYZ_TAJIK, ["ASEAN", "ASEAN", "ASEAN", "organisation"]]
+    out = statements(TREATY, "The two sides also supported ASEAN's central role.", actors=actors)
+    assert stance(out, sentence_no=1) == {("KGZ", "ASEAN"): 0.7, ("TJK", "ASEAN"): 0.7}
+
+
+def test_the_two_countries_after_an_opening_phrase_speak_with_a_speech_verb():
+    out = statements(
+        TREATY,
+        "In a joint statement, the two countries said they opposed Russia's sanctions.",
+        actors=KYRGYZ_TAJIK,
+    )
+    assert set(stance(out, sentence_no=1)) == {("KGZ", "RUS"), ("TJK", "RUS")}
+
+
+def test_the_two_countries_possessive_is_no_speaker():
+    """ "The two countries' ties with Russia": a relation the pair claims, not a judgement it speaks."""
+    out = statements(TREATY, "The two countries' ties with Russia have improved.", actors=KYRGYZ_TAJIK)
+    assert out.filter(pl.col("rule") == "pair_subject").is_empty()
+    assert not out.filter(pl.col("sentence_no") == 1).is_empty()
+
+
+def test_a_pair_speaker_does_not_judge_its_partner():
+    """The Straits Times: "The two countries had suspended talks on the Kuala Lumpur-Singapore High-Speed
+    Rail in 2021": a fact of the pair, not one side's judgement of the other."""
+    out = statements(
+        TREATY, "The two countries had suspended talks on the Bishkek railway.", actors=KYRGYZ_TAJIK
+    )
+    assert ("TJK", "KGZ") not in stance(out.filter(pl.col("rule") != "mutual_fact"), sentence_no=1)

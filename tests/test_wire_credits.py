@@ -249,3 +249,10 @@ def test_a_datelines_credit_followed_by_the_lead_without_a_dash_names_the_agency
         "Chinese military exercises around the island."
     )
     assert _wire(outlets, text) == ("cna_taiwan", "Taipei, April 2 (CNA)")
+
+
+def test_an_agency_name_that_is_a_menu_section_is_no_credit(outlets):
+    """MENAFN's menu has a MENA section (Middle East and North Africa); Egypt's agency is also MENA."""
+    body = "Riyadh: US President Donald Trump met Syrian President Ahmed Al-Sharaa in Riyadh on Wednesday."
+    page = "MENAFN\nHome\nNews\nBusiness\nMarkets\nPress Releases\nMENA\nTrump Meets Syria's Al-Sharaa\n"
+    assert _page_wire(outlets, body, page + body) == (None, None)
