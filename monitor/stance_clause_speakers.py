@@ -1,8 +1,9 @@
 """A second speaker in a coordinated clause: "Panama said it was suspending relations with Venezuela, and
 Peru said it was recalling its ambassador from Caracas"; "..., while Seoul said it would drop its complaint
 against Japan"; "..., and Egypt and Jordan said they stood with the Lebanese people" (a list speaks together);
-"Jordan and Egypt denounced the strike, with Egypt's Foreign Ministry warning that ..." (a participle).
-The second clause is its speaker's, from its opening on; the first speaker's ends there."""
+"Jordan and Egypt denounced the strike, with Egypt's Foreign Ministry warning that ..." (a participle);
+"Erdogan received Zelenskyy in Ankara, where Ukraine thanked Turkey" (a place's clause). The second clause
+is its speaker's, from its opening on; the first speaker's ends there."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from monitor.stance_matching import rule_alternatives
 
 # The clause opening before the speaker's noun phrase: capitalised words, "the", a possessive
 # ("European Commission President Ursula von der Leyen", "Egypt's foreign ministry").
-OPENING = r"(,\s+(and|but|while|whereas|yet|with)|;)\s+"
+OPENING = r"(,\s+(and|but|while|whereas|yet|with|where)|;)\s+"
 NOUN_PHRASE = r"((the|The)\s+)?(\p{Lu}[\p{L}'’.-]*\s+|['’]s\s+|[a-z]+\s+){0,5}$"
 # names listed before the speaker's ("Argentina, Chile, Uruguay, Bolivia and Venezuela also criticized")
 SEPARATOR = r"(,\s+and\s+|,\s+|\s+and\s+)"

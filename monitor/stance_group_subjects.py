@@ -16,8 +16,8 @@ from monitor.stance_subjects import LIST_SEPARATOR
 
 
 def listed_states(sentences: pl.DataFrame, smentions: pl.DataFrame, min_size: int = 3) -> pl.DataFrame:
-    """[sid, l_no, l_start, members (list of states), size] of the runs of at least min_size states listed
-    together ("Mali, Burkina Faso and Niger"), one row per run; l_start is where the run begins."""
+    """[sid, l_no, l_start, l_end, members (list of states), size] of the runs of at least min_size states
+    listed together ("Mali, Burkina Faso and Niger"), one row per run, from l_start to l_end."""
     states = smentions.filter(pl.col("actor_kind") == "state").join(
         sentences.select(*KEY, "text", l_no="sentence_no"), on=KEY
     )
@@ -28,10 +28,14 @@ def listed_states(sentences: pl.DataFrame, smentions: pl.DataFrame, min_size: in
         .with_columns(linked=pl.col("prev_end").is_not_null() & gap.str.contains(LIST_SEPARATOR))
         .with_columns(run=cum_sum_in((~pl.col("linked")).cast(pl.Int32), KEY))
         .group_by(*KEY, "l_no", "run")
-        .agg(members=pl.col("country").unique(maintain_order=True), l_start=pl.col("r_start").min())
+        .agg(
+            members=pl.col("country").unique(maintain_order=True),
+            l_start=pl.col("r_start").min(),
+            l_end=pl.col("r_end").max(),
+        )
         .with_columns(size=pl.col("members").list.len())
         .filter(pl.col("size") >= min_size)
-        .select(*KEY, "l_no", "l_start", "members", "size")
+        .select(*KEY, "l_no", "l_start", "l_end", "members", "size")
     )
 
 
@@ -44,32 +48,43 @@ def group_subjects(
     a number ("The juntas have expelled", "The Baltic states said") of group_subject_bare_nouns stands for
     the latest list of any size in the group_subject_bare_sentences before, "They" for one in the
     group_subject_pronoun_sentences before. A group of named_state_groups ("The three Baltic states") stands
-    for its members, listed or not."""
+    for its members, listed or not. "The leaders" (group_subject_introduced_nouns) stands for the latest list
+    it introduced ("The leaders of Japan, the United States and South Korea") in the bare nouns' window."""
     nouns = rule_alternatives(rules, "group_subject_nouns")
     sizes = {str(word): int(n) for word, n in rules.get("group_subject_numbers", {}).items()}
     numbers = "|".join(sizes) or "$^"
     named = rules.get("named_state_groups") or {}
     named_groups = {str(name).lower(): [str(m) for m in members] for name, members in named.items()}
     bare = "|".join([rule_alternatives(rules, "group_subject_bare_nouns"), *map(re.escape, named_groups)])
+    introduced = rule_alternatives(rules, "group_subject_introduced_nouns") or "$^"
     # "In a joint statement read on national television, the three juntas said": an opening phrase first
     openings = rule_alternatives(rules, "it_subject_openings")
     pattern = (
         rf"^(?P<head>(?:(?:{openings})\b[^,;:\"“”]{{0,120}},\s+)?"
         rf"(?P<group>(?:The|the)\s+(?P<n>{numbers})\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{nouns})|(?:All|all)\s+"
-        rf"(?P<m>{numbers})|(?P<bare>(?:The|the)\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{bare}))|(?P<they>They))"
-        rf"(?:,[^,;:\"“”]{{1,120}},)?\s+(?:also\s+|then\s+|later\s+)?)[a-z]+\b"
+        rf"(?P<m>{numbers})|(?P<bare>(?:The|the)\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{bare}))|(?P<they>They)"
+        rf"|(?P<intro>(?:The|the)\s+(?P<noun>{introduced})))"
+        rf"(?:,[^,;:\"“”]{{1,120}},)?\s+(?:also\s+|then\s+|later\s+)?)(?P<verb>[a-z]+)\b"
     )
     found = pl.col("text").str.extract_groups(pattern)
     lookback = int(rules.get("group_subject_sentences", 30))
     bare_lookback = int(rules.get("group_subject_bare_sentences", 5))
     pronoun_lookback = int(rules.get("group_subject_pronoun_sentences", 0))
     pronoun = pl.col("found").struct.field("they").is_not_null()
+    # "The leaders of Japan, ..." opens with the list itself: the word after the group must be a verb
+    speech = {str(word) for word in rules.get("speech_verbs", [])}
+    not_verbs = [str(word) for word in rules.get("not_a_verb", []) if str(word) not in speech]
+    intro = pl.col("found").struct.field("intro").is_not_null() & ~pl.col("found").struct.field("verb").is_in(
+        not_verbs
+    )
     heads = (
         sentences.select(*KEY, "article_id", "sentence_no", "text")
         .join(spoken.select(KEY).unique(), on=KEY, how="anti")
         .with_columns(found=found)
         .with_columns(n=pl.coalesce(pl.col("found").struct.field("n"), pl.col("found").struct.field("m")))
-        .filter(pl.col("n").is_not_null() | pl.col("found").struct.field("bare").is_not_null() | pronoun)
+        .filter(
+            pl.col("n").is_not_null() | pl.col("found").struct.field("bare").is_not_null() | pronoun | intro
+        )
         .select(
             *KEY,
             "article_id",
@@ -83,6 +98,7 @@ def group_subjects(
             a_start=pl.col("found").struct.field("head").str.len_chars().cast(pl.Int64),
             group=pl.col("found").struct.field("group"),
             pronoun=pronoun,
+            noun=pl.when(intro).then(pl.col("found").struct.field("noun").str.to_lowercase()),
         )
     )
     if named_groups:
@@ -99,11 +115,21 @@ def group_subjects(
         .filter(pl.col("size").is_null() | (pl.col("size") == pl.col("members").list.len()))
         .drop("size")
     )
-    lists = listed_states(sentences, smentions, min_size=2).join(sentences.select(*KEY, "article_id"), on=KEY)
+    lists = listed_states(sentences, smentions, min_size=2).join(
+        sentences.select(*KEY, "article_id", l_text="text"), on=KEY
+    )
     counted = pl.col("size").is_not_null()
     # "Saudi Arabia and Iran expressed their appreciation ... They also thanked China": "They" may stand for a
-    # pair; a group noun without a number for three or more
-    smallest = pl.when(pl.col("pronoun")).then(2).otherwise(3)
+    # pair, as "The leaders" for the list it introduced; a group noun without a number for three or more
+    smallest = pl.when(pl.col("pronoun") | pl.col("noun").is_not_null()).then(2).otherwise(3)
+    # "The leaders" stands only for a list introduced as such: "The leaders of Japan, the United States and
+    # South Korea agreed", "the foreign ministers of Egypt, Jordan, ... rejected"
+    noun = pl.concat_str(pl.lit(r"(?i)\b"), "noun")
+    introduced_list = (
+        pl.col("l_text")
+        .str.slice(0, pl.col("l_start"))
+        .str.contains(pl.concat_str(noun, pl.lit(r"\s+of\s+(the\s+)?$")))
+    )
     listed = (
         heads.join(fixed.select(KEY), on=KEY, how="anti")
         .join(lists.drop(KEY), on="article_id", suffix="_list")
@@ -112,6 +138,7 @@ def group_subjects(
             .then(pl.col("size") == pl.col("size_list"))
             .otherwise(pl.col("size_list") >= smallest)
         )
+        .filter(pl.col("noun").is_null() | introduced_list)
         .filter(
             (pl.col("l_no") < pl.col("sentence_no"))
             & (pl.col("l_no") >= pl.col("sentence_no") - pl.col("back"))

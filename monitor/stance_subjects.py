@@ -12,8 +12,13 @@ from monitor.stance_keys import ADJECTIVE_DEMONYM, KEY, SPEAKER_KINDS
 from monitor.stance_matching import rule_alternatives
 from monitor.stance_runs import shift_in
 
-# What may come before the subject: "The", or an opening phrase set off by a comma ("On Monday, ").
-LEAD = r'^\s*((The|the)\s+)?$|^[A-Z][^,;:"“”]{0,40},\s+((the|The)\s+)?$'
+# What may come before the subject: "The", an opening phrase set off by a comma ("On Monday, "), or a wire
+# dateline ("SEOUL, Oct. 31 (Yonhap) -- ", "MOSCOW, November 20. /TASS/. ").
+DATELINE = (
+    r"^\s*\p{Lu}[\p{L}.'’ -]{1,30}(,\s+[^()/\n]{0,24})?\([^()\n]{1,30}\)\s*[-–—]+\s*"
+    r"|^\s*\p{Lu}[\p{L}.'’ -]{1,30},\s+[^()/\n]{0,24}/[^/\n]{1,12}/\.?\s*"
+)
+LEAD = rf'^\s*((The|the)\s+)?$|^[A-Z][^,;:"“”]{{0,40}},\s+((the|The)\s+)?$|({DATELINE})((the|The)\s+)?$'
 # A subordinate clause opening with its subject: "..., after Chinese coast guard vessels fired", or the actor
 # a participle makes act (", prompting Israel to recall its ambassadors").
 CLAUSE_LEAD = (
@@ -26,10 +31,12 @@ LIST_SEPARATOR = r"^(\s*,\s*|\s+and\s+|\s*,\s+and\s+)((the|The)\s+)?$"
 
 def _tail(rules: dict) -> str:
     """After the last subject: a possessive or a noun of the state ("'s army", " government"), an
-    aside in brackets and a time phrase, then the verb (captured)."""
+    aside in brackets, unnamed companions ("and four allies") and a time phrase, then the verb (captured)."""
     nouns = rule_alternatives(rules, "subject_nouns")
+    companions = rule_alternatives(rules, "subject_companion_nouns") or "$^"
     return (
         rf"^(['’]s)?(?P<noun>(\s+(?i:{nouns}))?)(\s+\([^)]*\))?"
+        rf"(\s+and\s+([a-z]+|\d+)(\s+other)?\s+({companions}))?"
         r"(\s+(on|last|this|early|late|earlier)\s+[A-Z][a-z]+)?\s+(?P<verb>[a-z][a-z-]*)\b"
     )
 

@@ -1,6 +1,6 @@
 """Material acts named by their verb, with no evaluative word (seeds/stance_cues.csv): surtaxes and duties,
 deportations, retaliation, investigations into imports, exchanges of fire, troops sent, imports resumed,
-membership joined, personnel and aid sent, airspace violated, imports suspended."""
+membership joined, personnel and aid sent, airspace violated, imports suspended, an apology."""
 
 from __future__ import annotations
 
@@ -147,3 +147,12 @@ def test_a_state_that_notified_another_it_is_suspending_imports_sanctions_it():
         actors=[CHINA, JAPAN, ["Japanese", "JPN", "JPN", "state"]],
     )
     assert stance(out) == {("CHN", "JPN"): -0.6}
+
+
+def test_an_apology_to_a_state_is_a_friendly_gesture_toward_it():
+    """Al Jazeera: "Russian President Vladimir Putin apologised to Aliyev in a phone call"."""
+    out = statements(
+        "Russia apologised to Azerbaijan in a phone call on Saturday.",
+        actors=[["Russia", "RUS", "RUS", "state"], ["Azerbaijan", "AZE", "AZE", "state"]],
+    )
+    assert stance(out) == {("RUS", "AZE"): 0.5}

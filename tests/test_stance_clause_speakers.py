@@ -63,3 +63,18 @@ def test_a_listed_subject_opening_its_own_with_clause_ends_the_others_reach():
         actors=DOHA,
     )
     assert ("JOR", "EGY") not in stance(out)
+
+
+def test_the_speaker_of_a_where_clause_owns_its_cues():
+    """Anadolu: "Erdoğan received Zelenskyy in Ankara, where Zelenskyy thanked Türkiye for its support"."""
+    out = statements(
+        "President Erdogan on Thursday received Ukraine's president in Ankara, where Ukraine thanked Turkey "
+        "for its support.",
+        actors=[
+            ["Erdogan", "recep_tayyip_erdogan", "TUR", "person"],
+            ["Ukraine", "UKR", "UKR", "state"],
+            ["Ankara", "TUR", "TUR", "capital"],
+            ["Turkey", "TUR", "TUR", "state"],
+        ],
+    )
+    assert stance(out) == {("UKR", "TUR"): 0.6}

@@ -22,6 +22,18 @@ REJECTED = (
 )
 
 
+def test_a_rejected_protest_answers_the_state_that_lodged_it():
+    """Bangkok Post: Thailand lodged a protest over a leaked call; "Cambodia's Foreign Ministry rejected the
+    protest"."""
+    actors = [["Thailand", "THA", "THA", "state"], ["Cambodia", "KHM", "KHM", "state"]]
+    out = statements(
+        "Thailand on Thursday lodged a protest with Cambodia over the release of an audio clip.",
+        "Cambodia's Foreign Ministry rejected the protest.",
+        actors=actors,
+    )
+    assert stance(out, 1) == {("KHM", "THA"): -0.7}
+
+
 def test_rejected_remarks_answer_the_actor_that_made_them_in_the_previous_sentence():
     assert stance(statements(CONCERN, REJECTED, actors=NEIGHBOURS), 1)[("BGD", "IND")] < 0
 

@@ -188,3 +188,86 @@ def test_a_foreign_office_with_no_antecedent_speaks_for_the_country_of_the_copys
         ),
     )
     assert stance(out, 1) == {("PAK", "IND"): -0.6}
+
+
+def test_a_ministry_opening_the_article_speaks_for_the_country_of_the_copys_author():
+    """Bangkok Post: "The Foreign Ministry on Thursday lodged a protest with Cambodia ..." names no state
+    before it: the paper's own country protested."""
+    out = statements(
+        "The Foreign Ministry on Thursday lodged a protest with Cambodia over the release of an audio clip.",
+        actors=[["Cambodia", "KHM", "KHM", "state"]],
+        published=pl.DataFrame(
+            {"article_id": ["a1"], "published_on": [date(2025, 6, 19)], "home_country": ["THA"]}
+        ),
+    )
+    assert set(stance(out, 0)) == {("THA", "KHM")}
+
+
+def test_a_ministry_after_a_named_state_does_not_fall_back_on_the_copys_country():
+    out = statements(
+        "Cambodia posted the recording on Wednesday.",
+        "The Foreign Ministry on Thursday lodged a protest with Cambodia over the release of an audio clip.",
+        actors=[["Cambodia", "KHM", "KHM", "state"]],
+        published=pl.DataFrame(
+            {"article_id": ["a1"], "published_on": [date(2025, 6, 19)], "home_country": ["THA"]}
+        ),
+    )
+    assert ("THA", "KHM") not in stance(out, 1)
+
+
+def test_a_time_phrase_between_the_office_and_its_verb_keeps_the_office_the_subject():
+    """Dawn: "The Foreign Office had on Tuesday night lodged a strong protest with the Iranian charge
+    d'affaires"."""
+    out = statements(
+        "Iranian missiles struck a village in Balochistan.",
+        "The Foreign Office had on Tuesday night lodged a strong protest with the Iranian charge d'affaires.",
+        actors=[["Iranian", "IRN", "IRN", "state"]],
+        published=pl.DataFrame(
+            {"article_id": ["a1"], "published_on": [date(2024, 1, 18)], "home_country": ["PAK"]}
+        ),
+    )
+    assert set(stance(out, 1)) == {("PAK", "IRN")}
+
+
+def test_a_spokesman_credited_after_the_lead_is_not_of_the_copys_country():
+    """VOA: "Niger's military government has revoked an agreement ..., a spokesman said Saturday night": the
+    spokesman is Niger's, not the United States' whose press wrote the copy."""
+    out = statements(
+        "Niger's military government has revoked an agreement that allowed U.S. troops to operate in the "
+        "country, a spokesman said Saturday night.",
+        actors=[["Niger", "NER", "NER", "state"], ["U.S.", "USA", "USA", "state"]],
+        published=pl.DataFrame(
+            {"article_id": ["a1"], "published_on": [date(2024, 3, 16)], "home_country": ["USA"]}
+        ),
+    )
+    assert set(stance(out)) == {("NER", "USA")}
+
+
+def test_an_official_after_an_opening_phrase_with_nothing_named_before_is_of_the_copys_country():
+    """QNA: "Speaking at a press conference in Doha, HE the Prime Minister said ..." opens an article whose
+    first sentence named no state; "He thanked the Egyptian leadership" then carries Qatar."""
+    out = statements(
+        "Speaking at a press conference, HE the Prime Minister said the agreement was reached after "
+        "months of talks.",
+        "He thanked the Egyptian leadership for its sincere partnership.",
+        actors=[["Egyptian", "EGY", "EGY", "state"]],
+        published=pl.DataFrame(
+            {"article_id": ["a1"], "published_on": [date(2025, 1, 15)], "home_country": ["QAT"]}
+        ),
+    )
+    assert stance(out, 1) == {("QAT", "EGY"): 0.6}
+
+
+def test_a_definite_noun_three_words_before_the_verb_is_no_subject():
+    """Daily Sabah: "Hungary is now the only member of the alliance that has not ratified Sweden's
+    accession": the alliance did not speak."""
+    out = statements(
+        "NATO leaders met in Vilnius.",
+        "Hungary is now the only member of the alliance that has not ratified Sweden's accession.",
+        actors=[
+            ["NATO", "NATO", "NATO", "organisation"],
+            ["Hungary", "HUN", "HUN", "state"],
+            ["Sweden", "SWE", "SWE", "state"],
+        ],
+    )
+    assert not [pair for pair in stance(out, 1) if pair[0] == "NATO"]

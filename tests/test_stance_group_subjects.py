@@ -158,3 +158,38 @@ def test_a_named_group_in_the_opening_phrase_is_not_the_subject():
         actors=SAHEL,
     )
     assert {src for (src, tgt) in stance(out, sentence_no=1) if tgt == "RUS"} == {"NER", "MLI", "BFA"}
+
+
+TRILATERAL = [
+    ["Japan", "JPN", "JPN", "state"],
+    ["United States", "USA", "USA", "state"],
+    ["South Korea", "KOR", "KOR", "state"],
+    ["North Korea", "PRK", "PRK", "state"],
+    ["Ukraine", "UKR", "UKR", "state"],
+    ["China", "CHN", "CHN", "state"],
+]
+CAMP_DAVID = "The leaders of Japan, the United States and South Korea agreed Friday to hold annual summits."
+
+
+def test_the_leaders_stand_for_the_states_whose_leaders_the_article_listed():
+    """Kyodo on Camp David: "The leaders reaffirmed their support for Ukraine"."""
+    out = statements(CAMP_DAVID, "The leaders reaffirmed their support for Ukraine.", actors=TRILATERAL)
+    assert set(stance(out, 1)) == {("JPN", "UKR"), ("USA", "UKR"), ("KOR", "UKR")}
+
+
+def test_the_leaders_after_an_opening_phrase_stand_for_the_listed_states():
+    out = statements(
+        CAMP_DAVID,
+        "In their joint statement, the leaders strongly condemned North Korea's missile launches.",
+        actors=TRILATERAL,
+    )
+    assert set(stance(out, 1)) == {("JPN", "PRK"), ("USA", "PRK"), ("KOR", "PRK")}
+
+
+def test_the_leaders_do_not_stand_for_a_list_they_did_not_introduce():
+    out = statements(
+        "Japan, the United States and South Korea held drills on Friday.",
+        "The leaders reaffirmed their support for Ukraine.",
+        actors=TRILATERAL,
+    )
+    assert stance(out, 1) == {}

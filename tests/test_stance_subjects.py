@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 from stance_helpers import JAPAN, every_pair, mutual, stance, statements
 
 from monitor.stance_attribution import sentence_mentions
@@ -29,6 +30,43 @@ def test_a_lone_subject_is_a_party_of_the_attack_it_launched():
     )
     assert every_pair(out)[("RUS", "UKR")] < 0
     assert ("UKR", "RUS") not in every_pair(out)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["SEOUL, Oct. 31 (Yonhap) -- ", "NEW DELHI (AP) — ", "MOSCOW, November 20. /TASS/. "],
+)
+def test_a_subject_after_a_wire_dateline_opens_the_sentence(dateline):
+    out = statements(
+        dateline
+        + "Russia launched a new wave of drone attacks on the Ukrainian port city of Odesa overnight.",
+        actors=[["Russia", "RUS", "RUS", "state"], ["Ukrainian", "UKR", "UKR", "state"]],
+    )
+    assert every_pair(out)[("RUS", "UKR")] < 0
+
+
+def test_a_launch_condemned_after_a_wire_dateline_is_the_datelined_subjects():
+    """Yonhap: the lead's subject follows the dateline; "the launch" two sentences on is its act."""
+    out = statements(
+        "SEOUL, Oct. 31 (Yonhap) -- North Korea fired an intercontinental ballistic missile toward the East "
+        "Sea on Thursday, the South's military said.",
+        "The missile flew about 1,000 kilometers on a lofted trajectory.",
+        'South Korea strongly condemned the launch as "a clear provocation," the JCS said.',
+        actors=[["North Korea", "PRK", "PRK", "state"], ["South Korea", "KOR", "KOR", "state"]],
+    )
+    assert stance(out, 2) == {("KOR", "PRK"): -0.9}
+
+
+@pytest.mark.parametrize(
+    "subject", ["The UK and four allies have", "The UK and its allies", "The UK and other partners"]
+)
+def test_unnamed_companions_leave_the_named_state_the_subject(subject):
+    """The Guardian: "The UK and four allies have imposed sanctions on two far-right Israeli ministers"."""
+    out = statements(
+        f"{subject} imposed sanctions on two far-right Israeli ministers.",
+        actors=[["UK", "GBR", "GBR", "state"], ["Israeli", "ISR", "ISR", "state"]],
+    )
+    assert stance(out) == {("GBR", "ISR"): -0.9}
 
 
 def test_a_demonym_with_a_noun_of_the_state_is_the_subject():
