@@ -9,8 +9,9 @@ import re
 
 import polars as pl
 
+from monitor.stance_it_subjects import SUBJECT_ADVERB
 from monitor.stance_keys import KEY
-from monitor.stance_matching import rule_alternatives
+from monitor.stance_matching import rule_alternatives, subject_non_verbs
 from monitor.stance_runs import cum_sum_in, shift_in
 from monitor.stance_subjects import LIST_SEPARATOR
 
@@ -56,7 +57,7 @@ def group_subjects(
     named = rules.get("named_state_groups") or {}
     named_groups = {str(name).lower(): [str(m) for m in members] for name, members in named.items()}
     bare = "|".join([rule_alternatives(rules, "group_subject_bare_nouns"), *map(re.escape, named_groups)])
-    introduced = rule_alternatives(rules, "group_subject_introduced_nouns") or "$^"
+    introduced = rule_alternatives(rules, "group_subject_introduced_nouns")
     # "In a joint statement read on national television, the three juntas said": an opening phrase first
     openings = rule_alternatives(rules, "it_subject_openings")
     pattern = (
@@ -64,7 +65,7 @@ def group_subjects(
         rf"(?P<group>(?:The|the)\s+(?P<n>{numbers})\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{nouns})|(?:All|all)\s+"
         rf"(?P<m>{numbers})|(?P<bare>(?:The|the)\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?i:{bare}))|(?P<they>They)"
         rf"|(?P<intro>(?:The|the)\s+(?P<noun>{introduced})))"
-        rf"(?:,[^,;:\"“”]{{1,120}},)?\s+(?:also\s+|then\s+|later\s+)?)(?P<verb>[a-z]+)\b"
+        rf"(?:,[^,;:\"“”]{{1,120}},)?\s+{SUBJECT_ADVERB})(?P<verb>[a-z]+)\b"
     )
     found = pl.col("text").str.extract_groups(pattern)
     lookback = int(rules.get("group_subject_sentences", 30))
@@ -72,11 +73,8 @@ def group_subjects(
     pronoun_lookback = int(rules.get("group_subject_pronoun_sentences", 0))
     pronoun = pl.col("found").struct.field("they").is_not_null()
     # "The leaders of Japan, ..." opens with the list itself: the word after the group must be a verb
-    speech = {str(word) for word in rules.get("speech_verbs", [])}
-    not_verbs = [str(word) for word in rules.get("not_a_verb", []) if str(word) not in speech]
-    intro = pl.col("found").struct.field("intro").is_not_null() & ~pl.col("found").struct.field("verb").is_in(
-        not_verbs
-    )
+    verb = pl.col("found").struct.field("verb")
+    intro = pl.col("found").struct.field("intro").is_not_null() & ~verb.is_in(subject_non_verbs(rules))
     heads = (
         sentences.select(*KEY, "article_id", "sentence_no", "text")
         .join(spoken.select(KEY).unique(), on=KEY, how="anti")

@@ -72,6 +72,13 @@ def rule_alternatives(rules: dict, key: str) -> str:
     return "|".join(re.escape(str(word)) for word in rules.get(key, [])) or "$^"
 
 
+def subject_non_verbs(rules: dict) -> list[str]:
+    """not_a_verb less the speech verbs: after a group or pair opening a sentence "said" is its verb (after a
+    named subject not_a_verb keeps "said" for the speech rules)."""
+    speech = {str(word) for word in rules.get("speech_verbs", [])}
+    return [str(word) for word in rules.get("not_a_verb", []) if str(word) not in speech]
+
+
 def load_rules(path: Path | str = RULES_PATH) -> dict:
     """Phrase classes and windows (speech verbs, negators, scopes) a curator edits. YAML reads a bare On, Off,
     Yes or No in a list as a boolean, so a word list holding one is refused rather than never matched."""

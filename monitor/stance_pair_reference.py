@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import polars as pl
 
+from monitor.stance_it_subjects import SUBJECT_ADVERB
 from monitor.stance_keys import KEY
-from monitor.stance_matching import rule_alternatives
+from monitor.stance_matching import rule_alternatives, subject_non_verbs
 from monitor.stance_runs import shift_in
 
 PAIR_LINK = r"^\s+(and|&)\s+(the\s+)?$"
@@ -207,15 +208,9 @@ def pair_speakers(
     """Sources [sid, source_actor, source_speaker, rule] of a sentence that nobody else speaks and that
     opens with a pair phrase and its verb ("The two sides also supported ASEAN's central role", "In a joint
     statement, the two countries said"): each actor of the pair, as a group subject speaks for its states
-    (monitor.stance_group_subjects). A phrase followed by no verb ("The two countries' ties") speaks not; a
-    speech verb is one, though not_a_verb lists it (a named subject leaves "said" to the speech rules)."""
-    speech = {str(word) for word in rules.get("speech_verbs", [])}
-    not_verbs = [str(word) for word in rules.get("not_a_verb", []) if str(word) not in speech]
-    verb = (
-        pl.col("text")
-        .str.slice(pl.col("r_end"), 40)
-        .str.extract(r"^\s+(?:(?:also|then|later|jointly|further)\s+)?([a-z]+)\b", 1)
-    )
+    (monitor.stance_group_subjects). A phrase followed by no verb ("The two countries' ties") speaks not."""
+    not_verbs = subject_non_verbs(rules)
+    verb = pl.col("text").str.slice(pl.col("r_end"), 40).str.extract(rf"^\s+{SUBJECT_ADVERB}([a-z]+)\b", 1)
     return (
         pairs.filter(pl.col("subject"))
         .join(sources.select(KEY).unique(), on=KEY, how="anti")

@@ -33,7 +33,7 @@ def _tail(rules: dict) -> str:
     """After the last subject: a possessive or a noun of the state ("'s army", " government"), an
     aside in brackets, unnamed companions ("and four allies") and a time phrase, then the verb (captured)."""
     nouns = rule_alternatives(rules, "subject_nouns")
-    companions = rule_alternatives(rules, "subject_companion_nouns") or "$^"
+    companions = rule_alternatives(rules, "subject_companion_nouns")
     return (
         rf"^(['’]s)?(?P<noun>(\s+(?i:{nouns}))?)(\s+\([^)]*\))?"
         rf"(\s+and\s+([a-z]+|\d+)(\s+other)?\s+({companions}))?"

@@ -169,6 +169,11 @@ def test_the_foreign_office_speaks_for_the_state_whose_foreign_office_was_named_
     assert stance(out, 1) == {("PAK", "IND"): -0.6}
 
 
+def written_in(country: str, day: date) -> pl.DataFrame:
+    """The article's publication row with the country of the copy's author (home_country)."""
+    return pl.DataFrame({"article_id": ["a1"], "published_on": [day], "home_country": [country]})
+
+
 def test_a_foreign_office_with_no_antecedent_speaks_for_nobody_not_for_the_state_that_spoke_last():
     out = statements(
         "In Beijing, China said it strongly condemned the attack.",
@@ -183,9 +188,7 @@ def test_a_foreign_office_with_no_antecedent_speaks_for_the_country_of_the_copys
         "Indian missiles struck six sites overnight.",
         "The Foreign Office summoned the Indian charge d'affaires and lodged a strong protest.",
         actors=[["Indian", "IND", "IND", "state"]],
-        published=pl.DataFrame(
-            {"article_id": ["a1"], "published_on": [date(2025, 5, 7)], "home_country": ["PAK"]}
-        ),
+        published=written_in("PAK", date(2025, 5, 7)),
     )
     assert stance(out, 1) == {("PAK", "IND"): -0.6}
 
@@ -196,9 +199,7 @@ def test_a_ministry_opening_the_article_speaks_for_the_country_of_the_copys_auth
     out = statements(
         "The Foreign Ministry on Thursday lodged a protest with Cambodia over the release of an audio clip.",
         actors=[["Cambodia", "KHM", "KHM", "state"]],
-        published=pl.DataFrame(
-            {"article_id": ["a1"], "published_on": [date(2025, 6, 19)], "home_country": ["THA"]}
-        ),
+        published=written_in("THA", date(2025, 6, 19)),
     )
     assert set(stance(out, 0)) == {("THA", "KHM")}
 
@@ -208,9 +209,7 @@ def test_a_ministry_after_a_named_state_does_not_fall_back_on_the_copys_country(
         "Cambodia posted the recording on Wednesday.",
         "The Foreign Ministry on Thursday lodged a protest with Cambodia over the release of an audio clip.",
         actors=[["Cambodia", "KHM", "KHM", "state"]],
-        published=pl.DataFrame(
-            {"article_id": ["a1"], "published_on": [date(2025, 6, 19)], "home_country": ["THA"]}
-        ),
+        published=written_in("THA", date(2025, 6, 19)),
     )
     assert ("THA", "KHM") not in stance(out, 1)
 
@@ -222,9 +221,7 @@ def test_a_time_phrase_between_the_office_and_its_verb_keeps_the_office_the_subj
         "Iranian missiles struck a village in Balochistan.",
         "The Foreign Office had on Tuesday night lodged a strong protest with the Iranian charge d'affaires.",
         actors=[["Iranian", "IRN", "IRN", "state"]],
-        published=pl.DataFrame(
-            {"article_id": ["a1"], "published_on": [date(2024, 1, 18)], "home_country": ["PAK"]}
-        ),
+        published=written_in("PAK", date(2024, 1, 18)),
     )
     assert set(stance(out, 1)) == {("PAK", "IRN")}
 
@@ -236,9 +233,7 @@ def test_a_spokesman_credited_after_the_lead_is_not_of_the_copys_country():
         "Niger's military government has revoked an agreement that allowed U.S. troops to operate in the "
         "country, a spokesman said Saturday night.",
         actors=[["Niger", "NER", "NER", "state"], ["U.S.", "USA", "USA", "state"]],
-        published=pl.DataFrame(
-            {"article_id": ["a1"], "published_on": [date(2024, 3, 16)], "home_country": ["USA"]}
-        ),
+        published=written_in("USA", date(2024, 3, 16)),
     )
     assert set(stance(out)) == {("NER", "USA")}
 
@@ -251,9 +246,7 @@ def test_an_official_after_an_opening_phrase_with_nothing_named_before_is_of_the
         "months of talks.",
         "He thanked the Egyptian leadership for its sincere partnership.",
         actors=[["Egyptian", "EGY", "EGY", "state"]],
-        published=pl.DataFrame(
-            {"article_id": ["a1"], "published_on": [date(2025, 1, 15)], "home_country": ["QAT"]}
-        ),
+        published=written_in("QAT", date(2025, 1, 15)),
     )
     assert stance(out, 1) == {("QAT", "EGY"): 0.6}
 
