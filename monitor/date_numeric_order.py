@@ -10,7 +10,7 @@ import re
 
 import polars as pl
 
-from monitor.date_patterns import DateVocabulary
+from monitor.date_patterns import DateVocabulary, prose_line
 
 _NUMERIC_DATE = r"^(\d{1,2})[/.-](\d{1,2})[/.-]\s?(\d{4})\b"
 # the lead and the paragraph after it: further down, the copy recalls earlier months
@@ -86,13 +86,9 @@ def _below_numeric_stamps(lines: pl.DataFrame, vocab: DateVocabulary) -> pl.Data
     return (
         lines.join(stamps, on="article_id")
         .filter(pl.col("line_no").is_between(pl.col("stamp_no") + 1, pl.col("stamp_no") + vocab.wire_lines))
-        .with_columns(words=pl.col("line").str.count_matches(r"\p{L}+"))
         # a sentence, not a headline as long ("Saudi Arabia and Iran agree to restore diplomatic relations in
-        # China-brokered deal"): the reading of monitor.dates' header lines
-        .filter(
-            (pl.col("words") >= vocab.prose_min_words) & pl.col("line").str.contains(r"[.!?…][\"'”’)\]]*$")
-            | (pl.col("words") >= 2 * vocab.prose_min_words)
-        )
+        # China-brokered deal")
+        .filter(prose_line(pl.col("line"), pl.col("line").str.count_matches(r"\p{L}+"), vocab))
         .sort("article_id", "line_no")
         .select("article_id", "line", prose_no=pl.int_range(pl.len()).over("article_id"))
     )

@@ -158,6 +158,14 @@ def load_vocabulary(path: str = str(PATTERNS_FILE)) -> DateVocabulary:
     return DateVocabulary.from_yaml(Path(path))
 
 
+def prose_line(line: pl.Expr, words: pl.Expr, vocab: DateVocabulary) -> pl.Expr:
+    """A sentence of the copy (body, standfirst, caption), not a headline as long: prose_min_words words
+    ending in sentence punctuation, or twice as many."""
+    return (words >= vocab.prose_min_words) & line.str.contains(r"[.!?…][\"'”’)\]]*$") | (
+        words >= 2 * vocab.prose_min_words
+    )
+
+
 def parse_date_text(text: pl.Expr, vocab: DateVocabulary, day_first: pl.Expr | None = None) -> pl.Expr:
     """A date matched by `vocab.date_re` as pl.Date; null when invalid or numerically ambiguous.
 

@@ -22,7 +22,7 @@ import polars as pl
 from monitor import outlets
 from monitor.date_local_day import local_days
 from monitor.date_numeric_order import numeric_order_hints, read_by_hint, read_by_weekday, read_by_zone
-from monitor.date_patterns import DateVocabulary, load_vocabulary, parse_date_text
+from monitor.date_patterns import DateVocabulary, load_vocabulary, parse_date_text, prose_line
 from monitor.line_signals import only_where
 
 OUTPUT_SCHEMA = pl.Schema(
@@ -96,10 +96,7 @@ def _header_lines(articles: pl.DataFrame, vocab: DateVocabulary) -> pl.DataFrame
     words = pl.col("words")
     counted = only_where(pl.col("line_no") <= pl.col("last_header_date"), pl.col("line"))
     content = ((words > vocab.nav_max_words) | counted.str.contains(r"\d")).cast(pl.Int32)
-    prose = (
-        (words >= vocab.prose_min_words) & counted.str.contains(r"[.!?…][\"'”’)\]]*$")
-        | (words >= 2 * vocab.prose_min_words)
-    ).cast(pl.Int32)
+    prose = prose_line(counted, words, vocab).cast(pl.Int32)
     header_date = pl.col("dated") & (pl.col("line_no") < vocab.stamp_lines)
     return (
         articles.select(

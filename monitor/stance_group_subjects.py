@@ -113,8 +113,17 @@ def group_subjects(
         .filter(pl.col("size").is_null() | (pl.col("size") == pl.col("members").list.len()))
         .drop("size")
     )
-    lists = listed_states(sentences, smentions, min_size=2).join(
-        sentences.select(*KEY, "article_id", l_text="text"), on=KEY
+    # and the group noun that introduced each list ("The leaders of Japan, ...")
+    lists = (
+        listed_states(sentences, smentions, min_size=2)
+        .join(sentences.select(*KEY, "article_id", "text"), on=KEY)
+        .with_columns(
+            intro=pl.col("text")
+            .str.slice(0, pl.col("l_start"))
+            .str.to_lowercase()
+            .str.extract(rf"\b({introduced})\s+of\s+(?:the\s+)?$", 1)
+        )
+        .drop("text")
     )
     counted = pl.col("size").is_not_null()
     # "Saudi Arabia and Iran expressed their appreciation ... They also thanked China": "They" may stand for a
@@ -122,12 +131,7 @@ def group_subjects(
     smallest = pl.when(pl.col("pronoun") | pl.col("noun").is_not_null()).then(2).otherwise(3)
     # "The leaders" stands only for a list introduced as such: "The leaders of Japan, the United States and
     # South Korea agreed", "the foreign ministers of Egypt, Jordan, ... rejected"
-    noun = pl.concat_str(pl.lit(r"(?i)\b"), "noun")
-    introduced_list = (
-        pl.col("l_text")
-        .str.slice(0, pl.col("l_start"))
-        .str.contains(pl.concat_str(noun, pl.lit(r"\s+of\s+(the\s+)?$")))
-    )
+    introduced_list = pl.col("intro").str.ends_with(pl.col("noun"))
     listed = (
         heads.join(fixed.select(KEY), on=KEY, how="anti")
         .join(lists.drop(KEY), on="article_id", suffix="_list")

@@ -7,6 +7,11 @@ from stance_helpers import stance, statements
 
 EU = ["European Union", "EU", "EU", "organisation"]
 JAPANESE = ["Japanese", "JPN", "JPN", "state"]
+# KCNA: the statement a later "The statement also criticised ..." speaks for
+DPRK_STATEMENT = (
+    'The DPRK issued a press statement on Saturday denouncing the "Freedom Edge" drills of the U.S.'
+)
+DPRK_ACTORS = [["DPRK", "PRK", "PRK", "state"], ["U.S.", "USA", "USA", "state"], EU]
 GULF = [
     ["Saudi Arabia", "SAU", "SAU", "state"],
     ["Iran", "IRN", "IRN", "state"],
@@ -17,9 +22,9 @@ GULF = [
 
 def test_the_statement_speaks_for_the_state_that_issued_it():
     out = statements(
-        'The DPRK issued a press statement on Saturday denouncing the "Freedom Edge" drills of the U.S.',
+        DPRK_STATEMENT,
         'The statement also criticised the European Union for "blindly following" the sanctions policy.',
-        actors=[["DPRK", "PRK", "PRK", "state"], ["U.S.", "USA", "USA", "state"], EU],
+        actors=DPRK_ACTORS,
     )
     assert stance(out, 1) == {("PRK", "EU"): -0.7}
 
@@ -49,10 +54,10 @@ def test_a_statement_whose_issuers_were_not_named_speaks_for_nobody():
 
 def test_it_after_the_statement_speaks_for_the_same_issuer():
     out = statements(
-        'The DPRK issued a press statement on Saturday denouncing the "Freedom Edge" drills of the U.S.',
+        DPRK_STATEMENT,
         'The statement also criticised the European Union for "blindly following" the sanctions policy.',
         'It also denounced the Japanese government for "joining hands" with the European Union.',
-        actors=[["DPRK", "PRK", "PRK", "state"], ["U.S.", "USA", "USA", "state"], EU, JAPANESE],
+        actors=[*DPRK_ACTORS, JAPANESE],
     )
     assert stance(out, 2)[("PRK", "JPN")] < 0
 
@@ -69,23 +74,23 @@ def test_a_state_that_rejected_the_statement_did_not_issue_it():
 
 def test_the_statement_speaks_for_its_issuer_many_sentences_later():
     out = statements(
-        'The DPRK issued a press statement on Saturday denouncing the "Freedom Edge" drills of the U.S.',
+        DPRK_STATEMENT,
         "The drills involved an aircraft carrier.",
         "Analysts said the drills were the largest this year.",
         "Officials said more drills were planned.",
         "Ships from three navies took part.",
         'The statement also criticised the European Union for "blindly following" the sanctions policy.',
-        actors=[["DPRK", "PRK", "PRK", "state"], ["U.S.", "USA", "USA", "state"], EU],
+        actors=DPRK_ACTORS,
     )
     assert stance(out, 5) == {("PRK", "EU"): -0.7}
 
 
 def test_a_statement_that_spoke_before_passes_its_issuer_on():
     out = statements(
-        'The DPRK issued a press statement on Saturday denouncing the "Freedom Edge" drills of the U.S.',
+        DPRK_STATEMENT,
         'The statement warned that the U.S. "will have to pay a dear price" for its provocations.',
         "Ships from three navies took part.",
         'The statement also criticised the European Union for "blindly following" the sanctions policy.',
-        actors=[["DPRK", "PRK", "PRK", "state"], ["U.S.", "USA", "USA", "state"], EU],
+        actors=DPRK_ACTORS,
     )
     assert stance(out, 3) == {("PRK", "EU"): -0.7}
